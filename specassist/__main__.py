@@ -1,0 +1,25 @@
+"""``python -m specassist`` and the ``specassist`` console script.
+
+Headless commands run from ``cli``; anything else opens the desktop app, and
+only then is Qt imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from specassist import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.parse_args(argv)
+    if args.command in {"import", "catalog"}:
+        return cli.run(args)
+    from specassist.app import run_app
+
+    return run_app(args.file, demo=args.demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

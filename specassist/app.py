@@ -1,0 +1,39 @@
+"""Start the desktop app: QApplication, the main window, and the file to open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from specassist import __version__
+from specassist.resources import demo_survey
+from specassist.storage.project_file import SUFFIX
+from specassist.ui.main_window import MainWindow
+
+
+def create_window(file: Path | None = None, demo: bool = False) -> MainWindow:
+    """The main window, with a project or survey loaded (for the app and for tests)."""
+    window = MainWindow()
+    if demo:
+        window.import_survey(demo_survey())
+        if window.project is not None:
+            window.project.dirty = False
+        window.refresh()
+    elif file is not None:
+        if file.suffix.lower() == SUFFIX:
+            window.open_project(file)
+        else:
+            window.import_survey(file)
+    return window
+
+
+def run_app(file: Path | None = None, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("SpecAssist")
+    app.setOrganizationName("SpecAssist")
+    app.setApplicationVersion(__version__)
+    window = create_window(file, demo)
+    window.show()
+    return int(app.exec())

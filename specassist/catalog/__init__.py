@@ -1,0 +1,1 @@
+"""Reading and validating the catalog folder (CSV tables and TOML rule sets)."""

@@ -1,0 +1,176 @@
+"""The headless front end: ``specassist import``, ``specassist catalog check`` and friends.
+
+With no command (or a file name) ``__main__`` starts the desktop app instead;
+this module never imports Qt, so the command line starts fast and works
+without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from specassist import __version__
+from specassist.domain.issues import InputIssue, Severity, count_by_severity
+from specassist.services import project_service
+from specassist.services.catalog_service import check_catalog
+from specassist.storage.project_file import SUFFIX, ProjectFileError
+from specassist.survey.readers import SurveyReadError
+
+COMMANDS = ("import", "catalog", "open")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="specassist",
+        description="Turn a CCTV site survey into a tender for replacing excluded cameras. "
+        "Run without a command to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"SpecAssist {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    opener = commands.add_parser("open", help="open the desktop app (the default)")
+    opener.add_argument("file", nargs="?", type=Path, help="a survey (.csv/.xlsx) or project")
+    opener.add_argument("--demo", action="store_true", help="open the bundled demo survey")
+
+    importer = commands.add_parser("import", help="import a survey and report every issue")
+    importer.add_argument("survey", type=Path, help="CSV or XLSX survey file")
+    importer.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    importer.add_argument("--project", type=Path, help=f"save into this project file (*{SUFFIX})")
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column by hand, e.g. --map 'Cam Loc=location' (repeatable; FIELD may be extra)",
+    )
+    importer.add_argument("--json", action="store_true", help="print the result as JSON")
+    importer.add_argument("--strict", action="store_true", help="exit 1 when any cell is in error")
+
+    catalog = commands.add_parser("catalog", help="validate or summarise a catalog folder")
+    catalog_commands = catalog.add_subparsers(
+        dest="catalog_command", metavar="ACTION", required=True
+    )
+    for name, text in (
+        ("check", "validate every file; exit 1 on any error"),
+        ("stats", "print counts per entity"),
+    ):
+        sub = catalog_commands.add_parser(name, help=text)
+        sub.add_argument("folder", nargs="?", type=Path, help="catalog folder (default: shipped)")
+    return parser
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """``specassist FILE`` and ``specassist --demo`` mean ``specassist open …``."""
+    if not argv:
+        return ["open"]
+    if argv[0] in COMMANDS or argv[0] in {"-h", "--help", "--version"}:
+        return argv
+    return ["open", *argv]
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(_normalise(list(sys.argv[1:] if argv is None else argv)))
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run a headless command (``import`` or ``catalog``); returns the exit status."""
+    out = out or sys.stdout
+    if args.command == "import":
+        return _import(args, out)
+    if args.command == "catalog":
+        return _catalog(args, out)
+    raise ValueError(f"not a headless command: {args.command}")
+
+
+def _parse_map(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        header, sep, field = pair.rpartition("=")
+        if not sep or not header:
+            raise SystemExit(f"specassist import: --map expects HEADER=FIELD, got {pair!r}")
+        mapping[header] = field.strip()
+    return mapping
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        column_map = _parse_map(args.map)
+        if args.project:
+            project = (
+                project_service.open_project(args.project)
+                if args.project.exists()
+                else project_service.new_project(args.project.stem, args.project)
+            )
+            with project:
+                result = project_service.import_into(project, args.survey, args.sheet, column_map)
+                saved = project.save()
+        else:
+            from specassist.survey.importer import import_survey
+
+            result, saved = import_survey(args.survey, args.sheet, column_map), None
+    except (SurveyReadError, ProjectFileError, ValueError) as exc:
+        print(f"specassist import: {exc}", file=sys.stderr)
+        return 1
+    counts = count_by_severity(result.issues)
+    if args.json:
+        json.dump(
+            {
+                "file": result.file,
+                "read_as": result.detail,
+                "cameras": len(result.cameras),
+                "skipped_rows": result.skipped_rows,
+                "columns": result.mapping,
+                "issue_counts": {str(k): v for k, v in counts.items()},
+                "issues": [_issue_json(i) for i in result.issues],
+                "project": str(saved) if saved else None,
+            },
+            out,
+            indent=2,
+            ensure_ascii=False,
+        )
+        out.write("\n")
+    else:
+        print(f"{result.file}: {len(result.cameras)} cameras ({result.detail})", file=out)
+        print("columns: " + ", ".join(f"{h} → {f}" for h, f in result.mapping.items()), file=out)
+        print(
+            f"issues: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+            f"{counts[Severity.INFO]} notes",
+            file=out,
+        )
+        for issue in result.issues:
+            print(f"  {issue}", file=out)
+        if saved:
+            print(f"saved to {saved}", file=out)
+    return 1 if args.strict and counts[Severity.ERROR] else 0
+
+
+def _issue_json(issue: InputIssue) -> dict[str, object]:
+    return {
+        "severity": str(issue.severity),
+        "file": issue.file,
+        "row": issue.row,
+        "column": issue.column,
+        "value": issue.value,
+        "message": issue.message,
+    }
+
+
+def _catalog(args: argparse.Namespace, out: TextIO) -> int:
+    load = check_catalog(args.folder)
+    if args.catalog_command == "check":
+        for issue in load.issues:
+            print(issue, file=out)
+        if not load.ok:
+            errors = count_by_severity(load.issues)[Severity.ERROR]
+            print(f"catalog check failed: {errors} error(s)", file=out)
+            return 1
+    info = load.catalog.info
+    print(f"{info.name} {info.version}" + (f" ({info.date})" if info.date else ""), file=out)
+    for name, count in load.counts().items():
+        print(f"  {name:<24}{count:>6}", file=out)
+    return 0

@@ -1,0 +1,299 @@
+"""The catalog as plain data: vendors, who makes what, camera models, mounts, prices.
+
+Magnitudes are kept as floats in canonical units (the field name ends in the
+unit) because matching compares thousands of models against thousands of
+cameras; the ``*_q`` properties hand out pint quantities at the boundary.
+``None`` always means "the source does not say", never zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from specassist.domain.units import Quantity, quantity
+
+
+class FormFactor(StrEnum):
+    BULLET = "bullet"
+    DOME = "dome"
+    TURRET = "turret"
+    BOX = "box"
+    FISHEYE = "fisheye"
+    PTZ = "ptz"
+    MULTISENSOR = "multisensor"
+    CUBE = "cube"
+    BODYCAM = "bodycam"
+    OTHER = "other"
+
+
+class LensType(StrEnum):
+    FIXED = "fixed"
+    VARIFOCAL = "varifocal"
+    MOTORISED = "motorised"
+
+
+class VendorKind(StrEnum):
+    MANUFACTURER = "manufacturer"
+    BRAND = "brand"
+
+
+class Relation(StrEnum):
+    SUBSIDIARY = "subsidiary"
+    AFFILIATE = "affiliate"
+    JOINT_VENTURE = "joint_venture"
+    VALUE_BRAND = "value_brand"
+    OEM = "oem"
+    FORMER_SUBSIDIARY = "former_subsidiary"
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class AccessoryKind(StrEnum):
+    WALL = "wall"
+    POLE = "pole"
+    CORNER = "corner"
+    PENDANT = "pendant"
+    CEILING = "ceiling"
+    JUNCTION_BOX = "junction_box"
+    ADAPTER_PLATE = "adapter_plate"
+    PARAPET = "parapet"
+    OTHER = "other"
+
+
+class PriceType(StrEnum):
+    LIST = "list"
+    INDICATIVE = "indicative"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a row's figures come from, and whether they were checked against it."""
+
+    source: str
+    source_date: str | None = None
+    verified: bool = False
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vendor:
+    vendor_id: str
+    name: str
+    kind: VendorKind
+    provenance: Provenance
+    legal_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    control_country: str | None = None
+    parent_vendor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OemRelation:
+    """The products sold under ``brand_id`` are (some or all) made by ``maker_id``."""
+
+    brand_id: str
+    maker_id: str
+    relation: Relation
+    all_products: bool
+    confidence: Confidence
+    provenance: Provenance
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    width: int
+    height: int
+
+    @property
+    def megapixels(self) -> float:
+        return self.width * self.height / 1e6
+
+    def __str__(self) -> str:
+        return f"{self.width}×{self.height}"
+
+
+@dataclass(frozen=True, slots=True)
+class CameraModel:
+    vendor_id: str
+    model: str
+    form_factor: FormFactor
+    provenance: Provenance
+    aliases: tuple[str, ...] = ()
+    series: str | None = None
+    resolution: Resolution | None = None
+    sensor_format: str | None = None
+    sensor_width_mm: float | None = None
+    lens_type: LensType | None = None
+    focal_min_mm: float | None = None
+    focal_max_mm: float | None = None
+    hfov_max_deg: float | None = None
+    hfov_min_deg: float | None = None
+    ir_range_m: float | None = None
+    wdr_db: float | None = None
+    ip_rating: str | None = None
+    ik_rating: str | None = None
+    temp_min_c: float | None = None
+    temp_max_c: float | None = None
+    poe_class: int | None = None
+    max_power_w: float | None = None
+    mount_family: str | None = None
+    audio: bool | None = None
+    alarm_inputs: int | None = None
+    alarm_outputs: int | None = None
+    onvif_profiles: tuple[str, ...] = ()
+    outdoor: bool | None = None
+    discontinued: bool | None = None
+
+    @property
+    def key(self) -> str:
+        """``vendor_id:model``, the reference used by prices and accessories."""
+        return f"{self.vendor_id}:{self.model}"
+
+    @property
+    def focal_range_q(self) -> tuple[Quantity, Quantity] | None:
+        if self.focal_min_mm is None or self.focal_max_mm is None:
+            return None
+        return quantity(self.focal_min_mm, "mm"), quantity(self.focal_max_mm, "mm")
+
+    @property
+    def ir_range_q(self) -> Quantity | None:
+        return None if self.ir_range_m is None else quantity(self.ir_range_m, "m")
+
+    @property
+    def max_power_q(self) -> Quantity | None:
+        return None if self.max_power_w is None else quantity(self.max_power_w, "W")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelPattern:
+    """A regular expression on model numbers that points to a real maker."""
+
+    maker_id: str
+    pattern: str
+    provenance: Provenance
+    form_factor: FormFactor | None = None
+    brand_ids: tuple[str, ...] = ()
+    must_match: tuple[str, ...] = ()
+    must_not_match: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OuiPrefix:
+    """A MAC address block registered with the IEEE (MA-L, MA-M or MA-S)."""
+
+    prefix: str
+    registrant: str
+    vendor_id: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Accessory:
+    vendor_id: str
+    part_number: str
+    description: str
+    kind: AccessoryKind
+    provenance: Provenance
+    fits: tuple[str, ...] = ()
+    adapts_from: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.vendor_id}:{self.part_number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """A dated unit price for one item from one supplier. Money is Decimal, never float."""
+
+    item: str
+    supplier: str
+    currency: str
+    amount: Decimal
+    price_type: PriceType
+    provenance: Provenance
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    title: str
+    url: str | None = None
+    date: date | None = None
+
+
+class RuleSeverity(StrEnum):
+    PROHIBITED = "prohibited"
+    PROHIBITED_SENSITIVE_SITES = "prohibited_sensitive_sites"
+    ADVISORY = "advisory"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One exclusion criterion inside a rule set.
+
+    A rule reaches equipment made by any of ``makers`` (and, as flagged, their
+    subsidiaries, affiliates and OEM-made products), by makers controlled from
+    any of ``control_countries``, or containing any of ``components``. When
+    ``approved_vendors`` is non-empty, anything made outside that list is excluded.
+    """
+
+    rule_id: str
+    description: str
+    severity: RuleSeverity
+    makers: tuple[str, ...] = ()
+    include_subsidiaries: bool = True
+    include_affiliates: bool = True
+    include_oem: bool = True
+    control_countries: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    approved_vendors: tuple[str, ...] = ()
+    citation: Citation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rule_set_id: str
+    title: str
+    jurisdiction: str
+    authority: str
+    citation: Citation
+    effective_from: date | None
+    rules: tuple[Rule, ...]
+    effective_until: date | None = None
+    notes: str | None = None
+    template: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogInfo:
+    name: str
+    version: str
+    date: date | None
+
+
+@dataclass(slots=True)
+class Catalog:
+    """A whole catalog, as loaded from files or from a project's snapshot."""
+
+    info: CatalogInfo
+    vendors: list[Vendor] = field(default_factory=list)
+    oem_relations: list[OemRelation] = field(default_factory=list)
+    models: list[CameraModel] = field(default_factory=list)
+    model_patterns: list[ModelPattern] = field(default_factory=list)
+    oui_prefixes: list[OuiPrefix] = field(default_factory=list)
+    accessories: list[Accessory] = field(default_factory=list)
+    prices: list[Price] = field(default_factory=list)
+    rule_sets: list[RuleSet] = field(default_factory=list)

@@ -1,0 +1,89 @@
+"""A camera as found on site: what the survey says about it, and nothing invented.
+
+Every field is optional because real surveys are incomplete; ``None`` means
+"the survey does not say". ``raw`` keeps the source row exactly as read, and
+``extra`` keeps columns SpecAssist does not interpret, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from specassist.domain.catalog import FormFactor, Resolution
+from specassist.domain.units import Quantity, quantity
+
+
+class SurveyStatus(StrEnum):
+    """Where the surveyor got to with this camera."""
+
+    NOT_VISITED = "not_visited"
+    VISITED = "visited"
+    NO_ACCESS = "no_access"
+    NEEDS_LADDER = "needs_ladder"
+
+
+class DoriLevel(StrEnum):
+    """IEC 62676-4 image detail levels, weakest first."""
+
+    MONITOR = "monitor"
+    DETECT = "detect"
+    OBSERVE = "observe"
+    RECOGNISE = "recognise"
+    IDENTIFY = "identify"
+    INSPECT = "inspect"
+
+
+@dataclass(slots=True)
+class SurveyCamera:
+    """One surveyed camera. ``source_row`` is the 1-based row number in the source file."""
+
+    source_row: int
+    tag: str | None = None
+    site: str | None = None
+    location: str | None = None
+    make: str | None = None
+    model: str | None = None
+    serial: str | None = None
+    mac: str | None = None
+    ip_address: str | None = None
+    firmware: str | None = None
+    form_factor: FormFactor | None = None
+    resolution: Resolution | None = None
+    megapixels: float | None = None
+    focal_min_mm: float | None = None
+    focal_max_mm: float | None = None
+    hfov_deg: float | None = None
+    mount: str | None = None
+    height_m: float | None = None
+    target_distance_m: float | None = None
+    scene_width_m: float | None = None
+    required_dori: DoriLevel | None = None
+    outdoor: bool | None = None
+    vandal_risk: bool | None = None
+    power_w: float | None = None
+    audio: bool | None = None
+    alarm_io: bool | None = None
+    status: SurveyStatus | None = None
+    notes: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def target_distance_q(self) -> Quantity | None:
+        return None if self.target_distance_m is None else quantity(self.target_distance_m, "m")
+
+    @property
+    def height_q(self) -> Quantity | None:
+        return None if self.height_m is None else quantity(self.height_m, "m")
+
+    @property
+    def focal_range_q(self) -> tuple[Quantity, Quantity] | None:
+        if self.focal_min_mm is None or self.focal_max_mm is None:
+            return None
+        return quantity(self.focal_min_mm, "mm"), quantity(self.focal_max_mm, "mm")
+
+    @property
+    def display_tag(self) -> str:
+        """The tag, or a stand-in naming the source row when the survey gave none."""
+        return self.tag or f"row {self.source_row}"

@@ -1,0 +1,235 @@
+"""Reading typed values from the words people write in spreadsheets.
+
+Each parser takes a non-empty, stripped string and returns the value or raises
+:class:`ValueParseError` whose message says what was expected, in the user's
+terms. Blank cells never reach these functions: callers treat blank as unknown.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from specassist.domain.catalog import FormFactor, Resolution
+from specassist.domain.survey import DoriLevel, SurveyStatus
+
+
+class ValueParseError(ValueError):
+    """A cell that could not be read; the message says what was expected."""
+
+
+_TRUE = {"yes", "y", "true", "t", "1", "x", "✓", "✔", "ja", "oui", "si", "sí"}
+_FALSE = {"no", "n", "false", "f", "0", "-", "none", "nein", "non"}
+
+
+def parse_bool(text: str) -> bool:
+    key = text.strip().lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise ValueParseError("expected yes or no")
+
+
+# Named video formats whose pixel counts are defined by standards, not by vendors.
+_NAMED_RESOLUTIONS = {
+    "720p": Resolution(1280, 720),
+    "hd": Resolution(1280, 720),
+    "1080p": Resolution(1920, 1080),
+    "1080": Resolution(1920, 1080),
+    "fullhd": Resolution(1920, 1080),
+    "fhd": Resolution(1920, 1080),
+    "1440p": Resolution(2560, 1440),
+    "qhd": Resolution(2560, 1440),
+    "4k": Resolution(3840, 2160),
+    "uhd": Resolution(3840, 2160),
+    "4kuhd": Resolution(3840, 2160),
+    "2160p": Resolution(3840, 2160),
+}
+_WXH_RE = re.compile(r"^\s*(\d{3,5})\s*[x×*X]\s*(\d{3,5})\s*(?:px|pixels)?\s*$")
+_MP_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:mp|mpx|megapixels?|m)\s*$", re.IGNORECASE)
+
+
+def parse_resolution(text: str) -> Resolution:
+    """Read "1920x1080", "2688 × 1520", "1080p" or "4K". Megapixels alone are not enough.
+
+    "4MP" is sold as both 2560×1440 and 2688×1520, so it is rejected here;
+    :func:`parse_megapixels` reads it as a number instead.
+    """
+    match = _WXH_RE.match(text)
+    if match:
+        return Resolution(int(match.group(1)), int(match.group(2)))
+    key = re.sub(r"[\s\-_]", "", text.lower())
+    if key in _NAMED_RESOLUTIONS:
+        return _NAMED_RESOLUTIONS[key]
+    raise ValueParseError("expected a resolution such as '1920x1080', '1080p' or '4K'")
+
+
+def parse_megapixels(text: str) -> float:
+    match = _MP_RE.match(text)
+    if not match:
+        raise ValueParseError("expected megapixels such as '4 MP'")
+    return float(match.group(1).replace(",", "."))
+
+
+def _normal_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_FORM_SYNONYMS: dict[str, FormFactor] = {
+    "bullet": FormFactor.BULLET,
+    "bulletcamera": FormFactor.BULLET,
+    "tube": FormFactor.BULLET,
+    "dome": FormFactor.DOME,
+    "minidome": FormFactor.DOME,
+    "vandaldome": FormFactor.DOME,
+    "fixeddome": FormFactor.DOME,
+    "turret": FormFactor.TURRET,
+    "eyeball": FormFactor.TURRET,
+    "turretdome": FormFactor.TURRET,
+    "box": FormFactor.BOX,
+    "boxcamera": FormFactor.BOX,
+    "fisheye": FormFactor.FISHEYE,
+    "360": FormFactor.FISHEYE,
+    "panoramic360": FormFactor.FISHEYE,
+    "ptz": FormFactor.PTZ,
+    "speeddome": FormFactor.PTZ,
+    "pantiltzoom": FormFactor.PTZ,
+    "multisensor": FormFactor.MULTISENSOR,
+    "multisensorcamera": FormFactor.MULTISENSOR,
+    "multidirectional": FormFactor.MULTISENSOR,
+    "panoramic": FormFactor.MULTISENSOR,
+    "cube": FormFactor.CUBE,
+    "bodycam": FormFactor.BODYCAM,
+    "bodyworn": FormFactor.BODYCAM,
+    "other": FormFactor.OTHER,
+}
+
+
+_FORMS_LONGEST_FIRST = sorted(_FORM_SYNONYMS.items(), key=lambda item: -len(item[0]))
+
+
+def parse_form_factor(text: str) -> FormFactor:
+    key = _normal_key(text)
+    if key in _FORM_SYNONYMS:
+        return _FORM_SYNONYMS[key]
+    # "Speed dome PTZ": the longest synonym inside the text decides, so PTZ beats dome.
+    for word, form in _FORMS_LONGEST_FIRST:
+        if len(word) >= 3 and word in key:
+            return form
+    names = ", ".join(f.value for f in FormFactor)
+    raise ValueParseError(f"expected a camera form: {names}")
+
+
+_DORI_SYNONYMS: dict[str, DoriLevel] = {
+    "monitor": DoriLevel.MONITOR,
+    "monitoring": DoriLevel.MONITOR,
+    "m": DoriLevel.MONITOR,
+    "detect": DoriLevel.DETECT,
+    "detection": DoriLevel.DETECT,
+    "d": DoriLevel.DETECT,
+    "observe": DoriLevel.OBSERVE,
+    "observation": DoriLevel.OBSERVE,
+    "o": DoriLevel.OBSERVE,
+    "recognise": DoriLevel.RECOGNISE,
+    "recognize": DoriLevel.RECOGNISE,
+    "recognition": DoriLevel.RECOGNISE,
+    "r": DoriLevel.RECOGNISE,
+    "identify": DoriLevel.IDENTIFY,
+    "identification": DoriLevel.IDENTIFY,
+    "i": DoriLevel.IDENTIFY,
+    "inspect": DoriLevel.INSPECT,
+    "inspection": DoriLevel.INSPECT,
+}
+
+
+def parse_dori(text: str) -> DoriLevel:
+    key = _normal_key(text)
+    if key in _DORI_SYNONYMS:
+        return _DORI_SYNONYMS[key]
+    raise ValueParseError(
+        "expected a detail level: monitor, detect, observe, recognise, identify or inspect"
+    )
+
+
+_STATUS_SYNONYMS: dict[str, SurveyStatus] = {
+    "notvisited": SurveyStatus.NOT_VISITED,
+    "todo": SurveyStatus.NOT_VISITED,
+    "pending": SurveyStatus.NOT_VISITED,
+    "visited": SurveyStatus.VISITED,
+    "done": SurveyStatus.VISITED,
+    "surveyed": SurveyStatus.VISITED,
+    "ok": SurveyStatus.VISITED,
+    "noaccess": SurveyStatus.NO_ACCESS,
+    "inaccessible": SurveyStatus.NO_ACCESS,
+    "needsladder": SurveyStatus.NEEDS_LADDER,
+    "ladder": SurveyStatus.NEEDS_LADDER,
+    "needsaccessequipment": SurveyStatus.NEEDS_LADDER,
+}
+
+
+def parse_status(text: str) -> SurveyStatus:
+    key = _normal_key(text)
+    if key in _STATUS_SYNONYMS:
+        return _STATUS_SYNONYMS[key]
+    raise ValueParseError("expected a survey status: visited, no access, needs ladder, not visited")
+
+
+def parse_environment(text: str) -> bool:
+    """Return True for outdoor, False for indoor."""
+    key = _normal_key(text)
+    if key in {"outdoor", "outdoors", "external", "ext", "outside", "out", "yes", "y"}:
+        return True
+    if key in {"indoor", "indoors", "internal", "int", "inside", "in", "no", "n"}:
+        return False
+    raise ValueParseError("expected indoor or outdoor")
+
+
+_MAC_RE = re.compile(r"^[0-9a-f]{12}$")
+
+
+def parse_mac(text: str) -> str:
+    """Normalise a MAC address to ``AA:BB:CC:DD:EE:FF`` whatever the separators."""
+    digits = re.sub(r"[\s:.\-]", "", text).lower()
+    if not _MAC_RE.match(digits):
+        raise ValueParseError("expected a MAC address such as 'AA:BB:CC:DD:EE:FF' (12 hex digits)")
+    return ":".join(digits[i : i + 2] for i in range(0, 12, 2)).upper()
+
+
+def parse_ip(text: str) -> str:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError as exc:
+        raise ValueParseError("expected an IP address such as '192.168.1.64'") from exc
+
+
+def parse_date(text: str) -> date:
+    """ISO dates (``2024-05-01``), or a year and month (``2024-05``, read as the 1st)."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return date.fromisoformat(text + "-01")
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueParseError("expected a date as YYYY-MM-DD") from exc
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def parse_enum(text: str, enum: type[E]) -> E:
+    """Read an enum by its value, ignoring case, spaces and punctuation."""
+    key = _normal_key(text)
+    for member in enum:
+        if _normal_key(member.value) == key:
+            return member
+    names = ", ".join(m.value for m in enum)
+    raise ValueParseError(f"expected one of: {names}")
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Split a ``;``-separated cell into its non-blank items."""
+    return tuple(item.strip() for item in text.split(";") if item.strip())

@@ -1,0 +1,384 @@
+"""Copy a whole catalog between domain objects and the catalog tables.
+
+A project keeps a snapshot of the catalog it was analysed with, so it reopens
+offline with the same answers; a team database keeps the shared catalog. Both
+use these two functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from specassist.domain.catalog import (
+    Accessory,
+    AccessoryKind,
+    CameraModel,
+    Catalog,
+    CatalogInfo,
+    Citation,
+    Confidence,
+    FormFactor,
+    LensType,
+    ModelPattern,
+    OemRelation,
+    OuiPrefix,
+    Price,
+    PriceType,
+    Provenance,
+    Relation,
+    Resolution,
+    Rule,
+    RuleSet,
+    RuleSeverity,
+    Vendor,
+    VendorKind,
+)
+from specassist.storage.models import (
+    AccessoryRow,
+    CameraModelRow,
+    CatalogInfoRow,
+    ModelPatternRow,
+    OemRelationRow,
+    OuiPrefixRow,
+    PriceRow,
+    RuleRow,
+    RuleSetRow,
+    VendorRow,
+)
+from specassist.storage.project_file import utcnow
+
+_TABLES = (
+    RuleRow,
+    RuleSetRow,
+    PriceRow,
+    AccessoryRow,
+    OuiPrefixRow,
+    ModelPatternRow,
+    CameraModelRow,
+    OemRelationRow,
+    VendorRow,
+    CatalogInfoRow,
+)
+
+
+def _prov(p: Provenance) -> dict[str, Any]:
+    return {
+        "source": p.source,
+        "source_date": p.source_date,
+        "verified": p.verified,
+        "notes": p.notes,
+    }
+
+
+def _unprov(row: Any) -> Provenance:
+    return Provenance(row.source, row.source_date, bool(row.verified), row.notes)
+
+
+def write_catalog(session: Session, catalog: Catalog) -> None:
+    """Replace the catalog tables' content with ``catalog``."""
+    for table in _TABLES:
+        session.execute(delete(table))
+    info = catalog.info
+    session.add(
+        CatalogInfoRow(name=info.name, version=info.version, date=info.date, loaded_at=utcnow())
+    )
+    session.add_all(
+        VendorRow(
+            vendor_id=v.vendor_id,
+            name=v.name,
+            legal_name=v.legal_name,
+            aliases=list(v.aliases),
+            kind=v.kind.value,
+            country=v.country,
+            control_country=v.control_country,
+            parent_vendor_id=v.parent_vendor_id,
+            **_prov(v.provenance),
+        )
+        for v in catalog.vendors
+    )
+    session.add_all(
+        OemRelationRow(
+            brand_id=r.brand_id,
+            maker_id=r.maker_id,
+            relation=r.relation.value,
+            all_products=r.all_products,
+            confidence=r.confidence.value,
+            valid_from=r.valid_from,
+            valid_until=r.valid_until,
+            **_prov(r.provenance),
+        )
+        for r in catalog.oem_relations
+    )
+    session.add_all(_model_row(m) for m in catalog.models)
+    session.add_all(
+        ModelPatternRow(
+            maker_id=p.maker_id,
+            pattern=p.pattern,
+            form_factor=p.form_factor.value if p.form_factor else None,
+            brand_ids=list(p.brand_ids),
+            must_match=list(p.must_match),
+            must_not_match=list(p.must_not_match),
+            **_prov(p.provenance),
+        )
+        for p in catalog.model_patterns
+    )
+    session.add_all(
+        OuiPrefixRow(
+            prefix=o.prefix, registrant=o.registrant, vendor_id=o.vendor_id, **_prov(o.provenance)
+        )
+        for o in catalog.oui_prefixes
+    )
+    session.add_all(
+        AccessoryRow(
+            vendor_id=a.vendor_id,
+            part_number=a.part_number,
+            description=a.description,
+            kind=a.kind.value,
+            fits=list(a.fits),
+            adapts_from=list(a.adapts_from),
+            **_prov(a.provenance),
+        )
+        for a in catalog.accessories
+    )
+    session.add_all(
+        PriceRow(
+            item=p.item,
+            supplier=p.supplier,
+            currency=p.currency,
+            amount=p.amount,
+            price_type=p.price_type.value,
+            valid_from=p.valid_from,
+            valid_until=p.valid_until,
+            **_prov(p.provenance),
+        )
+        for p in catalog.prices
+    )
+    session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
+
+
+def _model_row(m: CameraModel) -> CameraModelRow:
+    return CameraModelRow(
+        vendor_id=m.vendor_id,
+        model=m.model,
+        aliases=list(m.aliases),
+        series=m.series,
+        form_factor=m.form_factor.value,
+        res_width=m.resolution.width if m.resolution else None,
+        res_height=m.resolution.height if m.resolution else None,
+        sensor_format=m.sensor_format,
+        sensor_width_mm=m.sensor_width_mm,
+        lens_type=m.lens_type.value if m.lens_type else None,
+        focal_min_mm=m.focal_min_mm,
+        focal_max_mm=m.focal_max_mm,
+        hfov_max_deg=m.hfov_max_deg,
+        hfov_min_deg=m.hfov_min_deg,
+        ir_range_m=m.ir_range_m,
+        wdr_db=m.wdr_db,
+        ip_rating=m.ip_rating,
+        ik_rating=m.ik_rating,
+        temp_min_c=m.temp_min_c,
+        temp_max_c=m.temp_max_c,
+        poe_class=m.poe_class,
+        max_power_w=m.max_power_w,
+        mount_family=m.mount_family,
+        audio=m.audio,
+        alarm_inputs=m.alarm_inputs,
+        alarm_outputs=m.alarm_outputs,
+        onvif_profiles=list(m.onvif_profiles),
+        outdoor=m.outdoor,
+        discontinued=m.discontinued,
+        **_prov(m.provenance),
+    )
+
+
+def _rule_set_row(rs: RuleSet) -> RuleSetRow:
+    row = RuleSetRow(
+        rule_set_id=rs.rule_set_id,
+        title=rs.title,
+        jurisdiction=rs.jurisdiction,
+        authority=rs.authority,
+        citation_title=rs.citation.title,
+        citation_url=rs.citation.url,
+        citation_date=rs.citation.date,
+        effective_from=rs.effective_from,
+        effective_until=rs.effective_until,
+        notes=rs.notes,
+        template=rs.template,
+    )
+    for position, rule in enumerate(rs.rules):
+        citation = rule.citation
+        row.rules.append(
+            RuleRow(
+                position=position,
+                rule_id=rule.rule_id,
+                description=rule.description,
+                severity=rule.severity.value,
+                makers=list(rule.makers),
+                include_subsidiaries=rule.include_subsidiaries,
+                include_affiliates=rule.include_affiliates,
+                include_oem=rule.include_oem,
+                control_countries=list(rule.control_countries),
+                components=list(rule.components),
+                approved_vendors=list(rule.approved_vendors),
+                citation_title=citation.title if citation else None,
+                citation_url=citation.url if citation else None,
+                citation_date=citation.date if citation else None,
+            )
+        )
+    return row
+
+
+def read_catalog(session: Session) -> Catalog | None:
+    """The stored catalog, or None when the tables are empty."""
+    info_row = session.scalars(select(CatalogInfoRow)).first()
+    if info_row is None:
+        return None
+    catalog = Catalog(CatalogInfo(info_row.name, info_row.version, info_row.date))
+    catalog.vendors = [
+        Vendor(
+            r.vendor_id,
+            r.name,
+            VendorKind(r.kind),
+            _unprov(r),
+            r.legal_name,
+            tuple(r.aliases),
+            r.country,
+            r.control_country,
+            r.parent_vendor_id,
+        )
+        for r in session.scalars(select(VendorRow).order_by(VendorRow.id))
+    ]
+    catalog.oem_relations = [
+        OemRelation(
+            r.brand_id,
+            r.maker_id,
+            Relation(r.relation),
+            r.all_products,
+            Confidence(r.confidence),
+            _unprov(r),
+            r.valid_from,
+            r.valid_until,
+        )
+        for r in session.scalars(select(OemRelationRow).order_by(OemRelationRow.id))
+    ]
+    catalog.models = [
+        _model(r) for r in session.scalars(select(CameraModelRow).order_by(CameraModelRow.id))
+    ]
+    catalog.model_patterns = [
+        ModelPattern(
+            r.maker_id,
+            r.pattern,
+            _unprov(r),
+            FormFactor(r.form_factor) if r.form_factor else None,
+            tuple(r.brand_ids),
+            tuple(r.must_match),
+            tuple(r.must_not_match),
+        )
+        for r in session.scalars(select(ModelPatternRow).order_by(ModelPatternRow.id))
+    ]
+    catalog.oui_prefixes = [
+        OuiPrefix(r.prefix, r.registrant, r.vendor_id, _unprov(r))
+        for r in session.scalars(select(OuiPrefixRow).order_by(OuiPrefixRow.id))
+    ]
+    catalog.accessories = [
+        Accessory(
+            r.vendor_id,
+            r.part_number,
+            r.description,
+            AccessoryKind(r.kind),
+            _unprov(r),
+            tuple(r.fits),
+            tuple(r.adapts_from),
+        )
+        for r in session.scalars(select(AccessoryRow).order_by(AccessoryRow.id))
+    ]
+    catalog.prices = [
+        Price(
+            r.item,
+            r.supplier,
+            r.currency,
+            r.amount,
+            PriceType(r.price_type),
+            _unprov(r),
+            r.valid_from,
+            r.valid_until,
+        )
+        for r in session.scalars(select(PriceRow).order_by(PriceRow.id))
+    ]
+    catalog.rule_sets = [
+        _rule_set(r) for r in session.scalars(select(RuleSetRow).order_by(RuleSetRow.id))
+    ]
+    return catalog
+
+
+def _model(r: CameraModelRow) -> CameraModel:
+    resolution = Resolution(r.res_width, r.res_height) if r.res_width and r.res_height else None
+    return CameraModel(
+        vendor_id=r.vendor_id,
+        model=r.model,
+        form_factor=FormFactor(r.form_factor),
+        provenance=_unprov(r),
+        aliases=tuple(r.aliases),
+        series=r.series,
+        resolution=resolution,
+        sensor_format=r.sensor_format,
+        sensor_width_mm=r.sensor_width_mm,
+        lens_type=LensType(r.lens_type) if r.lens_type else None,
+        focal_min_mm=r.focal_min_mm,
+        focal_max_mm=r.focal_max_mm,
+        hfov_max_deg=r.hfov_max_deg,
+        hfov_min_deg=r.hfov_min_deg,
+        ir_range_m=r.ir_range_m,
+        wdr_db=r.wdr_db,
+        ip_rating=r.ip_rating,
+        ik_rating=r.ik_rating,
+        temp_min_c=r.temp_min_c,
+        temp_max_c=r.temp_max_c,
+        poe_class=r.poe_class,
+        max_power_w=r.max_power_w,
+        mount_family=r.mount_family,
+        audio=r.audio,
+        alarm_inputs=r.alarm_inputs,
+        alarm_outputs=r.alarm_outputs,
+        onvif_profiles=tuple(r.onvif_profiles),
+        outdoor=r.outdoor,
+        discontinued=r.discontinued,
+    )
+
+
+def _citation(title: str | None, url: str | None, when: Any) -> Citation | None:
+    return None if title is None else Citation(title, url, when)
+
+
+def _rule_set(r: RuleSetRow) -> RuleSet:
+    rules = tuple(
+        Rule(
+            rule_id=x.rule_id,
+            description=x.description,
+            severity=RuleSeverity(x.severity),
+            makers=tuple(x.makers),
+            include_subsidiaries=x.include_subsidiaries,
+            include_affiliates=x.include_affiliates,
+            include_oem=x.include_oem,
+            control_countries=tuple(x.control_countries),
+            components=tuple(x.components),
+            approved_vendors=tuple(x.approved_vendors),
+            citation=_citation(x.citation_title, x.citation_url, x.citation_date),
+        )
+        for x in r.rules
+    )
+    return RuleSet(
+        rule_set_id=r.rule_set_id,
+        title=r.title,
+        jurisdiction=r.jurisdiction,
+        authority=r.authority,
+        citation=Citation(r.citation_title, r.citation_url, r.citation_date),
+        effective_from=r.effective_from,
+        rules=rules,
+        effective_until=r.effective_until,
+        notes=r.notes,
+        template=r.template,
+    )

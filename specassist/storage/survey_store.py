@@ -1,0 +1,135 @@
+"""Store imported surveys (cameras, raw rows, issues) in a project and read them back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from specassist.domain.catalog import FormFactor, Resolution
+from specassist.domain.issues import InputIssue, Severity
+from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyStatus
+from specassist.storage.models import ImportIssueRow, SiteRow, SurveyCameraRow, SurveyImportRow
+from specassist.storage.project_file import utcnow
+
+# SurveyCamera attributes stored one-to-one in a column of the same name.
+_PLAIN = (
+    "source_row", "tag", "location", "make", "model", "serial", "mac", "ip_address",
+    "firmware", "megapixels", "focal_min_mm", "focal_max_mm", "hfov_deg", "mount", "height_m",
+    "target_distance_m", "scene_width_m", "outdoor", "vandal_risk", "power_w", "audio",
+    "alarm_io", "notes",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCamera:
+    """A camera with its database id, so later steps can refer back to it."""
+
+    id: int
+    camera: SurveyCamera
+
+
+def add_import(
+    session: Session,
+    project_id: int,
+    file: str,
+    detail: str,
+    mapping: dict[str, str],
+    cameras: list[SurveyCamera],
+    issues: list[InputIssue],
+    skipped_rows: int = 0,
+) -> int:
+    """Store one import; returns its id. Sites are created on first mention."""
+    record = SurveyImportRow(
+        project_id=project_id,
+        file=file,
+        detail=detail,
+        imported_at=utcnow(),
+        mapping=mapping,
+        skipped_rows=skipped_rows,
+    )
+    session.add(record)
+    session.flush()
+    sites = {
+        s.name: s for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
+    }
+    rows = []
+    for camera in cameras:
+        site = None
+        if camera.site:
+            site = sites.get(camera.site)
+            if site is None:
+                site = sites[camera.site] = SiteRow(project_id=project_id, name=camera.site)
+                session.add(site)
+        rows.append(_camera_row(camera, project_id, record.id, site))
+    session.add_all(rows)
+    session.add_all(
+        ImportIssueRow(
+            import_id=record.id,
+            severity=i.severity.value,
+            message=i.message,
+            file=i.file,
+            row=i.row,
+            column=i.column,
+            value=i.value,
+        )
+        for i in issues
+    )
+    return record.id
+
+
+def _camera_row(
+    camera: SurveyCamera, project_id: int, import_id: int, site: SiteRow | None
+) -> SurveyCameraRow:
+    row = SurveyCameraRow(project_id=project_id, import_id=import_id, site=site)
+    for name in _PLAIN:
+        setattr(row, name, getattr(camera, name))
+    row.form_factor = camera.form_factor.value if camera.form_factor else None
+    row.res_width = camera.resolution.width if camera.resolution else None
+    row.res_height = camera.resolution.height if camera.resolution else None
+    row.required_dori = camera.required_dori.value if camera.required_dori else None
+    row.status = camera.status.value if camera.status else None
+    row.extra = dict(camera.extra)
+    row.raw = dict(camera.raw)
+    return row
+
+
+def load_cameras(session: Session, project_id: int) -> list[StoredCamera]:
+    rows = session.scalars(
+        select(SurveyCameraRow)
+        .where(SurveyCameraRow.project_id == project_id)
+        .order_by(SurveyCameraRow.id)
+    )
+    site_names = {
+        s.id: s.name
+        for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
+    }
+    return [StoredCamera(row.id, _camera(row, site_names)) for row in rows]
+
+
+def _camera(row: SurveyCameraRow, site_names: dict[int, str]) -> SurveyCamera:
+    camera = SurveyCamera(source_row=row.source_row)
+    for name in _PLAIN:
+        setattr(camera, name, getattr(row, name))
+    camera.site = site_names.get(row.site_id) if row.site_id is not None else None
+    camera.form_factor = FormFactor(row.form_factor) if row.form_factor else None
+    if row.res_width and row.res_height:
+        camera.resolution = Resolution(row.res_width, row.res_height)
+    camera.required_dori = DoriLevel(row.required_dori) if row.required_dori else None
+    camera.status = SurveyStatus(row.status) if row.status else None
+    camera.extra = {str(k): str(v) for k, v in row.extra.items()}
+    camera.raw = {str(k): str(v) for k, v in row.raw.items()}
+    return camera
+
+
+def load_issues(session: Session, project_id: int) -> list[InputIssue]:
+    rows = session.scalars(
+        select(ImportIssueRow)
+        .join(SurveyImportRow, ImportIssueRow.import_id == SurveyImportRow.id)
+        .where(SurveyImportRow.project_id == project_id)
+        .order_by(ImportIssueRow.id)
+    )
+    return [
+        InputIssue(Severity(r.severity), r.message, r.file, r.row, r.column, r.value) for r in rows
+    ]

@@ -1,0 +1,1 @@
+"""The tender: document dataclasses, then renderers (PDF, bill of quantities)."""

@@ -1,0 +1,1 @@
+"""One QAbstractTableModel per table view."""

@@ -1,0 +1,84 @@
+"""A project file round-trips everything, saves atomically and refuses what it cannot read."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from specassist.services import project_service
+from specassist.storage.project_file import ProjectFile, ProjectFileError
+
+
+def test_round_trip_keeps_survey_raw_rows_issues_and_catalog(tmp_path: Path, surveys: Path) -> None:
+    path = tmp_path / "site.specassist"
+    with project_service.new_project("Northgate", path) as project:
+        imported = project_service.import_into(project, surveys / "bad_cells.csv")
+        original_catalog = project_service.catalog_of(project)
+        assert not path.exists()  # nothing is written before an explicit save
+        project.save()
+        assert not project.dirty
+    with project_service.open_project(path) as reopened:
+        stored = project_service.cameras(reopened)
+        assert [s.camera for s in stored] == imported.cameras
+        assert project_service.issues(reopened) == imported.issues
+        summary = project_service.summary(reopened)
+        assert summary.name == "Northgate" and summary.catalog_version
+        reloaded = project_service.catalog_of(reopened)
+        assert original_catalog is not None and reloaded is not None
+        assert reloaded.catalog == original_catalog.catalog
+
+
+def test_sites_are_created_once(tmp_path: Path, surveys: Path) -> None:
+    with project_service.new_project("x") as project:
+        project_service.import_into(project, surveys / "semicolon_decimal_comma_cp1252.csv")
+        project_service.import_into(project, surveys / "semicolon_decimal_comma_cp1252.csv")
+        cameras = project_service.cameras(project)
+    assert len(cameras) == 6 and {c.camera.site for c in cameras} == {"Northgate"}
+
+
+def test_failed_save_leaves_the_previous_file_intact(
+    tmp_path: Path, surveys: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "site.specassist"
+    with project_service.new_project("x", path) as project:
+        project.save()
+        before = path.read_bytes()
+        project_service.import_into(project, surveys / "bad_cells.csv")
+
+        def broken_replace(self: Path, target: Path) -> Path:
+            raise OSError("disk full")
+
+        monkeypatch.setattr(Path, "replace", broken_replace)
+        with pytest.raises(OSError, match="disk full"):
+            project.save()
+        assert project.dirty
+    assert path.read_bytes() == before
+    with ProjectFile.open(path) as reopened:
+        assert project_service.cameras(reopened) == []
+
+
+def test_opening_something_else_is_a_clear_error(tmp_path: Path) -> None:
+    text = tmp_path / "notes.specassist"
+    text.write_text("hello")
+    with pytest.raises(ProjectFileError, match="not an SQLite file"):
+        ProjectFile.open(text)
+    other = tmp_path / "other.specassist"
+    sqlite3.connect(other).execute("create table t (x)").connection.commit()
+    with pytest.raises(ProjectFileError, match="no project tables"):
+        ProjectFile.open(other)
+    with pytest.raises(ProjectFileError, match="not found"):
+        ProjectFile.open(tmp_path / "missing.specassist")
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.specassist"
+    with project_service.new_project("x", path) as project:
+        project.save()
+    connection = sqlite3.connect(path)
+    connection.execute("update alembic_version set version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(ProjectFileError, match="newer SpecAssist"):
+        ProjectFile.open(path)

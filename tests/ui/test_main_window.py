@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from specassist.app import create_window
+from specassist.services import project_service
+
+
+def test_demo_opens_listing_every_demo_camera(qtbot: QtBot) -> None:
+    window = create_window(demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.table.model()
+    assert model.rowCount() == 20
+    assert model.data(model.index(0, 0)) == "C001"
+    assert "20 cameras" in window.status_label.text()
+    assert window.project is not None and not window.project.dirty
+
+
+def test_import_then_save_as_and_reopen(qtbot: QtBot, tmp_path: Path, surveys: Path) -> None:
+    window = create_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_project_changed):
+        assert window.import_survey(surveys / "tab_bom_combined.txt")
+    assert window.table.model().rowCount() == 3 and window.windowTitle().endswith(
+        "— SpecAssist 0.1.0"
+    )
+    assert "*" in window.windowTitle()
+    target = tmp_path / "saved.specassist"
+    assert window._save_to(target)
+    assert "*" not in window.windowTitle()
+    with project_service.open_project(target) as reopened:
+        assert len(project_service.cameras(reopened)) == 3
+
+
+def test_unreadable_survey_shows_an_error_not_a_crash(qtbot: QtBot, tmp_path: Path) -> None:
+    window = create_window()
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    window._error = lambda title, text: shown.append(text)  # type: ignore[method-assign]
+    assert not window.import_survey(tmp_path / "missing.csv")
+    assert shown and "missing.csv" in shown[0]
+    assert window.table.model().rowCount() == 0
+
+
+def test_keyboard_shortcuts_are_bound(qtbot: QtBot) -> None:
+    window = create_window()
+    qtbot.addWidget(window)
+    assert window.action_save.shortcut().toString() == "Ctrl+S"
+    assert window.action_import.shortcut().toString() == "Ctrl+I"
+    assert window.action_open.shortcut().toString() == "Ctrl+O"
+    quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.action_quit.shortcut() == quit_keys

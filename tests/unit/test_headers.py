@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from specassist.survey.headers import Field, find_header_row, map_headers, match_header
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Cam Ref", Field.TAG), ("Camera ID", Field.TAG), ("Tag", Field.TAG),
+        ("Asset No.", Field.TAG), ("Make", Field.MAKE), ("Manufacturer", Field.MAKE),
+        ("Brand", Field.MAKE), ("Model No.", Field.MODEL), ("Model", Field.MODEL),
+        ("Lens", Field.LENS), ("Focal length (mm)", Field.LENS), ("Mount", Field.MOUNT),
+        ("Mounting", Field.MOUNT), ("Distance to target (ft)", Field.TARGET_DISTANCE),
+        ("MAC", Field.MAC), ("MAC_Address", Field.MAC), ("IP", Field.IP_ADDRESS),
+        ("Location", Field.LOCATION), ("Area", Field.LOCATION), ("Site", Field.SITE),
+        ("Building", Field.SITE), ("Mounting height (m)", Field.HEIGHT),
+        ("Indoor/Outdoor", Field.ENVIRONMENT), ("Make/Model", Field.MAKE_MODEL),
+        ("Make & Model", Field.MAKE_MODEL), ("Existing camera manufacturer", Field.MAKE),
+        ("HFOV (°)", Field.HFOV), ("CAMERA TYPE", Field.FORM_FACTOR),
+    ],
+)  # fmt: skip
+def test_synonyms_ignore_case_punctuation_and_units(header: str, field: Field) -> None:
+    assert match_header(header) == field
+
+
+def test_unknown_and_duplicate_columns_are_kept_as_extras() -> None:
+    mapping = map_headers(["Tag", "Cable run", "Model", "Model"])
+    assert mapping.fields == {Field.TAG: 0, Field.MODEL: 2}
+    assert mapping.extra == {1: "Cable run", 3: "Model"}
+
+
+def test_exact_names_beat_partial_ones_wherever_they_stand() -> None:
+    mapping = map_headers(["Replacement model", "Model"])
+    assert mapping.fields[Field.MODEL] == 1
+    assert mapping.extra == {0: "Replacement model"}
+
+
+def test_user_override_wins_and_can_demote_to_extra() -> None:
+    mapping = map_headers(["Cam Loc", "Tag"], {"Cam Loc": "location", "Tag": "extra"})
+    assert mapping.fields == {Field.LOCATION: 0}
+    assert mapping.extra == {1: "Tag"}
+
+
+def test_header_units_are_recorded() -> None:
+    mapping = map_headers(["Tag", "Height (ft)"])
+    assert mapping.units == {1: "ft"}
+
+
+def test_header_row_found_below_title_rows() -> None:
+    rows = [(1, ["North depot survey", ""]), (2, ["", ""]), (3, ["Camera ID", "Make"]),
+            (4, ["C1", "Axis"])]  # fmt: skip
+    assert find_header_row(rows) == 2
+    assert find_header_row([(1, ["just", "data"])]) is None
