@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import FormFactor, Resolution
@@ -52,47 +53,52 @@ def add_import(
     session.add(record)
     session.flush()
     sites = {
-        s.name: s for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
+        s.name: s.id
+        for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
     }
-    rows = []
-    for camera in cameras:
-        site = None
-        if camera.site:
-            site = sites.get(camera.site)
-            if site is None:
-                site = sites[camera.site] = SiteRow(project_id=project_id, name=camera.site)
-                session.add(site)
-        rows.append(_camera_row(camera, project_id, record.id, site))
-    session.add_all(rows)
-    session.add_all(
-        ImportIssueRow(
-            import_id=record.id,
-            severity=i.severity.value,
-            message=i.message,
-            file=i.file,
-            row=i.row,
-            column=i.column,
-            value=i.value,
+    new_sites = [
+        SiteRow(project_id=project_id, name=name)
+        for name in dict.fromkeys(c.site for c in cameras if c.site)
+        if name not in sites
+    ]
+    session.add_all(new_sites)
+    session.flush()
+    sites.update({s.name: s.id for s in new_sites})
+    # Core bulk inserts: tens of thousands of rows in one executemany, not one ORM object each.
+    if cameras:
+        session.execute(
+            insert(SurveyCameraRow),
+            [_camera_values(c, project_id, record.id, sites) for c in cameras],
         )
-        for i in issues
-    )
+    if issues:
+        session.execute(
+            insert(ImportIssueRow),
+            [
+                {"import_id": record.id, "severity": i.severity.value, "message": i.message,
+                 "file": i.file, "row": i.row, "column": i.column, "value": i.value}
+                for i in issues
+            ],
+        )  # fmt: skip
     return record.id
 
 
-def _camera_row(
-    camera: SurveyCamera, project_id: int, import_id: int, site: SiteRow | None
-) -> SurveyCameraRow:
-    row = SurveyCameraRow(project_id=project_id, import_id=import_id, site=site)
-    for name in _PLAIN:
-        setattr(row, name, getattr(camera, name))
-    row.form_factor = camera.form_factor.value if camera.form_factor else None
-    row.res_width = camera.resolution.width if camera.resolution else None
-    row.res_height = camera.resolution.height if camera.resolution else None
-    row.required_dori = camera.required_dori.value if camera.required_dori else None
-    row.status = camera.status.value if camera.status else None
-    row.extra = dict(camera.extra)
-    row.raw = dict(camera.raw)
-    return row
+def _camera_values(
+    camera: SurveyCamera, project_id: int, import_id: int, sites: dict[str, int]
+) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(camera, name) for name in _PLAIN}
+    values.update(
+        project_id=project_id,
+        import_id=import_id,
+        site_id=sites.get(camera.site) if camera.site else None,
+        form_factor=camera.form_factor.value if camera.form_factor else None,
+        res_width=camera.resolution.width if camera.resolution else None,
+        res_height=camera.resolution.height if camera.resolution else None,
+        required_dori=camera.required_dori.value if camera.required_dori else None,
+        status=camera.status.value if camera.status else None,
+        extra=dict(camera.extra),
+        raw=dict(camera.raw),
+    )
+    return values
 
 
 def load_cameras(session: Session, project_id: int) -> list[StoredCamera]:
