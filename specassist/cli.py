@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from specassist import __version__
+from specassist.domain.catalog_checks import CatalogStats, catalog_stats
 from specassist.domain.issues import InputIssue, Severity, count_by_severity
 from specassist.services import project_service
 from specassist.services.catalog_service import check_catalog
@@ -173,4 +174,17 @@ def _catalog(args: argparse.Namespace, out: TextIO) -> int:
     print(f"{info.name} {info.version}" + (f" ({info.date})" if info.date else ""), file=out)
     for name, count in load.counts().items():
         print(f"  {name:<24}{count:>6}", file=out)
+    if args.catalog_command == "stats":
+        _print_stats(catalog_stats(load.catalog), out)
     return 0
+
+
+def _print_stats(stats: CatalogStats, out: TextIO) -> None:
+    sections = (("models by vendor", stats.by_vendor), ("models by form", stats.by_form),
+                ("models by resolution", stats.by_resolution))  # fmt: skip
+    for title, counter in sections:
+        print(f"{title}:", file=out)
+        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {key:<24}{count:>6}", file=out)
+    print(f"verified models: {stats.verified}, unverified: {stats.unverified}", file=out)
+    print(f"models without a price: {len(stats.without_price)}", file=out)
