@@ -6,6 +6,7 @@ only then is Qt imported.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,8 +15,13 @@ from specassist import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse_args(argv)
-    if args.command in {"import", "catalog"}:
-        return cli.run(args)
+    if args.command in cli.HEADLESS:
+        try:
+            return cli.run(args)
+        except BrokenPipeError:
+            # The reader went away (`specassist flag … | head`): stop quietly, as Unix tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     from specassist.app import run_app
 
     return run_app(args.file, demo=args.demo)

@@ -10,19 +10,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from specassist import __version__
 from specassist.domain.catalog_checks import CatalogStats, catalog_stats
 from specassist.domain.issues import InputIssue, Severity, count_by_severity
+from specassist.domain.rules import Verdict
 from specassist.services import project_service
 from specassist.services.catalog_service import check_catalog
+from specassist.services.flag_service import decision_json, flag_cameras
 from specassist.storage.project_file import SUFFIX, ProjectFileError
+from specassist.survey.importer import import_survey
 from specassist.survey.readers import SurveyReadError
 
-COMMANDS = ("import", "catalog", "open")
+COMMANDS = ("import", "catalog", "flag", "rules", "open")
+HEADLESS = {"import", "catalog", "flag", "rules"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--json", action="store_true", help="print the result as JSON")
     importer.add_argument("--strict", action="store_true", help="exit 1 when any cell is in error")
+
+    flag = commands.add_parser("flag", help="identify each camera's maker and apply the rules")
+    flag.add_argument("survey", type=Path, help="CSV or XLSX survey file")
+    flag.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    flag.add_argument("--rules", help="rule set ids, comma-separated (default: all but templates)")
+    flag.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (YYYY-MM-DD)")
+    flag.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    rules = commands.add_parser("rules", help="list or show the rule sets")
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    rules_commands.add_parser("list", help="list the rule sets")
+    show = rules_commands.add_parser("show", help="show one rule set with its rules")
+    show.add_argument("rule_set_id")
 
     catalog = commands.add_parser("catalog", help="validate or summarise a catalog folder")
     catalog_commands = catalog.add_subparsers(
@@ -85,7 +104,108 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return _import(args, out)
     if args.command == "catalog":
         return _catalog(args, out)
+    if args.command == "flag":
+        return _flag(args, out)
+    if args.command == "rules":
+        return _rules(args, out)
     raise ValueError(f"not a headless command: {args.command}")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from exc
+
+
+def _flag(args: argparse.Namespace, out: TextIO) -> int:
+    load = check_catalog()
+    rule_ids = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+    try:
+        result = import_survey(args.survey, args.sheet)
+        flagged = flag_cameras(load.catalog, result.cameras, rule_ids, args.as_of)
+    except (SurveyReadError, KeyError) as exc:
+        print(
+            f"specassist flag: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr
+        )
+        return 1
+    if args.json:
+        json.dump([decision_json(f) for f in flagged], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    counts = Counter(f.decision.verdict.value for f in flagged)
+    print(
+        f"{result.file}: {len(flagged)} cameras — "
+        + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict),
+        file=out,
+    )
+    for f in flagged:
+        d = f.decision
+        maker = d.identification.maker_id or "?"
+        print(
+            f"{f.camera.display_tag:<10} {d.verdict.value:<9} {maker:<12} "
+            f"{d.identification.level.value:<7} {f.camera.make or ''} {f.camera.model or ''}",
+            file=out,
+        )
+        for reason in d.reasons:
+            print(
+                f"{'':<12}{reason.rule}: {reason.evidence[0]} [{reason.citation.title}]", file=out
+            )
+        for warning in d.warnings:
+            print(f"{'':<12}warning: {warning}", file=out)
+    return 0
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    rule_sets = check_catalog().catalog.rule_sets
+    if args.rules_command == "list":
+        for rs in rule_sets:
+            since = rs.effective_from.isoformat() if rs.effective_from else "—"
+            template = " (template)" if rs.template else ""
+            print(
+                f"{rs.rule_set_id:<28} {rs.jurisdiction:<7} from {since:<10} {rs.title}{template}",
+                file=out,
+            )
+        return 0
+    chosen = next((r for r in rule_sets if r.rule_set_id == args.rule_set_id), None)
+    if chosen is None:
+        print(f"specassist rules: no rule set '{args.rule_set_id}'", file=sys.stderr)
+        return 1
+    print(
+        f"{chosen.title}\n  id: {chosen.rule_set_id}\n  jurisdiction: {chosen.jurisdiction}"
+        f"\n  authority: {chosen.authority}\n  effective: {chosen.effective_from or '—'}"
+        f" to {chosen.effective_until or 'open'}\n  citation: {chosen.citation.title}"
+        f" {chosen.citation.url or ''}",
+        file=out,
+    )
+    if chosen.notes:
+        print(f"  notes: {chosen.notes}", file=out)
+    for rule in chosen.rules:
+        scope = []
+        if rule.makers:
+            scope.append("makers " + ", ".join(rule.makers))
+        if rule.control_countries:
+            scope.append("controlled from " + ", ".join(rule.control_countries))
+        if rule.approved_vendors:
+            scope.append("anything but " + ", ".join(rule.approved_vendors))
+        if rule.components:
+            scope.append("components " + ", ".join(rule.components))
+        reach = [
+            n
+            for n, on in (
+                ("subsidiaries", rule.include_subsidiaries),
+                ("affiliates", rule.include_affiliates),
+                ("OEM-made products", rule.include_oem),
+            )
+            if on
+        ]
+        print(
+            f"  - {rule.rule_id} [{rule.severity.value}]: {rule.description}\n"
+            f"      reaches: {'; '.join(scope) or 'nothing'}"
+            f"{' incl. ' + ', '.join(reach) if reach else ''}",
+            file=out,
+        )
+    return 0
 
 
 def _parse_map(pairs: list[str]) -> dict[str, str]:
@@ -111,8 +231,6 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
                 result = project_service.import_into(project, args.survey, args.sheet, column_map)
                 saved = project.save()
         else:
-            from specassist.survey.importer import import_survey
-
             result, saved = import_survey(args.survey, args.sheet, column_map), None
     except (SurveyReadError, ProjectFileError, ValueError) as exc:
         print(f"specassist import: {exc}", file=sys.stderr)

@@ -103,3 +103,20 @@ def catalog_of(project: ProjectFile) -> CatalogLoad | None:
     with project.sessions() as session:
         catalog = read_catalog(session)
     return None if catalog is None else CatalogLoad(catalog)
+
+
+def rule_profile(project: ProjectFile) -> list[str]:
+    """The rule sets this project is judged against."""
+    with project.sessions() as session:
+        return list(session.scalars(select(ProjectRow)).one().rule_set_ids)
+
+
+def set_rule_profile(project: ProjectFile, rule_set_ids: list[str]) -> None:
+    """Choose the project's rule sets; unknown ids are refused so a typo cannot allow a camera."""
+    catalog = catalog_of(project)
+    known = {r.rule_set_id for r in catalog.catalog.rule_sets} if catalog else set()
+    unknown = [r for r in rule_set_ids if r not in known]
+    if unknown:
+        raise ValueError(f"no rule set {', '.join(repr(u) for u in unknown)} in the catalog")
+    with project.transaction() as session:
+        session.scalars(select(ProjectRow)).one().rule_set_ids = list(rule_set_ids)

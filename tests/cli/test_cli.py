@@ -76,3 +76,62 @@ def test_catalog_check_and_stats(tmp_path: Path, shipped_catalog: Path) -> None:
     status, text = _run("catalog", "check", str(broken))
     assert status == 1
     assert f"models.csv:{line}:focal_min: error:" in text and "catalog check failed" in text
+
+
+def test_flag_json_on_the_demo_survey() -> None:
+    from specassist.resources import demo_survey
+
+    status, text = _run("flag", str(demo_survey()), "--json")
+    rows = json.loads(text)
+    assert status == 0 and len(rows) == 20
+    assert {"tag", "make", "model", "maker", "verdict", "confidence", "reasons", "warnings"} <= set(
+        rows[0]
+    )
+    verdicts = {r["verdict"] for r in rows}
+    assert verdicts == {"excluded", "allowed", "unknown"}
+    excluded = next(r for r in rows if r["verdict"] == "excluded")
+    reason = excluded["reasons"][0]
+    assert reason["rule"] and reason["citation"]["title"] and reason["evidence"]
+    assert all(r["reasons"] == [] for r in rows if r["verdict"] == "allowed")
+
+
+def test_flag_profile_and_date_change_the_answer() -> None:
+    from specassist.resources import demo_survey
+
+    def excluded(*extra: str) -> int:
+        status, text = _run("flag", str(demo_survey()), "--json", *extra)
+        assert status == 0
+        return sum(r["verdict"] == "excluded" for r in json.loads(text))
+
+    today = excluded("--rules", "us-ndaa-889")
+    assert today > 0
+    assert excluded("--rules", "us-ndaa-889", "--as-of", "2019-01-01") == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["bad_cells.csv", "semicolon_decimal_comma_cp1252.csv", "tab_bom_combined.txt",
+     "utf16_export.csv"],
+)  # fmt: skip
+def test_flag_on_messy_surveys(surveys: Path, name: str) -> None:
+    status, text = _run("flag", str(surveys / name))
+    assert status == 0
+    assert "cameras —" in text.splitlines()[0]
+
+
+def test_flag_rejects_an_unknown_rule_set(capsys: pytest.CaptureFixture[str]) -> None:
+    from specassist.resources import demo_survey
+
+    status, _ = _run("flag", str(demo_survey()), "--rules", "no-such-rules")
+    assert status == 1
+    assert "no-such-rules" in capsys.readouterr().err
+
+
+def test_rules_list_and_show() -> None:
+    status, text = _run("rules", "list")
+    assert status == 0
+    for rule_set in ("us-ndaa-889", "us-fcc-covered-list", "uk-sensitive-sites-2022"):
+        assert rule_set in text
+    status, text = _run("rules", "show", "uk-sensitive-sites-2022")
+    assert status == 0 and "controlled from CN" in text and "hcws386" in text
+    assert _run("rules", "show", "nope")[0] == 1

@@ -82,3 +82,16 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(ProjectFileError, match="newer SpecAssist"):
         ProjectFile.open(path)
+
+
+def test_rule_profile_is_saved_with_the_project(tmp_path: Path) -> None:
+    path = tmp_path / "profile.specassist"
+    with project_service.new_project("Profile", path) as project:
+        assert "us-ndaa-889" in project_service.rule_profile(project)
+        assert "client-policy-template" not in project_service.rule_profile(project)
+        project_service.set_rule_profile(project, ["uk-sensitive-sites-2022"])
+        with pytest.raises(ValueError, match="no-such"):
+            project_service.set_rule_profile(project, ["no-such"])
+        project.save()
+    with project_service.open_project(path) as reopened:
+        assert project_service.rule_profile(reopened) == ["uk-sensitive-sites-2022"]
