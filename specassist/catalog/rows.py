@@ -28,9 +28,10 @@ from specassist.domain.values import ValueParseError, parse_resolution
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _PREFIX = re.compile(r"^(?:[0-9A-F]{6}|[0-9A-F]{7}|[0-9A-F]{9})$")
+_SOURCE_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _ALARM = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
-_RATING = {"ip_rating": re.compile(r"^IP[0-9X][0-9X](?:[/ ;]+IP[0-9X][0-9X]K?)*K?$"),
-           "ik_rating": re.compile(r"^IK(?:0[0-9]|10)\+?$")}  # fmt: skip
+_RATING = {"ip_rating": re.compile(r"^IP[0-9X]K?[0-9X]K?(?:[/ ;,]+IP[0-9X]K?[0-9X]K?)*$"),
+           "ik_rating": re.compile(r"^IK(?:0[0-9]|1[01])\+?$")}  # fmt: skip
 
 
 def provenance(row: RowCells) -> Provenance:
@@ -39,8 +40,8 @@ def provenance(row: RowCells) -> Provenance:
     if verified is None and row.text("verified") is None:
         row.error("verified", "expected yes or no")
     source_date = row.text("source_date")
-    if source_date is not None:
-        row.day("source_date")
+    if source_date is not None and not _SOURCE_DATE.match(source_date):
+        row.error("source_date", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY", source_date)
     return Provenance(source, source_date, bool(verified), row.text("notes"))
 
 
