@@ -19,16 +19,18 @@ from typing import TextIO
 from specassist import __version__
 from specassist.domain.catalog_checks import CatalogStats, catalog_stats
 from specassist.domain.issues import InputIssue, Severity, count_by_severity
+from specassist.domain.requirements import Options
 from specassist.domain.rules import Verdict
 from specassist.services import project_service
 from specassist.services.catalog_service import check_catalog
 from specassist.services.flag_service import decision_json, flag_cameras
+from specassist.services.match_service import match_cameras, matched_json
 from specassist.storage.project_file import SUFFIX, ProjectFileError
 from specassist.survey.importer import import_survey
 from specassist.survey.readers import SurveyReadError
 
-COMMANDS = ("import", "catalog", "flag", "rules", "open")
-HEADLESS = {"import", "catalog", "flag", "rules"}
+COMMANDS = ("import", "catalog", "flag", "match", "rules", "open")
+HEADLESS = {"import", "catalog", "flag", "match", "rules"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,11 +61,21 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--strict", action="store_true", help="exit 1 when any cell is in error")
 
     flag = commands.add_parser("flag", help="identify each camera's maker and apply the rules")
-    flag.add_argument("survey", type=Path, help="CSV or XLSX survey file")
-    flag.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
-    flag.add_argument("--rules", help="rule set ids, comma-separated (default: all but templates)")
-    flag.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (YYYY-MM-DD)")
-    flag.add_argument("--json", action="store_true", help="print the result as JSON")
+    match = commands.add_parser("match", help="flag, then pick replacements for excluded cameras")
+    for sub in (flag, match):
+        sub.add_argument("survey", type=Path, help="CSV or XLSX survey file")
+        sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+        sub.add_argument(
+            "--rules", help="rule set ids, comma-separated (default: all but templates)"
+        )
+        sub.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (YYYY-MM-DD)")
+        sub.add_argument("--json", action="store_true", help="print the result as JSON")
+    match.add_argument(
+        "--allow-power-upgrade",
+        action="store_true",
+        help="allow replacements that need more PoE power than the old camera",
+    )
+    match.add_argument("--currency", help="price currency for ranking (default: the catalog's)")
 
     rules = commands.add_parser("rules", help="list or show the rule sets")
     rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
@@ -108,6 +120,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return _flag(args, out)
     if args.command == "rules":
         return _rules(args, out)
+    if args.command == "match":
+        return _match(args, out)
     raise ValueError(f"not a headless command: {args.command}")
 
 
@@ -153,6 +167,54 @@ def _flag(args: argparse.Namespace, out: TextIO) -> int:
             )
         for warning in d.warnings:
             print(f"{'':<12}warning: {warning}", file=out)
+    return 0
+
+
+def _match(args: argparse.Namespace, out: TextIO) -> int:
+    load = check_catalog()
+    rule_ids = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+    try:
+        result = import_survey(args.survey, args.sheet)
+        matched = match_cameras(
+            load.catalog,
+            result.cameras,
+            rule_ids,
+            args.as_of,
+            Options(allow_power_upgrade=args.allow_power_upgrade),
+            args.currency,
+        )
+    except (SurveyReadError, KeyError) as exc:
+        print(
+            f"specassist match: {exc.args[0] if isinstance(exc, KeyError) else exc}",
+            file=sys.stderr,
+        )
+        return 1
+    if args.json:
+        json.dump([matched_json(m) for m in matched], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    excluded = [m for m in matched if m.match is not None]
+    found = sum(1 for m in excluded if m.match and m.match.choice)
+    print(
+        f"{result.file}: {len(matched)} cameras, {len(excluded)} excluded, "
+        f"{found} with a replacement, {len(excluded) - found} without",
+        file=out,
+    )
+    for item in excluded:
+        camera, match = item.flagged.camera, item.match
+        assert match is not None
+        old = f"{camera.make or '?'} {camera.model or '?'}"
+        if match.choice is None:
+            print(f"{camera.display_tag:<10} {old:<32} no match: {match.no_match_reason}", file=out)
+            continue
+        choice = match.choice
+        new = f"{choice.model.vendor_id} {choice.model.model}"
+        dori = choice.dori_after.value if choice.dori_after else "—"
+        print(f"{camera.display_tag:<10} {old:<32} → {new:<28} {dori:<10} {choice.score:6.1f}",
+              file=out)  # fmt: skip
+        for alternate in match.alternates:
+            print(f"{'':<44}{alternate.role}: {alternate.model.vendor_id} "
+                  f"{alternate.model.model}", file=out)  # fmt: skip
     return 0
 
 

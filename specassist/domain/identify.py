@@ -26,7 +26,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from specassist.domain.catalog import CameraModel, Catalog, Confidence, OemRelation, Vendor
+from specassist.domain.catalog import (
+    CameraModel,
+    Catalog,
+    Confidence,
+    FormFactor,
+    OemRelation,
+    Vendor,
+)
 
 W_MANUFACTURER_LABEL = 0.60
 W_OEM_ALL = 0.55
@@ -132,6 +139,8 @@ class Identification:
     evidence: list[Evidence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
+    form_hint: FormFactor | None = None
+    """The form a matching model-number pattern implies ("IPC-HFW…" is a bullet)."""
 
     @property
     def level(self) -> Level:
@@ -229,8 +238,10 @@ class Identifier:
         found = self.catalog_model(model, brand_id) if model else None
         if found is not None:
             evidence.extend(self._model_evidence(model or "", found))
+        form = None
         if model:
-            evidence.extend(self._pattern_evidence(model, brand_id))
+            from_pattern, form = self._pattern_evidence(model, brand_id)
+            evidence.extend(from_pattern)
         if mac and (hit := self.oui(mac)) is not None:
             vendor_id, registrant = hit
             evidence.append(
@@ -242,7 +253,9 @@ class Identifier:
                     "IEEE MA-L registry (oui.csv)",
                 )
             )
-        return self._combine(brand_id, found, evidence)
+        result = self._combine(brand_id, found, evidence)
+        result.form_hint = form
+        return result
 
     def _label_evidence(self, make: str, brand_id: str, exact: bool) -> list[Evidence]:
         vendor = self.vendors[brand_id]
@@ -322,9 +335,12 @@ class Identifier:
                 )
         return out
 
-    def _pattern_evidence(self, model: str, brand_id: str | None) -> list[Evidence]:
+    def _pattern_evidence(
+        self, model: str, brand_id: str | None
+    ) -> tuple[list[Evidence], FormFactor | None]:
         text = normalise_model(model)
         out = []
+        form = None
         for compiled, pattern in self._patterns:
             if not compiled.match(text):
                 continue
@@ -344,8 +360,9 @@ class Identifier:
                     pattern.provenance.source,
                 )
             )
+            form = pattern.form_factor
             break
-        return out
+        return out, form
 
     def _combine(
         self, brand_id: str | None, found: CameraModel | None, evidence: list[Evidence]

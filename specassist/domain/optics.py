@@ -15,6 +15,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from specassist.domain.survey import DoriLevel
+from specassist.domain.units import Quantity, quantity
+
 # Active sensor width by nominal optical format, in mm, for the formats CCTV
 # datasheets quote. "Inch" formats are vidicon-tube legacy names with no fixed
 # geometry: these are typical values (pixel pitch × columns) and a datasheet's
@@ -85,3 +88,123 @@ def distance_for_density_m(
 ) -> float:
     """The farthest distance at which the density is still met."""
     return horizontal_px * focal_mm / (density_px_per_m * sensor_width_mm)
+
+
+# ----------------------------------------------------------------- density from a field of view
+#
+# Datasheets publish the horizontal field of view, which already includes the
+# lens's distortion, so once a camera is installed the scene width at distance d
+# is 2·d·tan(HFOV/2). Working from the HFOV keeps the datasheet figure in charge.
+
+
+def scene_width_from_hfov_m(hfov: float, distance_m: float) -> float:
+    return 2 * distance_m * math.tan(math.radians(hfov) / 2)
+
+
+def hfov_for_scene_deg(scene_m: float, distance_m: float) -> float:
+    """The HFOV spanning ``scene_m`` at ``distance_m``; inverse of ``scene_width_from_hfov_m``."""
+    return math.degrees(2 * math.atan(scene_m / (2 * distance_m)))
+
+
+def density_from_hfov(horizontal_px: int | float, hfov: float, distance_m: float) -> float:
+    """Pixels per metre across the scene at ``distance_m`` for a camera set to ``hfov`` degrees."""
+    return horizontal_px / scene_width_from_hfov_m(hfov, distance_m)
+
+
+def distance_for_density_from_hfov(
+    horizontal_px: int | float, hfov: float, density: float
+) -> float:
+    """The farthest distance at which ``density`` px/m is still met at ``hfov`` degrees."""
+    return horizontal_px / (2 * math.tan(math.radians(hfov) / 2) * density)
+
+
+def pixels_across(horizontal_px: int | float, setting_hfov: float, scene_hfov: float) -> float:
+    """Pixels that fall across a scene of ``scene_hfov`` when the camera is set to ``setting_hfov``.
+
+    A camera set wider than the scene spends part of its width outside it:
+    the share is tan(scene/2) / tan(setting/2) for a rectilinear image.
+    """
+    if scene_hfov >= setting_hfov:
+        return float(horizontal_px)
+    return (
+        horizontal_px
+        * math.tan(math.radians(scene_hfov) / 2)
+        / math.tan(math.radians(setting_hfov) / 2)
+    )
+
+
+# ------------------------------------------------------------------------------- DORI levels
+
+DORI_PX_PER_M: dict[DoriLevel, float] = {
+    DoriLevel.MONITOR: 12.5,
+    DoriLevel.DETECT: 25.0,
+    DoriLevel.OBSERVE: 62.5,
+    DoriLevel.RECOGNISE: 125.0,
+    DoriLevel.IDENTIFY: 250.0,
+    DoriLevel.INSPECT: 1000.0,
+}
+DORI_CITATION = (
+    "IEC 62676-4:2015 (EN 62676-4:2015) Video surveillance systems for use in security "
+    "applications — Part 4: Application guidelines, image detail levels in px/m at the target"
+)
+
+
+def dori_level(density_px_per_m: float) -> DoriLevel | None:
+    """The highest IEC 62676-4 level a density meets; ``None`` below "monitor"."""
+    met = [level for level, need in DORI_PX_PER_M.items() if density_px_per_m >= need - 1e-9]
+    return met[-1] if met else None
+
+
+def dori_distances_m(horizontal_px: int | float, hfov: float) -> dict[DoriLevel, float]:
+    """The farthest distance at which each level is met, for a camera set to ``hfov``."""
+    return {
+        level: distance_for_density_from_hfov(horizontal_px, hfov, need)
+        for level, need in DORI_PX_PER_M.items()
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class LensRange:
+    """The horizontal fields of view a camera can be set to, widest first.
+
+    ``from_datasheet`` is False when the figures were computed from the focal
+    length and a sensor width, so reports can say the figure is an estimate.
+    """
+
+    wide_deg: float
+    tele_deg: float
+    from_datasheet: bool
+
+    def clamp(self, hfov: float) -> float:
+        """The setting nearest to ``hfov`` this lens can reach."""
+        return min(max(hfov, self.tele_deg), self.wide_deg)
+
+
+def lens_range(
+    hfov_max: float | None,
+    hfov_min: float | None,
+    focal_min_mm: float | None,
+    focal_max_mm: float | None,
+    width: SensorWidth | None,
+) -> LensRange | None:
+    """A camera's HFOV range: the datasheet's figures, else computed from focal and sensor."""
+    if hfov_max is not None:
+        return LensRange(hfov_max, hfov_min if hfov_min is not None else hfov_max, True)
+    if width is not None and focal_min_mm is not None:
+        wide = hfov_deg(width.mm, focal_min_mm)
+        tele = hfov_deg(width.mm, focal_max_mm) if focal_max_mm is not None else wide
+        return LensRange(wide, tele, False)
+    return None
+
+
+# ------------------------------------------------------------------ pint at the boundaries
+
+
+def pixel_density(horizontal_px: int | float, hfov: Quantity, distance: Quantity) -> Quantity:
+    """Pixel density as a quantity in px/m; convert with ``.to("px/ft")`` for imperial reports."""
+    value = density_from_hfov(horizontal_px, hfov.to("deg").magnitude, distance.to("m").magnitude)
+    return quantity(value, "px/m")
+
+
+def dori_density(level: DoriLevel) -> Quantity:
+    return quantity(DORI_PX_PER_M[level], "px/m")

@@ -21,9 +21,10 @@ def flag_cameras(
     cameras: list[SurveyCamera],
     rule_set_ids: list[str] | None = None,
     as_of: date | None = None,
+    engine: RuleEngine | None = None,
 ) -> list[FlaggedCamera]:
     """Identify and judge each camera; identical make/model/MAC triples are decided once."""
-    engine = RuleEngine(catalog, rule_set_ids, as_of)
+    engine = engine or RuleEngine(catalog, rule_set_ids, as_of)
     cache: dict[tuple[str | None, str | None, str | None], Decision] = {}
     out = []
     for camera in cameras:

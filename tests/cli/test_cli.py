@@ -135,3 +135,32 @@ def test_rules_list_and_show() -> None:
     status, text = _run("rules", "show", "uk-sensitive-sites-2022")
     assert status == 0 and "controlled from CN" in text and "hcws386" in text
     assert _run("rules", "show", "nope")[0] == 1
+
+
+def test_match_json_on_the_demo_survey() -> None:
+    from specassist.resources import demo_survey
+
+    status, text = _run("match", str(demo_survey()), "--json")
+    rows = json.loads(text)
+    assert status == 0 and len(rows) == 20
+    excluded = [r for r in rows if r["verdict"] == "excluded"]
+    assert excluded and all(r["requirement"] for r in excluded)
+    assert all(r["requirement"] is None and r["choice"] is None for r in rows
+               if r["verdict"] != "excluded")  # fmt: skip
+    for row in excluded:
+        assert (row["choice"] is None) == (row["no_match_reason"] is not None)
+    chosen = next(r for r in excluded if r["choice"])
+    choice = chosen["choice"]
+    assert {"vendor", "model", "accessories", "score", "explanation"} <= set(choice)
+    assert choice["vendor"] not in {"hikvision", "dahua", "hytera"}
+    assert set(choice["density_at_target"]) == {"value", "unit"}
+    assert choice["density_at_target"]["unit"] == "px/m"
+    assert any(line.startswith("pixels on target") for line in choice["explanation"])
+    distance = chosen["requirement"]["distance"]
+    assert distance["unit"] == "m" and distance["origin"] == "survey"
+
+
+@pytest.mark.parametrize("name", ["bad_cells.csv", "tab_bom_combined.txt"])
+def test_match_on_messy_surveys(surveys: Path, name: str) -> None:
+    status, text = _run("match", str(surveys / name))
+    assert status == 0 and "excluded" in text.splitlines()[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from specassist.catalog.loader import load_catalog_folder
-from specassist.domain.catalog import Catalog
+from specassist.domain.catalog import Catalog, FormFactor
 from specassist.domain.identify import (
     EvidenceKind,
     Identifier,
@@ -137,3 +137,8 @@ def test_some_products_oem_relation_is_only_a_weak_hint(identifier: Identifier) 
     found = identifier.identify("Lorex", "LNB4163")
     assert found.maker_id in (None, "dahua", "lorex")
     assert found.scores.get("dahua", 0) < 0.35
+
+
+def test_model_pattern_hints_the_form(identifier: Identifier) -> None:
+    assert identifier.identify(None, "IPC-HFW9999X").form_hint is FormFactor.BULLET
+    assert identifier.identify(None, "DS-2DE4425IW-DE").form_hint is FormFactor.PTZ

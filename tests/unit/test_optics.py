@@ -5,6 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from specassist.domain import optics
+from specassist.domain.survey import DoriLevel
+from specassist.domain.units import quantity
 
 widths = st.floats(min_value=3.0, max_value=13.0)
 focals = st.floats(min_value=1.0, max_value=300.0)
@@ -57,3 +59,73 @@ def test_sensor_width_prefers_the_datasheet_and_never_guesses() -> None:
     assert nominal is not None and nominal.mm == 5.57 and not nominal.from_datasheet
     assert optics.sensor_width(None, '1/4.7"') is None
     assert optics.sensor_width(None, None) is None
+
+
+angles = st.floats(min_value=2.0, max_value=170.0)
+
+
+@given(angles, distances)
+def test_scene_width_and_hfov_round_trip(hfov: float, distance: float) -> None:
+    scene = optics.scene_width_from_hfov_m(hfov, distance)
+    assert optics.hfov_for_scene_deg(scene, distance) == pytest.approx(hfov, rel=1e-9)
+
+
+@given(st.integers(min_value=640, max_value=7680), angles, distances)
+def test_density_from_hfov_and_distance_round_trip(
+    pixels: int, hfov: float, distance: float
+) -> None:
+    density = optics.density_from_hfov(pixels, hfov, distance)
+    back = optics.distance_for_density_from_hfov(pixels, hfov, density)
+    assert back == pytest.approx(distance, rel=1e-9)
+
+
+@given(angles, distances, st.floats(min_value=1.01, max_value=3.0))
+def test_wider_view_or_farther_target_gives_lower_density(
+    hfov: float, distance: float, factor: float
+) -> None:
+    density = optics.density_from_hfov(2688, hfov, distance)
+    assert optics.density_from_hfov(2688, hfov, distance * factor) < density
+    wider = min(hfov * factor, 175.0)
+    if wider > hfov:
+        assert optics.density_from_hfov(2688, wider, distance) < density
+
+
+@given(angles, angles)
+def test_pixels_across_a_scene_never_exceed_the_sensor(setting: float, scene: float) -> None:
+    across = optics.pixels_across(1920, setting, scene)
+    assert 0 < across <= 1920
+    if scene >= setting:
+        assert across == 1920
+
+
+def test_dori_levels_and_distances() -> None:
+    # IEC 62676-4:2015 levels, px/m, as stated in DORI_CITATION.
+    assert [optics.DORI_PX_PER_M[level] for level in DoriLevel] == [
+        12.5, 25.0, 62.5, 125.0, 250.0, 1000.0
+    ]  # fmt: skip
+    assert optics.dori_level(137.9) is DoriLevel.RECOGNISE
+    assert optics.dori_level(250.0) is DoriLevel.IDENTIFY
+    assert optics.dori_level(10.0) is None
+    # 1920 px across 90°: the scene is 2·d wide, so recognise (125 px/m) holds to 7.68 m.
+    distances_m = optics.dori_distances_m(1920, 90.0)
+    assert distances_m[DoriLevel.RECOGNISE] == pytest.approx(7.68)
+    assert list(distances_m.values()) == sorted(distances_m.values(), reverse=True)
+
+
+def test_pint_boundary_converts_to_imperial() -> None:
+    density = optics.pixel_density(1920, quantity(90, "deg"), quantity(32.8084, "ft"))
+    assert density.to("px/m").magnitude == pytest.approx(96.0, rel=1e-4)
+    assert density.to("px/ft").magnitude == pytest.approx(96.0 * 0.3048, rel=1e-4)
+    assert optics.dori_density(DoriLevel.IDENTIFY).to("px/ft").magnitude == pytest.approx(
+        76.2, abs=0.01
+    )
+
+
+def test_lens_range_prefers_datasheet_angles_and_marks_estimates() -> None:
+    datasheet = optics.lens_range(103.0, 29.0, 2.8, 12.0, None)
+    assert datasheet == optics.LensRange(103.0, 29.0, True)
+    assert datasheet.clamp(50.0) == 50.0 and datasheet.clamp(120.0) == 103.0
+    computed = optics.lens_range(None, None, 2.8, 2.8, optics.sensor_width(None, '1/2.8"'))
+    assert computed is not None and not computed.from_datasheet
+    assert computed.wide_deg == pytest.approx(89.7, abs=0.1)
+    assert optics.lens_range(None, None, 2.8, 2.8, None) is None

@@ -1,0 +1,578 @@
+"""Pick compliant replacement models for a requirement, and say why.
+
+Hard constraints filter the catalog in a fixed order (form, field of view,
+zoom, pixels, DORI, IP, IK, IR, power, audio, alarm I/O); the order is also
+the funnel used to say which constraint removed the last candidates when
+nothing fits. A score then ranks what is left (see ``score_offer``).
+
+Figures the catalog does not have are never assumed to meet a requirement,
+with one exception: an unknown power draw passes with a "confirm" note,
+because the budget is a planning check the installer can verify, not a
+performance the camera must deliver.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from specassist.domain import optics
+from specassist.domain.catalog import (
+    Accessory,
+    AccessoryKind,
+    CameraModel,
+    Catalog,
+    Price,
+)
+from specassist.domain.requirements import (
+    FAMILY_OF,
+    POE_BUDGET_W,
+    FormFamily,
+    MountKind,
+    Requirement,
+)
+from specassist.domain.survey import DoriLevel
+
+FOV_TOLERANCE = 1.03
+"""A lens may fall 3 % short of the old angle: 100° for an old 103° lens loses 1.5° each side,
+within the accuracy of published figures."""
+ZOOM_TOLERANCE = 1.05
+"""A PTZ's narrowest angle may be 5 % wider than the old one's (3.0° for 2.86°)."""
+
+# Score weights. Every offer that passes the hard constraints starts from 100.
+W_MARGIN = 15.0
+"""Up to +15 for density margin over a DORI level at the target, earned linearly up to +30 %:
+270 px/m where "identify" needs 250 (1.08×) → +4; 325 px/m or more (1.3×) → +15. Margin keeps
+the level when the scene or the mounting moves a little. Without a DORI target there is no
+margin to earn: "keep what it had" is met or not."""
+W_OVERSPEC = 20.0
+"""Up to −20 for needless over-specification: pixels beyond 1.3× the need cost −20 per 1.5×
+more. An 8 MP (3840 px) camera where 2420 px are needed (1.59×) → −20 × 0.29/1.5 = −3.8."""
+OVERSPEC_FROM = 1.3
+W_FOV = 30.0
+"""Up to −30 for a setting wider than the scene: a fixed 103° lens for a 90° scene
+(14 % wider) → −4.3; the pixels lost outside the scene are also counted by the margin."""
+W_SAME_FORM = 10.0
+"""+10 for the same form (dome for dome): same look on site, same mounting habits."""
+W_ACCESSORY = 8.0
+"""−8 per accessory needed; −15 when the mount is needed but not in the catalog."""
+W_MOUNT_UNKNOWN = 15.0
+W_COST = 15.0
+"""Up to −15 for cost: 0 for the cheapest priced offer, −15 for the dearest; −7.5 unpriced."""
+W_VERIFIED = 3.0
+"""+3 when the row was verified against its datasheet: prefer figures we have read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One constraint: what was needed, what the model offers, and whether it passes.
+
+    ``ok`` is ``None`` when the catalog cannot say and the constraint lets that pass.
+    """
+
+    name: str
+    required: str
+    offered: str
+    ok: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccessoryUse:
+    accessory: Accessory | None
+    purpose: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    model: CameraModel
+    role: str
+    score: float
+    checks: tuple[Check, ...]
+    setting_hfov_deg: float | None = None
+    px_across: float | None = None
+    density_px_per_m: float | None = None
+    dori_after: DoriLevel | None = None
+    accessories: tuple[AccessoryUse, ...] = ()
+    price: Price | None = None
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.ok is False)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    requirement: Requirement
+    choice: Offer | None
+    alternates: tuple[Offer, ...] = ()
+    no_match_reason: str | None = None
+    nearest_miss: Offer | None = None
+    considered: int = 0
+    removed_by: dict[str, int] = field(default_factory=dict)
+
+
+CHECK_ORDER = (
+    "form",
+    "field of view",
+    "zoom",
+    "pixels on target",
+    "DORI at target",
+    "ingress (IP)",
+    "impact (IK)",
+    "IR range",
+    "power",
+    "audio",
+    "alarm I/O",
+)
+
+
+_DIGITS = re.compile(r"(\d)(\d|K\d)")
+
+
+def ip_level(rating: str | None) -> tuple[int, int] | None:
+    """'IP66' → (6, 6); 'IP6K9K' → (6, 9); the best of 'IP66;IP67'."""
+    if not rating:
+        return None
+    found = [
+        (int(m.group(1)), int(m.group(2)[-1]))
+        for m in _DIGITS.finditer(rating.upper().replace("IP", " "))
+    ]
+    return max(found) if found else None
+
+
+def ik_level(rating: str | None) -> int | None:
+    match = re.search(r"(\d+)", rating or "")
+    return int(match.group(1)) if match else None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    model: CameraModel
+    family: FormFamily
+    lens: optics.LensRange | None
+    price: Price | None
+    power_w: float | None
+
+
+class Matcher:
+    """Matches requirements against the allowed part of a catalog; identical ones once."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        allowed_vendor: Callable[[str], bool],
+        currency: str | None = None,
+    ) -> None:
+        self.currency = currency or _main_currency(catalog)
+        prices = _cheapest_prices(catalog, self.currency)
+        self._accessories: dict[str, list[Accessory]] = {}
+        for accessory in catalog.accessories:
+            self._accessories.setdefault(accessory.vendor_id, []).append(accessory)
+        verdicts: dict[str, bool] = {}
+        self.by_family: dict[FormFamily, list[_Candidate]] = {}
+        self.candidates: list[_Candidate] = []
+        for model in catalog.models:
+            if model.discontinued:
+                continue
+            if model.vendor_id not in verdicts:
+                verdicts[model.vendor_id] = allowed_vendor(model.vendor_id)
+            if not verdicts[model.vendor_id]:
+                continue
+            width = optics.sensor_width(model.sensor_width_mm, model.sensor_format)
+            lens = optics.lens_range(
+                model.hfov_max_deg,
+                model.hfov_min_deg,
+                model.focal_min_mm,
+                model.focal_max_mm,
+                width,
+            )
+            power = model.max_power_w
+            if power is None and model.poe_class is not None:
+                power = POE_BUDGET_W.get(model.poe_class)
+            candidate = _Candidate(
+                model, FAMILY_OF[model.form_factor], lens, prices.get(model.key), power
+            )
+            self.candidates.append(candidate)
+            self.by_family.setdefault(candidate.family, []).append(candidate)
+        self._cache: dict[Requirement, Match] = {}
+
+    # ------------------------------------------------------------------ public
+
+    def match(self, requirement: Requirement) -> Match:
+        if requirement not in self._cache:
+            self._cache[requirement] = self._match(requirement)
+        return self._cache[requirement]
+
+    # ----------------------------------------------------------------- private
+
+    def _match(self, req: Requirement) -> Match:
+        family = req.form_family.value
+        pool = self.candidates if family is FormFamily.OTHER else self.by_family.get(family, [])
+        passing: list[Offer] = []
+        first_fail: dict[str, int] = {}
+        if len(pool) < len(self.candidates):
+            first_fail["form"] = len(self.candidates) - len(pool)
+        for candidate in pool:
+            offer = self._evaluate(candidate, req, stop_at_failure=True)
+            failed = offer.failed
+            if failed:
+                name = failed[0].name
+                first_fail[name] = first_fail.get(name, 0) + 1
+            else:
+                passing.append(offer)
+        if not passing:
+            return self._no_match(req, pool, first_fail)
+        ranked = _rank(passing)
+        choice = _with_role(ranked[0], "first choice")
+        return Match(
+            req,
+            choice,
+            _alternates(ranked[1:]),
+            considered=len(pool),
+            removed_by=first_fail,
+        )
+
+    def _no_match(
+        self, req: Requirement, pool: list[_Candidate], first_fail: dict[str, int]
+    ) -> Match:
+        if not self.candidates:
+            return Match(req, None, no_match_reason="no allowed model in the catalog")
+        last = max(first_fail, key=CHECK_ORDER.index)
+        offers = [self._evaluate(c, req, stop_at_failure=False) for c in pool or self.candidates]
+        nearest = min(offers, key=lambda o: (len(o.failed), -o.score))
+        reason = (
+            f"{last} removed the last {first_fail[last]} candidate(s); "
+            f"nearest miss {nearest.model.vendor_id} {nearest.model.model} fails "
+            + "; ".join(f"{c.name} (needs {c.required}, has {c.offered})" for c in nearest.failed)
+        )
+        return Match(
+            req,
+            None,
+            no_match_reason=reason,
+            nearest_miss=_with_role(nearest, "nearest miss"),
+            considered=len(pool),
+            removed_by=first_fail,
+        )
+
+    def _evaluate(self, cand: _Candidate, req: Requirement, stop_at_failure: bool) -> Offer:
+        model = cand.model
+        checks: list[Check] = []
+
+        def add(check: Check) -> bool:
+            checks.append(check)
+            return check.ok is False and stop_at_failure
+
+        family = req.form_family.value
+        if add(
+            Check(
+                "form",
+                family.value,
+                model.form_factor.value,
+                family is FormFamily.OTHER or cand.family is family,
+            )
+        ):
+            return self._offer(cand, req, checks)
+
+        lens = cand.lens
+        scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
+        setting: float | None = None
+        if lens is None:
+            if add(Check("field of view", _deg(scene) if scene else "known", "unknown", False)):
+                return self._offer(cand, req, checks)
+        else:
+            setting = lens.clamp(scene) if scene is not None else lens.wide_deg
+            if scene is not None:
+                ok = scene <= lens.wide_deg * FOV_TOLERANCE
+                offered = (
+                    _deg(lens.wide_deg)
+                    if lens.wide_deg == lens.tele_deg
+                    else (f"{_deg(lens.tele_deg)}–{_deg(lens.wide_deg)}")
+                )
+                if add(Check("field of view", f"≥ {_deg(scene)}", offered, ok)):
+                    return self._offer(cand, req, checks)
+        if req.old_tele_hfov_deg is not None:
+            old_tele = req.old_tele_hfov_deg.value
+            tele = lens.tele_deg if lens else None
+            ok_zoom = tele is not None and tele <= old_tele * ZOOM_TOLERANCE
+            if add(Check("zoom", f"≤ {_deg(old_tele)} at tele", _deg(tele), ok_zoom)):
+                return self._offer(cand, req, checks)
+
+        width_px = model.resolution.width if model.resolution else None
+        px: float | None = None
+        if width_px is not None and setting is not None:
+            fisheye = family in (FormFamily.FISHEYE, FormFamily.MULTISENSOR)
+            px = (
+                float(width_px)
+                if fisheye or scene is None
+                else optics.pixels_across(width_px, setting, scene)
+            )
+        if req.px_across_scene is not None:
+            need = req.px_across_scene.value
+            ok_px = px is not None and px >= need
+            if add(Check("pixels on target", f"≥ {need} px", _px(px), ok_px)):
+                return self._offer(cand, req, checks, setting, px)
+
+        density = dori = None
+        if req.distance_m is not None and px is not None:
+            angle = scene if scene is not None else setting
+            if angle is not None:
+                density = optics.density_from_hfov(px, angle, req.distance_m.value)
+                dori = optics.dori_level(density)
+        if req.dori is not None and req.distance_m is not None:
+            need_density = optics.DORI_PX_PER_M[req.dori.value]
+            ok_dori = density is not None and density >= need_density - 1e-9
+            if add(
+                Check(
+                    "DORI at target",
+                    f"{req.dori.value.value} ({need_density:g} px/m) at {req.distance_m.value:g} m",
+                    f"{density:.0f} px/m ({dori.value if dori else 'below monitor'})"
+                    if density is not None
+                    else "unknown",
+                    ok_dori,
+                )
+            ):
+                return self._offer(cand, req, checks, setting, px, density, dori)
+
+        if req.min_ip is not None:
+            have, need_ip = ip_level(model.ip_rating), ip_level(req.min_ip.value)
+            ok_ip = have is not None and need_ip is not None and have >= need_ip
+            if add(
+                Check("ingress (IP)", f"≥ {req.min_ip.value}", model.ip_rating or "unknown", ok_ip)
+            ):
+                return self._offer(cand, req, checks, setting, px, density, dori)
+        if req.min_ik is not None:
+            have_ik, need_ik = ik_level(model.ik_rating), ik_level(req.min_ik.value)
+            ok_ik = have_ik is not None and need_ik is not None and have_ik >= need_ik
+            if add(
+                Check("impact (IK)", f"≥ {req.min_ik.value}", model.ik_rating or "unknown", ok_ik)
+            ):
+                return self._offer(cand, req, checks, setting, px, density, dori)
+        if req.min_ir_m is not None:
+            ir = model.ir_range_m
+            ok_ir = ir is not None and ir >= req.min_ir_m.value
+            if add(Check("IR range", f"≥ {req.min_ir_m.value:g} m", _m(ir), ok_ir)):
+                return self._offer(cand, req, checks, setting, px, density, dori)
+        if req.max_power_w is not None:
+            budget = req.max_power_w.value
+            power = cand.power_w
+            ok_power = None if power is None else power <= budget + 1e-9
+            offered = f"{power:g} W" if power is not None else "not stated: confirm"
+            if add(Check("power", f"≤ {budget:g} W", offered, ok_power)):
+                return self._offer(cand, req, checks, setting, px, density, dori)
+        if req.audio is not None and add(
+            Check("audio", "yes", _yes(model.audio), model.audio is True)
+        ):
+            return self._offer(cand, req, checks, setting, px, density, dori)
+        if req.alarm_io is not None:
+            has_io = bool(model.alarm_inputs or model.alarm_outputs)
+            known = model.alarm_inputs is not None
+            if add(Check("alarm I/O", "yes", _yes(has_io if known else None), has_io)):
+                return self._offer(cand, req, checks, setting, px, density, dori)
+        return self._offer(cand, req, checks, setting, px, density, dori, final=True)
+
+    def _offer(
+        self,
+        cand: _Candidate,
+        req: Requirement,
+        checks: list[Check],
+        setting: float | None = None,
+        px: float | None = None,
+        density: float | None = None,
+        dori: DoriLevel | None = None,
+        final: bool = False,
+    ) -> Offer:
+        """Build the offer; only a fully evaluated one (``final``) is scored."""
+        accessories: tuple[AccessoryUse, ...] = ()
+        score = 0.0
+        failed = any(c.ok is False for c in checks)
+        if not failed:
+            accessories = self._mounting(cand.model, req)
+        if final:
+            score = score_offer(cand, req, setting, px, density, accessories)
+        return Offer(
+            cand.model,
+            "",
+            score,
+            tuple(checks),
+            setting,
+            px,
+            density,
+            dori,
+            accessories,
+            cand.price,
+        )
+
+    def _mounting(self, model: CameraModel, req: Requirement) -> tuple[AccessoryUse, ...]:
+        """The accessory the new camera needs on the old fixing, if any."""
+        if req.mount is None:
+            return ()
+        kind = req.mount.value
+        family = FAMILY_OF[model.form_factor]
+        if _mounts_directly(family, kind):
+            return ()
+        wanted = {_ACCESSORY_KIND[kind]}
+        if kind is MountKind.JUNCTION_BOX:
+            wanted.add(AccessoryKind.ADAPTER_PLATE)
+        fitting = [
+            a
+            for a in self._accessories.get(model.vendor_id, [])
+            if a.kind in wanted
+            and (model.model in a.fits or f"mount:{model.mount_family}" in a.fits)
+        ]
+        covering = [
+            a
+            for a in fitting
+            if any(ref.split(":", 1)[-1].upper() in req.mount_parts for ref in a.adapts_from)
+        ]
+        if covering:
+            best = covering[0]
+            covered = ", ".join(best.adapts_from)
+            return (AccessoryUse(best, kind.value, f"covers the footprint of {covered}"),)
+        if fitting:
+            note = ""
+            if req.mount_parts:
+                note = (
+                    f"no listed adapter covers the old {', '.join(req.mount_parts)}: "
+                    "new fixings; make good the surface"
+                )
+            return (AccessoryUse(fitting[0], kind.value, note),)
+        return (
+            AccessoryUse(
+                None,
+                kind.value,
+                f"no {kind.value.replace('_', ' ')} mount for this model in the catalog: "
+                "confirm with the supplier",
+            ),
+        )
+
+
+_ACCESSORY_KIND = {
+    MountKind.CEILING: AccessoryKind.CEILING,
+    MountKind.WALL: AccessoryKind.WALL,
+    MountKind.POLE: AccessoryKind.POLE,
+    MountKind.CORNER: AccessoryKind.CORNER,
+    MountKind.PENDANT: AccessoryKind.PENDANT,
+    MountKind.PARAPET: AccessoryKind.PARAPET,
+    MountKind.JUNCTION_BOX: AccessoryKind.JUNCTION_BOX,
+}
+
+
+def _mounts_directly(family: FormFamily, kind: MountKind) -> bool:
+    """Domes, turrets and fisheyes fix straight to a ceiling; bullets carry their own bracket."""
+    if kind is MountKind.CEILING:
+        return family in (FormFamily.FIXED_DOME, FormFamily.FISHEYE, FormFamily.BULLET)
+    if kind is MountKind.WALL:
+        return family is FormFamily.BULLET
+    return False
+
+
+def score_offer(
+    cand: _Candidate,
+    req: Requirement,
+    setting: float | None,
+    px: float | None,
+    density: float | None,
+    accessories: tuple[AccessoryUse, ...],
+) -> float:
+    """The ranking score before cost (cost is relative, added by ``_rank``).
+
+    Worked example: an old 103° dome; the survey asks for identify (250 px/m) at 4 m, so
+    the scene is 2·4·tan 51.5° = 10.06 m wide and needs 2515 px. A 3840-px 103° dome
+    gives 382 px/m: margin 1.53 → +15; pixels 1.53× the need → −3.0; same angle → 0;
+    same form +10; fixes to the ceiling directly → 0; verified +3: 125.0 before cost
+    (117.5 when it has no price in the project currency).
+    """
+    score = 100.0
+    if density is not None and req.dori is not None:
+        margin = density / optics.DORI_PX_PER_M[req.dori.value]
+        score += W_MARGIN * min(max(margin - 1.0, 0.0), 0.3) / 0.3
+    if px is not None and req.px_across_scene is not None and req.px_across_scene.value > 0:
+        ratio = px / req.px_across_scene.value
+        score -= W_OVERSPEC * min(max(ratio - OVERSPEC_FROM, 0.0), 1.5) / 1.5
+    if setting is not None and req.scene_hfov_deg is not None and req.scene_hfov_deg.value > 0:
+        error = abs(setting - req.scene_hfov_deg.value) / req.scene_hfov_deg.value
+        score -= W_FOV * min(error, 1.0)
+    if req.form_factor is not None and cand.model.form_factor is req.form_factor:
+        score += W_SAME_FORM
+    for use in accessories:
+        score -= W_ACCESSORY if use.accessory is not None else W_MOUNT_UNKNOWN
+    if cand.model.provenance.verified:
+        score += W_VERIFIED
+    return score
+
+
+def _rank(offers: list[Offer]) -> list[Offer]:
+    priced = sorted({o.price.amount for o in offers if o.price is not None})
+    low, high = (priced[0], priced[-1]) if priced else (None, None)
+
+    def total(offer: Offer) -> float:
+        if offer.price is None or low is None or high is None:
+            return offer.score - W_COST / 2
+        if high == low:
+            return offer.score
+        return offer.score - W_COST * float((offer.price.amount - low) / (high - low))
+
+    scored = [
+        Offer(
+            o.model, o.role, round(total(o), 2), o.checks, o.setting_hfov_deg, o.px_across,
+            o.density_px_per_m, o.dori_after, o.accessories, o.price,
+        )
+        for o in offers
+    ]  # fmt: skip
+    return sorted(scored, key=lambda o: (-o.score, o.model.vendor_id, o.model.model))
+
+
+def _alternates(rest: list[Offer]) -> tuple[Offer, ...]:
+    """A value option (cheapest priced) and a premium option (most pixels on target)."""
+    if not rest:
+        return ()
+    priced = [o for o in rest if o.price is not None]
+    value = min(priced, key=lambda o: o.price.amount if o.price else 0) if priced else rest[0]
+    others = [o for o in rest if o is not value]
+    out = [_with_role(value, "value" if priced else "alternate")]
+    if others:
+        premium = max(others, key=lambda o: (o.px_across or 0, o.score))
+        out.append(_with_role(premium, "premium"))
+    return tuple(out)
+
+
+def _with_role(offer: Offer, role: str) -> Offer:
+    return Offer(
+        offer.model, role, offer.score, offer.checks, offer.setting_hfov_deg, offer.px_across,
+        offer.density_px_per_m, offer.dori_after, offer.accessories, offer.price,
+    )  # fmt: skip
+
+
+def _main_currency(catalog: Catalog) -> str | None:
+    counts: dict[str, int] = {}
+    for price in catalog.prices:
+        counts[price.currency] = counts.get(price.currency, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _cheapest_prices(catalog: Catalog, currency: str | None) -> dict[str, Price]:
+    best: dict[str, Price] = {}
+    for price in catalog.prices:
+        if currency is not None and price.currency != currency:
+            continue
+        if price.item not in best or price.amount < best[price.item].amount:
+            best[price.item] = price
+    return best
+
+
+def _deg(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.1f}°"
+
+
+def _px(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.0f} px"
+
+
+def _m(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:g} m"
+
+
+def _yes(value: bool | None) -> str:
+    return "unknown" if value is None else "yes" if value else "no"

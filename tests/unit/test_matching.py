@@ -1,0 +1,139 @@
+"""Matching on a hand-made catalog: constraints, ranking, accessories and honest failures."""
+
+from __future__ import annotations
+
+import pytest
+from catalog_factory import accessory, catalog, model, price
+
+from specassist.domain.matching import Matcher, ip_level
+from specassist.domain.requirements import derive
+from specassist.domain.survey import DoriLevel, SurveyCamera
+
+OLD_DOME = model("hikvision", "DS-OLD", "dome", 2688, 103.0)
+OLD_BULLET = model("hikvision", "DS-OLDB", "bullet", 2688, 90.0, outdoor=True, ir_range_m=30.0)
+
+DOMES = [
+    model("acme", "D4", "dome", 2688, 104.0),
+    model("acme", "D8", "dome", 3840, 104.0),
+    model("acme", "T4", "turret", 2688, 104.0),
+    model("acme", "D2", "dome", 1920, 104.0),
+]
+BULLETS = [
+    model("acme", "B4-IR", "bullet", 2688, 95.0, outdoor=True, ip_rating="IP67", ir_range_m=40.0,
+          mount_family="acme-m"),
+    model("acme", "B4-INDOOR", "bullet", 2688, 95.0, ip_rating="IP42", ir_range_m=40.0),
+    model("acme", "B4-SHORT-IR", "bullet", 2688, 95.0, ip_rating="IP67", ir_range_m=20.0),
+]  # fmt: skip
+BANNED = model("hikvision", "DS-NEW", "dome", 3840, 104.0)
+
+
+def camera(**fields: object) -> SurveyCamera:
+    return SurveyCamera(source_row=2, **fields)  # type: ignore[arg-type]
+
+
+def matcher(*extra: object, allowed: set[str] | None = None) -> Matcher:
+    cat = catalog([*DOMES, *BULLETS, BANNED])
+    for item in extra:
+        getattr(cat, "accessories" if hasattr(item, "part_number") else "prices").append(item)
+    allowed = allowed or {"acme"}
+    return Matcher(cat, lambda vendor: vendor in allowed, "GBP")
+
+
+def test_keep_what_it_had_picks_the_like_for_like_dome() -> None:
+    match = matcher().match(derive(camera(mount="ceiling"), OLD_DOME))
+    assert match.choice is not None
+    assert match.choice.model.model == "D4"  # same form, enough pixels, not over-specified
+    assert all(o.model.vendor_id == "acme" for o in (match.choice, *match.alternates))
+    names = [c.name for c in match.choice.checks]
+    assert names[:3] == ["form", "field of view", "pixels on target"]
+    assert all(c.ok for c in match.choice.checks)
+
+
+def test_dori_requirement_selects_more_pixels() -> None:
+    survey = camera(target_distance_m=4.0, required_dori=DoriLevel.IDENTIFY)
+    match = matcher().match(derive(survey, OLD_DOME))
+    assert match.choice is not None and match.choice.model.model == "D8"
+    assert match.choice.dori_after is DoriLevel.IDENTIFY
+    assert match.choice.density_px_per_m is not None and match.choice.density_px_per_m >= 250
+
+
+def test_outdoor_and_ir_constraints_filter_and_name_the_nearest_miss() -> None:
+    req = derive(camera(outdoor=True), OLD_BULLET)
+    match = matcher().match(req)
+    assert match.choice is not None and match.choice.model.model == "B4-IR"
+    assert match.removed_by["ingress (IP)"] == 1 and match.removed_by["IR range"] == 1
+
+    strict = derive(camera(outdoor=True, vandal_risk=True), OLD_BULLET)
+    none = matcher().match(strict)
+    assert none.choice is None
+    assert none.no_match_reason is not None and none.no_match_reason.startswith("impact (IK)")
+    assert none.nearest_miss is not None and none.nearest_miss.model.model == "B4-IR"
+    assert "IK10" in none.no_match_reason
+
+
+def test_excluded_vendors_are_never_offered() -> None:
+    survey = camera(target_distance_m=4.0, required_dori=DoriLevel.IDENTIFY)
+    open_market = matcher(allowed={"acme", "hikvision"}).match(derive(survey, OLD_DOME))
+    offered = {o.model.model for o in (open_market.choice, *open_market.alternates) if o}
+    assert "DS-NEW" in offered
+    screened = matcher().match(derive(survey, OLD_DOME))
+    assert "DS-NEW" not in {o.model.model for o in (screened.choice, *screened.alternates) if o}
+
+
+def test_adapter_covering_the_old_junction_box_is_preferred() -> None:
+    plain = accessory("acme", "WM-1", "wall", "mount:acme-m")
+    adapter = accessory("acme", "JB-1", "junction_box", "mount:acme-m", "hikvision:DS-1280ZJ-XS")
+    req = derive(camera(outdoor=True, mount="Junction box DS-1280ZJ-XS"), OLD_BULLET)
+    match = matcher(plain, adapter).match(req)
+    assert match.choice is not None
+    (use,) = match.choice.accessories
+    assert use.accessory is adapter and "DS-1280ZJ-XS" in use.note
+
+
+def test_missing_mount_is_said_not_invented() -> None:
+    req = derive(camera(outdoor=True, mount="pole"), OLD_BULLET)
+    match = matcher().match(req)
+    assert match.choice is not None
+    (use,) = match.choice.accessories
+    assert use.accessory is None and "confirm with the supplier" in use.note
+
+
+def test_cheaper_model_wins_between_equals_and_alternates_have_roles() -> None:
+    req = derive(camera(mount="ceiling"), OLD_DOME)
+    cheap_turret = matcher(price("acme:D4", "400.00"), price("acme:T4", "150.00"),
+                           price("acme:D8", "900.00"))  # fmt: skip
+    match = cheap_turret.match(req)
+    assert match.choice is not None
+    roles = {o.role: o.model.model for o in match.alternates}
+    assert set(roles) == {"value", "premium"}
+    assert roles["premium"] == "D8"
+    assert match.choice.price is not None
+
+
+def test_unknown_power_passes_with_a_confirm_note() -> None:
+    old = model("hikvision", "DS-P", "dome", 2688, 103.0, poe_class=2)
+    match = matcher().match(derive(camera(), old))
+    assert match.choice is not None
+    power = next(c for c in match.choice.checks if c.name == "power")
+    assert power.ok is None and "confirm" in power.offered
+
+
+def test_identical_requirements_are_matched_once() -> None:
+    m = matcher()
+    first = m.match(derive(camera(mount="ceiling"), OLD_DOME))
+    again = m.match(derive(camera(mount="Ceiling", tag="other"), OLD_DOME))
+    assert first is again
+
+
+def test_ip_levels() -> None:
+    assert ip_level("IP66;IP67;IP6K9K") == (6, 9)
+    assert ip_level("IP67") == (6, 7) and ip_level("IP42") == (4, 2) and ip_level(None) is None
+
+
+def test_score_matches_the_documented_worked_example() -> None:
+    big = model("acme", "D8", "dome", 3840, 103.0)
+    old = model("hikvision", "DS-OLD", "dome", 2688, 103.0)
+    m = Matcher(catalog([big]), lambda vendor: True)
+    survey = camera(target_distance_m=4.0, required_dori=DoriLevel.IDENTIFY, mount="ceiling")
+    choice = m.match(derive(survey, old)).choice
+    assert choice is not None and choice.score == pytest.approx(117.5, abs=0.05)

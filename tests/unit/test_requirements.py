@@ -1,0 +1,130 @@
+"""Requirements: what the survey says wins, the old camera fills in, and each field says why."""
+
+from __future__ import annotations
+
+import pytest
+from catalog_factory import model
+
+from specassist.domain import optics
+from specassist.domain.catalog import FormFactor, Resolution
+from specassist.domain.requirements import (
+    FormFamily,
+    MountKind,
+    Options,
+    Origin,
+    derive,
+    mount_kind,
+    mount_parts,
+)
+from specassist.domain.survey import DoriLevel, SurveyCamera
+
+OLD = model("hikvision", "DS-OLD", "dome", 2688, 103.0, ir_range_m=30.0, poe_class=3)
+
+
+def camera(**fields: object) -> SurveyCamera:
+    return SurveyCamera(source_row=2, **fields)  # type: ignore[arg-type]
+
+
+def test_keep_what_it_had_by_default() -> None:
+    req = derive(camera(), OLD)
+    assert req.form_family.value is FormFamily.FIXED_DOME
+    assert req.form_family.origin is Origin.OLD_DATASHEET
+    assert req.scene_hfov_deg is not None and req.scene_hfov_deg.value == 103.0
+    assert req.px_across_scene is not None and req.px_across_scene.value == 2420  # 90 % of 2688
+    assert req.min_ir_m is not None and req.min_ir_m.value == 30.0
+    assert req.max_power_w is not None and req.max_power_w.value == 12.95
+    assert req.distance_m is None and req.dori is None
+
+
+def test_survey_dori_and_scene_width_set_the_pixels() -> None:
+    req = derive(
+        camera(target_distance_m=10.0, scene_width_m=8.0, required_dori=DoriLevel.IDENTIFY), OLD
+    )
+    assert req.scene_hfov_deg is not None
+    assert req.scene_hfov_deg.value == pytest.approx(optics.hfov_for_scene_deg(8.0, 10.0))
+    assert req.px_across_scene is not None and req.px_across_scene.value == 2000  # 250 × 8 m
+    assert req.min_density_px_per_m == pytest.approx(250.0)
+    assert req.dori is not None and req.dori.origin is Origin.SURVEY
+
+
+def test_old_detail_level_is_reported_when_the_distance_is_known() -> None:
+    req = derive(camera(target_distance_m=5.0), OLD)
+    expected = optics.dori_level(optics.density_from_hfov(2688, 103.0, 5.0))
+    assert req.dori is not None and req.dori.value is expected and req.dori.origin is Origin.DERIVED
+
+
+def test_survey_figures_override_the_datasheet() -> None:
+    req = derive(
+        camera(
+            form_factor=FormFactor.BULLET,
+            resolution=Resolution(1920, 1080),
+            hfov_deg=60.0,
+            outdoor=True,
+            vandal_risk=True,
+            audio=True,
+            power_w=6.0,
+            mount="Pole, 200 mm bracket",
+        ),
+        OLD,
+    )
+    assert req.form_family.value is FormFamily.BULLET and req.form_family.origin is Origin.SURVEY
+    assert req.scene_hfov_deg is not None and req.scene_hfov_deg.value == 60.0
+    assert req.px_across_scene is not None and req.px_across_scene.value == 1728
+    assert req.min_ip is not None and req.min_ip.value == "IP66"
+    assert req.min_ik is not None and req.min_ik.value == "IK10"
+    assert req.audio is not None and req.max_power_w is not None and req.max_power_w.value == 6.0
+    assert req.mount is not None and req.mount.value is MountKind.POLE
+
+
+def test_power_upgrade_can_be_allowed() -> None:
+    assert derive(camera(), OLD, Options(allow_power_upgrade=True)).max_power_w is None
+
+
+def test_ptz_is_judged_at_its_tele_end() -> None:
+    ptz = model("hikvision", "DS-PTZ", "ptz", 2560, 57.0, hfov_min=2.4)
+    req = derive(camera(), ptz)
+    assert req.form_family.value is FormFamily.PTZ
+    assert req.scene_hfov_deg is not None and req.scene_hfov_deg.value == 2.4
+    assert req.old_tele_hfov_deg is not None and req.old_tele_hfov_deg.value == 2.4
+
+
+def test_varifocal_setting_is_inferred_from_purpose() -> None:
+    vari = model("dahua", "IPC-VF", "bullet", 2688, 110.0, hfov_min=30.0)
+    req = derive(camera(target_distance_m=20.0, required_dori=DoriLevel.RECOGNISE), vari)
+    assert req.scene_hfov_deg is not None
+    assert 30.0 <= req.scene_hfov_deg.value < 110.0
+    assert "inferred" in req.scene_hfov_deg.note
+
+
+def test_unknown_old_camera_says_what_it_could_not_derive() -> None:
+    req = derive(camera(), None)
+    assert req.form_family.value is FormFamily.OTHER
+    assert req.px_across_scene is None and req.scene_hfov_deg is None
+    assert len(req.notes) == 3
+
+
+def test_identical_cameras_give_equal_hashable_requirements() -> None:
+    a = derive(camera(target_distance_m=4.0, mount="ceiling"), OLD)
+    b = derive(camera(target_distance_m=4.0, mount="Ceiling"), OLD)
+    assert a == b and hash(a) == hash(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Wall", MountKind.WALL), ("wall bracket", MountKind.WALL), ("Ceiling", MountKind.CEILING),
+     ("Pole (lamp post)", MountKind.POLE), ("Corner", MountKind.CORNER),
+     ("pendant drop tube", MountKind.PENDANT), ("J-box DS-1280ZJ-XS", MountKind.JUNCTION_BOX),
+     ("Flush soffit", MountKind.CEILING), ("", None), ("tree", None)],
+)  # fmt: skip
+def test_mount_kinds(text: str, kind: MountKind | None) -> None:
+    assert mount_kind(text) is kind
+
+
+def test_mount_parts_are_found_in_free_text() -> None:
+    assert mount_parts("junction box DS-1280ZJ-XS on wall") == ("DS-1280ZJ-XS",)
+
+
+def test_model_number_pattern_gives_the_form_when_nothing_else_does() -> None:
+    req = derive(camera(), None, form_hint=FormFactor.BULLET)
+    assert req.form_family.value is FormFamily.BULLET
+    assert req.form_family.origin is Origin.MODEL_NUMBER
