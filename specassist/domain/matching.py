@@ -13,8 +13,9 @@ performance the camera must deliver.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from specassist.domain import optics
@@ -27,6 +28,7 @@ from specassist.domain.catalog import (
 )
 from specassist.domain.requirements import (
     FAMILY_OF,
+    PANORAMIC,
     POE_BUDGET_W,
     FormFamily,
     MountKind,
@@ -131,6 +133,7 @@ CHECK_ORDER = (
 _DIGITS = re.compile(r"(\d)(\d|K\d)")
 
 
+@functools.lru_cache(maxsize=512)
 def ip_level(rating: str | None) -> tuple[int, int] | None:
     """'IP66' → (6, 6); 'IP6K9K' → (6, 9); the best of 'IP66;IP67'."""
     if not rating:
@@ -142,6 +145,7 @@ def ip_level(rating: str | None) -> tuple[int, int] | None:
     return max(found) if found else None
 
 
+@functools.lru_cache(maxsize=64)
 def ik_level(rating: str | None) -> int | None:
     match = re.search(r"(\d+)", rating or "")
     return int(match.group(1)) if match else None
@@ -149,11 +153,98 @@ def ik_level(rating: str | None) -> int | None:
 
 @dataclass(slots=True)
 class _Candidate:
+    """A catalog model with the figures the hard constraints compare, parsed once."""
+
     model: CameraModel
     family: FormFamily
     lens: optics.LensRange | None
     price: Price | None
     power_w: float | None
+    width_px: int | None = None
+    ip: tuple[int, int] | None = None
+    ik: int | None = None
+
+    def __post_init__(self) -> None:
+        self.width_px = self.model.resolution.width if self.model.resolution else None
+        self.ip = ip_level(self.model.ip_rating)
+        self.ik = ik_level(self.model.ik_rating)
+
+
+def measure(cand: _Candidate, req: Requirement) -> tuple[float | None, float | None, float | None]:
+    """The lens setting nearest the scene, the pixels across the scene and the density there."""
+    lens = cand.lens
+    if lens is None:
+        return None, None, None
+    scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
+    setting = lens.clamp(scene) if scene is not None else lens.wide_deg
+    if cand.width_px is None:
+        return setting, None, None
+    fisheye = req.form_family.value in PANORAMIC
+    px = (
+        float(cand.width_px)
+        if fisheye or scene is None
+        else optics.pixels_across(cand.width_px, setting, scene)
+    )
+    density = None
+    if req.distance_m is not None:
+        angle = scene if scene is not None else setting
+        density = px / optics.span_m(angle, req.distance_m.value, fisheye)
+    return setting, px, density
+
+
+def failures(cand: _Candidate, req: Requirement) -> Iterator[str]:
+    """The hard constraints ``cand`` fails, in ``CHECK_ORDER`` (lazily: take the first cheaply).
+
+    The numeric twin of ``Matcher._evaluate``, which also words each check for the
+    explanation: this one runs for every candidate, that one only for the few that
+    pass or when nothing does. A test holds the two to the same answers.
+    """
+    family = req.form_family.value
+    if family is not FormFamily.OTHER and cand.family is not family:
+        yield "form"
+    lens = cand.lens
+    scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
+    if lens is None or (scene is not None and scene > lens.wide_deg * FOV_TOLERANCE):
+        yield "field of view"
+    if req.old_tele_hfov_deg is not None and (
+        lens is None or lens.tele_deg > req.old_tele_hfov_deg.value * ZOOM_TOLERANCE
+    ):
+        yield "zoom"
+    _, px, density = measure(cand, req)
+    if req.px_across_scene is not None and (px is None or px < req.px_across_scene.value):
+        yield "pixels on target"
+    if (
+        req.dori is not None
+        and req.distance_m is not None
+        and (density is None or density < optics.DORI_PX_PER_M[req.dori.value] - 1e-9)
+    ):
+        yield "DORI at target"
+    if req.min_ip is not None:
+        need_ip = ip_level(req.min_ip.value)
+        if cand.ip is None or need_ip is None or cand.ip < need_ip:
+            yield "ingress (IP)"
+    if req.min_ik is not None:
+        need_ik = ik_level(req.min_ik.value)
+        if cand.ik is None or need_ik is None or cand.ik < need_ik:
+            yield "impact (IK)"
+    if req.min_ir_m is not None:
+        ir = cand.model.ir_range_m
+        if ir is None or ir < req.min_ir_m.value:
+            yield "IR range"
+    if (
+        req.max_power_w is not None
+        and cand.power_w is not None
+        and cand.power_w > req.max_power_w.value + 1e-9
+    ):
+        yield "power"
+    if req.audio is not None and cand.model.audio is not True:
+        yield "audio"
+    if req.alarm_io is not None and not (cand.model.alarm_inputs or cand.model.alarm_outputs):
+        yield "alarm I/O"
+
+
+def first_failure(cand: _Candidate, req: Requirement) -> str | None:
+    return next(failures(cand, req), None)
 
 
 class Matcher:
@@ -210,26 +301,31 @@ class Matcher:
     def _match(self, req: Requirement) -> Match:
         family = req.form_family.value
         pool = self.candidates if family is FormFamily.OTHER else self.by_family.get(family, [])
-        passing: list[Offer] = []
+        passing: list[_Scored] = []
         first_fail: dict[str, int] = {}
         if len(pool) < len(self.candidates):
             first_fail["form"] = len(self.candidates) - len(pool)
         for candidate in pool:
-            offer = self._evaluate(candidate, req, stop_at_failure=True)
-            failed = offer.failed
-            if failed:
-                name = failed[0].name
-                first_fail[name] = first_fail.get(name, 0) + 1
+            failure = first_failure(candidate, req)
+            if failure is None:
+                setting, px, density = measure(candidate, req)
+                mounting = self._mounting(candidate.model, req)
+                score = score_offer(candidate, req, setting, px, density, mounting)
+                passing.append(_Scored(candidate, score, px))
             else:
-                passing.append(offer)
+                first_fail[failure] = first_fail.get(failure, 0) + 1
         if not passing:
             return self._no_match(req, pool, first_fail)
         ranked = _rank(passing)
-        choice = _with_role(ranked[0], "first choice")
+        picks = [(ranked[0], "first choice"), *_alternates(ranked[1:])]
+        offers = [
+            _with_role(self._evaluate(pick.candidate, req, stop_at_failure=False), role, pick.score)
+            for pick, role in picks
+        ]
         return Match(
             req,
-            choice,
-            _alternates(ranked[1:]),
+            offers[0],
+            tuple(offers[1:]),
             considered=len(pool),
             removed_by=first_fail,
         )
@@ -240,8 +336,9 @@ class Matcher:
         if not self.candidates:
             return Match(req, None, no_match_reason="no allowed model in the catalog")
         last = max(first_fail, key=CHECK_ORDER.index)
-        offers = [self._evaluate(c, req, stop_at_failure=False) for c in pool or self.candidates]
-        nearest = min(offers, key=lambda o: (len(o.failed), -o.score))
+        misses = pool or self.candidates
+        fewest = min(misses, key=lambda c: (len(list(failures(c, req))), c.model.key))
+        nearest = self._evaluate(fewest, req, stop_at_failure=False)
         reason = (
             f"{last} removed the last {first_fail[last]} candidate(s); "
             f"nearest miss {nearest.model.vendor_id} {nearest.model.model} fails "
@@ -299,27 +396,14 @@ class Matcher:
             if add(Check("zoom", f"≤ {_deg(old_tele)} at tele", _deg(tele), ok_zoom)):
                 return self._offer(cand, req, checks)
 
-        width_px = model.resolution.width if model.resolution else None
-        px: float | None = None
-        if width_px is not None and setting is not None:
-            fisheye = family in (FormFamily.FISHEYE, FormFamily.MULTISENSOR)
-            px = (
-                float(width_px)
-                if fisheye or scene is None
-                else optics.pixels_across(width_px, setting, scene)
-            )
+        _, px, density = measure(cand, req)
         if req.px_across_scene is not None:
             need = req.px_across_scene.value
             ok_px = px is not None and px >= need
             if add(Check("pixels on target", f"≥ {need} px", _px(px), ok_px)):
                 return self._offer(cand, req, checks, setting, px)
 
-        density = dori = None
-        if req.distance_m is not None and px is not None:
-            angle = scene if scene is not None else setting
-            if angle is not None:
-                density = optics.density_from_hfov(px, angle, req.distance_m.value)
-                dori = optics.dori_level(density)
+        dori = optics.dori_level(density) if density is not None else None
         if req.dori is not None and req.distance_m is not None:
             need_density = optics.DORI_PX_PER_M[req.dori.value]
             ok_dori = density is not None and density >= need_density - 1e-9
@@ -503,45 +587,52 @@ def score_offer(
     return score
 
 
-def _rank(offers: list[Offer]) -> list[Offer]:
-    priced = sorted({o.price.amount for o in offers if o.price is not None})
-    low, high = (priced[0], priced[-1]) if priced else (None, None)
-
-    def total(offer: Offer) -> float:
-        if offer.price is None or low is None or high is None:
-            return offer.score - W_COST / 2
-        if high == low:
-            return offer.score
-        return offer.score - W_COST * float((offer.price.amount - low) / (high - low))
-
-    scored = [
-        Offer(
-            o.model, o.role, round(total(o), 2), o.checks, o.setting_hfov_deg, o.px_across,
-            o.density_px_per_m, o.dori_after, o.accessories, o.price,
-        )
-        for o in offers
-    ]  # fmt: skip
-    return sorted(scored, key=lambda o: (-o.score, o.model.vendor_id, o.model.model))
+@dataclass(slots=True)
+class _Scored:
+    candidate: _Candidate
+    score: float
+    px: float | None
 
 
-def _alternates(rest: list[Offer]) -> tuple[Offer, ...]:
+def _rank(passing: list[_Scored]) -> list[_Scored]:
+    """Add the relative cost term, round, and sort best first (ties by name, for stability)."""
+    amounts = [p.candidate.price.amount for p in passing if p.candidate.price is not None]
+    low, high = (min(amounts), max(amounts)) if amounts else (None, None)
+    for item in passing:
+        price = item.candidate.price
+        if price is None or low is None or high is None:
+            item.score -= W_COST / 2
+        elif high != low:
+            item.score -= W_COST * float((price.amount - low) / (high - low))
+        item.score = round(item.score, 2)
+    return sorted(
+        passing,
+        key=lambda p: (-p.score, p.candidate.model.vendor_id, p.candidate.model.model),
+    )
+
+
+def _alternates(rest: list[_Scored]) -> list[tuple[_Scored, str]]:
     """A value option (cheapest priced) and a premium option (most pixels on target)."""
     if not rest:
-        return ()
-    priced = [o for o in rest if o.price is not None]
-    value = min(priced, key=lambda o: o.price.amount if o.price else 0) if priced else rest[0]
-    others = [o for o in rest if o is not value]
-    out = [_with_role(value, "value" if priced else "alternate")]
+        return []
+    priced = [p for p in rest if p.candidate.price is not None]
+    value = (
+        min(priced, key=lambda p: p.candidate.price.amount if p.candidate.price else 0)
+        if priced
+        else rest[0]
+    )
+    out = [(value, "value" if priced else "alternate")]
+    others = [p for p in rest if p is not value]
     if others:
-        premium = max(others, key=lambda o: (o.px_across or 0, o.score))
-        out.append(_with_role(premium, "premium"))
-    return tuple(out)
+        out.append((max(others, key=lambda p: (p.px or 0, p.score)), "premium"))
+    return out
 
 
-def _with_role(offer: Offer, role: str) -> Offer:
+def _with_role(offer: Offer, role: str, score: float | None = None) -> Offer:
     return Offer(
-        offer.model, role, offer.score, offer.checks, offer.setting_hfov_deg, offer.px_across,
-        offer.density_px_per_m, offer.dori_after, offer.accessories, offer.price,
+        offer.model, role, offer.score if score is None else score, offer.checks,
+        offer.setting_hfov_deg, offer.px_across, offer.density_px_per_m, offer.dori_after,
+        offer.accessories, offer.price,
     )  # fmt: skip
 
 

@@ -118,6 +118,20 @@ def distance_for_density_from_hfov(
     return horizontal_px / (2 * math.tan(math.radians(hfov) / 2) * density)
 
 
+def arc_width_m(hfov: float, distance_m: float) -> float:
+    """The span of a panoramic or fisheye view at ``distance_m``: the arc, not a flat width.
+
+    A 180° view has no finite flat width (tan 90°), but its image spreads the
+    pixels along the arc, so density at a distance is pixels / (angle in radians × d).
+    """
+    return math.radians(hfov) * distance_m
+
+
+def span_m(hfov: float, distance_m: float, panoramic: bool) -> float:
+    """The scene width a view spreads its pixels over: flat for rectilinear, arc for panoramic."""
+    return arc_width_m(hfov, distance_m) if panoramic else scene_width_from_hfov_m(hfov, distance_m)
+
+
 def pixels_across(horizontal_px: int | float, setting_hfov: float, scene_hfov: float) -> float:
     """Pixels that fall across a scene of ``scene_hfov`` when the camera is set to ``setting_hfov``.
 

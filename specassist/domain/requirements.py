@@ -79,6 +79,10 @@ FAMILY_OF: dict[FormFactor, FormFamily] = {
 }
 
 
+PANORAMIC = frozenset({FormFamily.FISHEYE, FormFamily.MULTISENSOR})
+"""Families whose images are not rectilinear: their pixels spread along an arc."""
+
+
 class MountKind(StrEnum):
     CEILING = "ceiling"
     WALL = "wall"
@@ -166,9 +170,12 @@ def old_lens(camera: SurveyCamera, old: CameraModel | None) -> optics.LensRange 
         old.sensor_width_mm if old else None, old.sensor_format if old else None
     )
     if camera.focal_min_mm is not None and old is not None:
-        fixed = old.focal_min_mm is not None and old.focal_min_mm == old.focal_max_mm
-        if fixed and old.hfov_max_deg is not None and camera.focal_min_mm == old.focal_min_mm:
-            return optics.LensRange(old.hfov_max_deg, old.hfov_max_deg, True)
+        same_lens = _close(camera.focal_min_mm, old.focal_min_mm) and _close(
+            camera.focal_max_mm or camera.focal_min_mm, old.focal_max_mm
+        )
+        if same_lens and old.hfov_max_deg is not None:
+            # The surveyed lens is the datasheet's: its published angles include distortion.
+            return optics.LensRange(old.hfov_max_deg, old.hfov_min_deg or old.hfov_max_deg, True)
         if width is not None:
             return optics.lens_range(
                 None, None, camera.focal_min_mm, camera.focal_max_mm or camera.focal_min_mm, width
@@ -178,6 +185,10 @@ def old_lens(camera: SurveyCamera, old: CameraModel | None) -> optics.LensRange 
             old.hfov_max_deg, old.hfov_min_deg, old.focal_min_mm, old.focal_max_mm, width
         )
     return None
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 0.05 * max(a, b)
 
 
 def derive(
@@ -252,14 +263,15 @@ def derive(
         dori = Sourced(camera.required_dori, Origin.SURVEY)
         if distance is not None and scene is not None:
             need = optics.DORI_PX_PER_M[camera.required_dori]
-            width = optics.scene_width_from_hfov_m(scene.value, distance.value)
+            width = optics.span_m(scene.value, distance.value, family.value in PANORAMIC)
             px = Sourced(math_ceil(need * width), Origin.DERIVED, f"{need:g} px/m × {width:.2f} m")
         elif distance is None:
             notes.append("no target distance: the DORI level cannot be checked")
     if px is None and old_px is not None:
         px = Sourced(math_ceil(old_px.value * PIXEL_TOLERANCE), old_px.origin, "keep what it had")
         if distance is not None and scene is not None:
-            density = optics.density_from_hfov(old_px.value, scene.value, distance.value)
+            span = optics.span_m(scene.value, distance.value, family.value in PANORAMIC)
+            density = old_px.value / span
             level = optics.dori_level(density)
             if dori is None and level is not None:
                 dori = Sourced(level, Origin.DERIVED, f"old camera gives {density:.0f} px/m")
@@ -327,13 +339,34 @@ def _old_pixels(camera: SurveyCamera, old: CameraModel | None) -> Sourced[int] |
     return None
 
 
+def port_class(power_w: float) -> int | None:
+    """The smallest PoE class whose budget covers a device drawing ``power_w``."""
+    for poe_class in (1, 2, 3, 4, 5, 6, 7, 8):
+        if power_w <= POE_BUDGET_W[poe_class] + 1e-9:
+            return poe_class
+    return None
+
+
 def _power_budget(camera: SurveyCamera, old: CameraModel | None) -> Sourced[float] | None:
-    if camera.power_w is not None:
-        return Sourced(camera.power_w, Origin.SURVEY)
+    """The PoE budget of the port that powered the old camera.
+
+    A camera drawing 8.8 W sits on a port that delivers class 3 (12.95 W), so a
+    replacement needing up to 12.95 W works on the same switch port; the
+    budget is the class, not the old camera's consumption.
+    """
     if old is not None and old.poe_class is not None and old.poe_class in POE_BUDGET_W:
         return Sourced(
             POE_BUDGET_W[old.poe_class], Origin.OLD_DATASHEET, f"PoE class {old.poe_class}"
         )
-    if old is not None and old.max_power_w is not None:
-        return Sourced(old.max_power_w, Origin.OLD_DATASHEET)
+    for drawn, origin in (
+        (camera.power_w, Origin.SURVEY),
+        (old.max_power_w if old else None, Origin.OLD_DATASHEET),
+    ):
+        if drawn is not None:
+            poe_class = port_class(drawn)
+            if poe_class is None:
+                return Sourced(drawn, origin, "beyond PoE class 8")
+            return Sourced(
+                POE_BUDGET_W[poe_class], origin, f"draws {drawn:g} W: PoE class {poe_class} port"
+            )
     return None

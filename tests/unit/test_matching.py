@@ -137,3 +137,33 @@ def test_score_matches_the_documented_worked_example() -> None:
     survey = camera(target_distance_m=4.0, required_dori=DoriLevel.IDENTIFY, mount="ceiling")
     choice = m.match(derive(survey, old)).choice
     assert choice is not None and choice.score == pytest.approx(117.5, abs=0.05)
+
+
+def test_fast_filter_and_worded_checks_agree() -> None:
+    """``failures`` (run for every candidate) and the worded checks must never disagree."""
+    import itertools
+
+    from specassist.domain.matching import failures
+
+    models = [*DOMES, *BULLETS, BANNED,
+              model("acme", "P1", "ptz", 1920, 60.0, hfov_min=3.0, ip_rating="IP66",
+                    ik_rating="IK10", audio=True, alarm_inputs=1, alarm_outputs=1,
+                    max_power_w=20.0),
+              model("acme", "F1", "fisheye", 2992, 180.0, ik_rating="IK08")]  # fmt: skip
+    m = Matcher(catalog(models), lambda vendor: True)
+    olds = [OLD_DOME, OLD_BULLET, model("x", "OLD-PTZ", "ptz", 1920, 58.0, hfov_min=2.9),
+            model("x", "OLD-F", "fisheye", 2560, 180.0), None]  # fmt: skip
+    surveys = [
+        camera(),
+        camera(outdoor=True, vandal_risk=True, audio=True, alarm_io=True, power_w=10.0),
+        camera(target_distance_m=12.0, required_dori=DoriLevel.RECOGNISE),
+        camera(target_distance_m=6.0, scene_width_m=9.0, required_dori=DoriLevel.IDENTIFY),
+    ]
+    compared = 0
+    for old, survey in itertools.product(olds, surveys):
+        req = derive(survey, old)
+        for cand in m.candidates:
+            worded = [c.name for c in m._evaluate(cand, req, stop_at_failure=False).failed]
+            assert worded == list(failures(cand, req)), (cand.model.model, req)
+            compared += 1
+    assert compared == len(olds) * len(surveys) * len(models)

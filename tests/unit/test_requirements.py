@@ -72,7 +72,12 @@ def test_survey_figures_override_the_datasheet() -> None:
     assert req.px_across_scene is not None and req.px_across_scene.value == 1728
     assert req.min_ip is not None and req.min_ip.value == "IP66"
     assert req.min_ik is not None and req.min_ik.value == "IK10"
-    assert req.audio is not None and req.max_power_w is not None and req.max_power_w.value == 6.0
+    assert req.audio is not None and req.max_power_w is not None
+    # The old camera is PoE class 3, so its port delivers 12.95 W whatever it drew.
+    assert req.max_power_w.value == 12.95
+    unclassed = model("hikvision", "DS-X", "bullet", 1920, 90.0)
+    drawn = derive(camera(power_w=6.0), unclassed).max_power_w
+    assert drawn is not None and drawn.value == 6.49  # a 6 W camera sits on a class 2 port
     assert req.mount is not None and req.mount.value is MountKind.POLE
 
 
