@@ -13,24 +13,31 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TextIO
 
 from specassist import __version__
 from specassist.domain.catalog_checks import CatalogStats, catalog_stats
+from specassist.domain.costing import CostSettings
+from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import InputIssue, Severity, count_by_severity
+from specassist.domain.money import ExchangeRates
 from specassist.domain.requirements import Options
 from specassist.domain.rules import Verdict
-from specassist.services import project_service
+from specassist.services import project_service, tender_service
 from specassist.services.catalog_service import check_catalog
 from specassist.services.flag_service import decision_json, flag_cameras
 from specassist.services.match_service import match_cameras, matched_json
 from specassist.storage.project_file import SUFFIX, ProjectFileError
 from specassist.survey.importer import import_survey
+from specassist.survey.price_list import import_price_list
 from specassist.survey.readers import SurveyReadError
+from specassist.tender.content import TenderSettings
+from specassist.tender.document import Layout
 
-COMMANDS = ("import", "catalog", "flag", "match", "rules", "open")
-HEADLESS = {"import", "catalog", "flag", "match", "rules"}
+COMMANDS = ("import", "catalog", "flag", "match", "tender", "rules", "open")
+HEADLESS = {"import", "catalog", "flag", "match", "tender", "rules"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +84,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     match.add_argument("--currency", help="price currency for ranking (default: the catalog's)")
 
+    tender = commands.add_parser("tender", help="run the whole pipeline and write the tender PDF")
+    tender.add_argument("survey", type=Path, help="CSV or XLSX survey file")
+    tender.add_argument("-o", "--output", type=Path, required=True, help="the tender PDF to write")
+    tender.add_argument("--boq", type=Path, help="also write the bill of quantities (.xlsx/.csv)")
+    tender.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    tender.add_argument(
+        "--rules", help="rule set ids, comma-separated (default: all but templates)"
+    )
+    tender.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (YYYY-MM-DD)")
+    tender.add_argument("--currency", default="GBP", help="project currency (default: GBP)")
+    tender.add_argument(
+        "--rate", action="append", default=[], metavar="CUR=RATE",
+        help="fixed exchange rate into the project currency, e.g. --rate USD=0.79 (repeatable)",
+    )  # fmt: skip
+    tender.add_argument(
+        "--prices", action="append", default=[], type=Path, metavar="FILE",
+        help="a supplier price list (.csv/.xlsx) to use (repeatable)",
+    )  # fmt: skip
+    tender.add_argument("--supplier", help="preferred supplier among the price lists")
+    tender.add_argument("--tax", type=Decimal, default=Decimal("20"), help="tax rate in %%")
+    tender.add_argument("--contingency", type=Decimal, default=Decimal("10"), help="in %%")
+    tender.add_argument("--title", default="Replacement of excluded CCTV cameras")
+    tender.add_argument("--project", default="CCTV camera replacement")
+    tender.add_argument("--client", default="")
+    tender.add_argument("--issuer", default="")
+    tender.add_argument("--revision", default="A")
+    tender.add_argument("--layout", choices=["csi", "nbs"], default="csi")
+    tender.add_argument("--imperial", action="store_true", help="feet and px/ft")
+
     rules = commands.add_parser("rules", help="list or show the rule sets")
     rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     rules_commands.add_parser("list", help="list the rule sets")
@@ -122,6 +158,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return _rules(args, out)
     if args.command == "match":
         return _match(args, out)
+    if args.command == "tender":
+        return _tender(args, out)
     raise ValueError(f"not a headless command: {args.command}")
 
 
@@ -215,6 +253,79 @@ def _match(args: argparse.Namespace, out: TextIO) -> int:
         for alternate in match.alternates:
             print(f"{'':<44}{alternate.role}: {alternate.model.vendor_id} "
                   f"{alternate.model.model}", file=out)  # fmt: skip
+    return 0
+
+
+def _rates(pairs: list[str], currency: str) -> ExchangeRates:
+    rates = {}
+    for pair in pairs:
+        code, _, value = pair.partition("=")
+        try:
+            rates[code.strip().upper()] = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"--rate {pair!r}: expected CUR=RATE, such as USD=0.79") from None
+    return ExchangeRates(currency.upper(), rates)
+
+
+def _tender(args: argparse.Namespace, out: TextIO) -> int:
+    def fail(message: str) -> int:
+        print(f"specassist tender: {message}", file=sys.stderr)
+        return 1
+
+    load = check_catalog()
+    rule_ids = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+    as_of = args.as_of or date.today()
+    try:
+        survey = import_survey(args.survey, args.sheet)
+        exchange = _rates(args.rate, args.currency)
+        prices = []
+        for path in args.prices:
+            price_list = import_price_list(path, default_currency=args.currency.upper())
+            for issue in price_list.issues:
+                print(
+                    f"{issue.location()}: {issue.severity.value}: {issue.message}", file=sys.stderr
+                )
+            prices.extend(price_list.prices)
+    except (SurveyReadError, ValueError) as exc:
+        return fail(str(exc))
+    if not survey.cameras:
+        return fail(f"{args.survey.name}: no camera rows could be read; nothing to tender")
+    costs = CostSettings(
+        currency=args.currency.upper(), exchange=exchange, tax_pct=args.tax,
+        contingency_pct=args.contingency, preferred_supplier=args.supplier, price_date=as_of,
+    )  # fmt: skip
+    settings = TenderSettings(
+        title=args.title, project=args.project, client=args.client, issuer=args.issuer,
+        revision=args.revision, issue_date=as_of, layout=Layout(args.layout),
+        units=UnitSystem.IMPERIAL if args.imperial else UnitSystem.METRIC,
+    )  # fmt: skip
+    try:
+        tender = tender_service.prepare(
+            load.catalog, survey.cameras, rule_ids, as_of, None, costs, settings, prices
+        )
+        pages = tender_service.write(tender, args.output, args.boq)
+    except KeyError as exc:
+        return fail(str(exc.args[0]))
+    except OSError as exc:
+        return fail(f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
+    entries = tender.entries
+    excluded = sum(1 for e in entries if e.decision.verdict is Verdict.EXCLUDED)
+    matched = sum(1 for e in entries if e.decision.verdict is Verdict.EXCLUDED and e.offer)
+    check = sum(
+        1 for e in entries
+        if e.decision.verdict is Verdict.UNKNOWN
+        or (e.decision.verdict is Verdict.EXCLUDED and e.offer is None)
+    )  # fmt: skip
+    print(
+        f"{args.output}: {pages} pages; {len(entries)} cameras, {excluded} excluded, "
+        f"{matched} with a basis of design, {check} for a site check (Appendix C); "
+        f"total {tender.costing.total}"
+        + (f", {len(tender.costing.missing)} item(s) without a price" if tender.costing.missing
+           else ""),
+        file=out,
+    )  # fmt: skip
+    if args.boq:
+        print(f"{args.boq}: bill of quantities", file=out)
     return 0
 
 

@@ -44,3 +44,8 @@ def resources_dir() -> Path:
 
 def demo_survey() -> Path:
     return resources_dir() / "demo" / "demo-survey.csv"
+
+
+def fonts_dir() -> Path:
+    """DejaVu Sans, bundled so the tender prints °, ×, → and ≥ the same on every machine."""
+    return resources_dir() / "fonts"

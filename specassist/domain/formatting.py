@@ -19,7 +19,9 @@ class UnitSystem(StrEnum):
 
 
 def _number(value: float, digits: int = 2) -> str:
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -49,3 +51,12 @@ def power(watts: float | None) -> str:
 
 def yes_no(value: bool | None, yes: str = "yes", no: str = "no") -> str:
     return UNKNOWN if value is None else (yes if value else no)
+
+
+def density(px_per_m: float | None, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """Pixel density in px/m, or px/ft for imperial reports."""
+    if px_per_m is None:
+        return UNKNOWN
+    if system is UnitSystem.IMPERIAL:
+        return f"{_number(quantity(px_per_m, 'px/m').to('px/ft').magnitude, 1)} px/ft"
+    return f"{_number(px_per_m, 1)} px/m"

@@ -58,6 +58,16 @@ def sensor_width(datasheet_mm: float | None, nominal_format: str | None) -> Sens
     return None
 
 
+def sensor_height_mm(width_mm: float, columns: int, rows: int) -> float:
+    """Active height from the width and the pixel grid: CCTV sensors have square pixels."""
+    return width_mm * rows / columns
+
+
+def vfov_deg(sensor_height: float, focal_mm: float) -> float:
+    """Vertical field of view of a rectilinear lens, in degrees (same formula on the height)."""
+    return hfov_deg(sensor_height, focal_mm)
+
+
 def hfov_deg(sensor_width_mm: float, focal_mm: float) -> float:
     """Horizontal field of view of a rectilinear lens, in degrees."""
     return math.degrees(2 * math.atan(sensor_width_mm / (2 * focal_mm)))

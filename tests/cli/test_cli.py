@@ -164,3 +164,27 @@ def test_match_json_on_the_demo_survey() -> None:
 def test_match_on_messy_surveys(surveys: Path, name: str) -> None:
     status, text = _run("match", str(surveys / name))
     assert status == 0 and "excluded" in text.splitlines()[0]
+
+
+def test_tender_cli_writes_pdf_and_boq(tmp_path: Path) -> None:
+    from specassist.resources import demo_survey
+
+    pdf, sheet = tmp_path / "tender.pdf", tmp_path / "boq.xlsx"
+    status, text = _run("tender", str(demo_survey()), "-o", str(pdf), "--boq", str(sheet),
+                        "--client", "Riverside", "--as-of", "2026-11-27")  # fmt: skip
+    assert status == 0 and pdf.stat().st_size > 10_000 and sheet.exists()
+    assert "for a site check (Appendix C)" in text and "GBP" in text
+
+
+def test_tender_cli_refuses_unusable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("Tag,Make,Model\n", encoding="utf-8")
+    status, _ = _run("tender", str(empty), "-o", str(tmp_path / "x.pdf"))
+    assert status == 1 and "no camera rows" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+    status, _ = _run("tender", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "x.pdf"))
+    assert status == 1
+    status, _ = _run("tender", str(empty), "-o", str(tmp_path / "x.pdf"), "--rate", "USD=abc")
+    assert status == 1 and "CUR=RATE" in capsys.readouterr().err

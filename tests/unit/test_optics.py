@@ -129,3 +129,10 @@ def test_lens_range_prefers_datasheet_angles_and_marks_estimates() -> None:
     assert computed is not None and not computed.from_datasheet
     assert computed.wide_deg == pytest.approx(89.7, abs=0.1)
     assert optics.lens_range(None, None, 2.8, 2.8, None) is None
+
+
+def test_vertical_field_of_view_from_the_pixel_grid() -> None:
+    height = optics.sensor_height_mm(5.57, 1920, 1080)
+    assert height == pytest.approx(3.133, abs=0.001)
+    assert optics.vfov_deg(height, 2.8) == pytest.approx(58.4, abs=0.1)
+    assert optics.vfov_deg(height, 2.8) < optics.hfov_deg(5.57, 2.8)

@@ -1,0 +1,270 @@
+"""Cost the replacements: equipment, mounts, labour, access, disposal, contingency, tax.
+
+Rounding happens at four documented points only, so the lines always add up:
+
+1. each line total (quantity × unit price, in the project currency) to the minor unit;
+2. contingency on the subtotal;
+3. margin on subtotal + contingency;
+4. tax on the net (subtotal + contingency + margin) — never per line.
+
+Prices come from dated price lists: the preferred supplier's valid price when it
+has one, else the cheapest valid price once converted at the project's fixed
+rates. An item without a price is listed as missing and counts as nothing in the
+totals; the tender says so rather than pricing it at zero.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from specassist.domain.catalog import Accessory, CameraModel, Price
+from specassist.domain.money import CurrencyError, ExchangeRates, Money
+from specassist.domain.requirements import FormFamily
+
+
+class LineKind(StrEnum):
+    EQUIPMENT = "equipment"
+    MOUNT = "mount"
+    LABOUR = "labour"
+    ACCESS = "access"
+    DISPOSAL = "disposal"
+
+
+DEFAULT_INSTALL_HOURS: dict[FormFamily, Decimal] = {
+    FormFamily.FIXED_DOME: Decimal("1.5"),
+    FormFamily.BULLET: Decimal("1.5"),
+    FormFamily.FISHEYE: Decimal("1.5"),
+    FormFamily.PTZ: Decimal("3"),
+    FormFamily.MULTISENSOR: Decimal("3"),
+    FormFamily.OTHER: Decimal("2"),
+}
+"""Planning defaults for the project to overwrite with its installer's own figures."""
+
+
+@dataclass(frozen=True)
+class CostSettings:
+    """The project's rates. Defaults are placeholders the tender prints as assumptions."""
+
+    currency: str = "GBP"
+    exchange: ExchangeRates = field(default_factory=lambda: ExchangeRates("GBP"))
+    labour_rate: Decimal = Decimal("65.00")
+    remove_hours: Decimal = Decimal("0.5")
+    configure_hours: Decimal = Decimal("0.5")
+    install_hours: dict[FormFamily, Decimal] = field(
+        default_factory=lambda: dict(DEFAULT_INSTALL_HOURS)
+    )
+    hours_per_day: Decimal = Decimal("7.5")
+    access_day_rate: Decimal = Decimal("180.00")
+    disposal_per_camera: Decimal = Decimal("5.00")
+    contingency_pct: Decimal = Decimal("10")
+    margin_pct: Decimal = Decimal("0")
+    tax_pct: Decimal = Decimal("20")
+    tax_name: str = "VAT"
+    preferred_supplier: str | None = None
+    price_date: date | None = None
+
+    def money(self, amount: Decimal) -> Money:
+        return Money(amount, self.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class CostItem:
+    """One camera to replace: what goes up, and what it takes to put it there."""
+
+    site: str
+    tag: str
+    model: CameraModel
+    accessories: tuple[Accessory, ...]
+    family: FormFamily
+    needs_access: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CostLine:
+    site: str
+    kind: LineKind
+    item: str
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Money | None
+    total: Money | None
+    source: str | None = None
+
+    @property
+    def priced(self) -> bool:
+        return self.total is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCosts:
+    site: str
+    lines: tuple[CostLine, ...]
+    subtotal: Money
+
+
+@dataclass(frozen=True)
+class Costing:
+    settings: CostSettings
+    sites: tuple[SiteCosts, ...]
+    subtotal: Money
+    contingency: Money
+    margin: Money
+    net: Money
+    tax: Money
+    total: Money
+    missing: tuple[CostLine, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def lines(self) -> list[CostLine]:
+        return [line for site in self.sites for line in site.lines]
+
+    @property
+    def price_sources(self) -> list[str]:
+        return sorted({line.source for line in self.lines if line.source})
+
+
+def _part_key(text: str) -> str:
+    return "".join(text.upper().split())
+
+
+class PriceBook:
+    """Finds the price to use for an item, in the project currency."""
+
+    def __init__(self, prices: list[Price], settings: CostSettings) -> None:
+        self.settings = settings
+        self.on = settings.price_date or date.today()
+        self._by_item: dict[str, list[Price]] = defaultdict(list)
+        for price in prices:
+            if price.valid_from is not None and price.valid_from > self.on:
+                continue
+            if price.valid_until is not None and price.valid_until < self.on:
+                continue
+            self._by_item[_part_key(price.item)].append(price)
+            part = price.item.split(":", 1)[-1]
+            if part != price.item:
+                self._by_item[_part_key(part)].append(price)
+        self.warnings: list[str] = []
+
+    def find(self, vendor_id: str, part: str) -> tuple[Money, Price] | None:
+        found = self._by_item.get(_part_key(f"{vendor_id}:{part}")) or self._by_item.get(
+            _part_key(part), []
+        )
+        usable: list[tuple[Money, Price]] = []
+        for price in found:
+            try:
+                converted = self.settings.exchange.convert(Money(price.amount, price.currency))
+            except CurrencyError as exc:
+                message = f"{price.item} ({price.supplier}): {exc}"
+                if message not in self.warnings:
+                    self.warnings.append(message)
+                continue
+            usable.append((converted, price))
+        if not usable:
+            return None
+        preferred = [u for u in usable if u[1].supplier == self.settings.preferred_supplier]
+        return min(preferred or usable, key=lambda u: (u[0].amount, u[1].supplier))
+
+
+def _source(price: Price) -> str:
+    when = price.valid_from.isoformat() if price.valid_from else price.provenance.source_date
+    return f"{price.supplier} {price.price_type.value} price, {when or 'undated'}"
+
+
+def cost(items: list[CostItem], prices: list[Price], settings: CostSettings) -> Costing:
+    """The costed bill of quantities, grouped by site in first-seen order."""
+    book = PriceBook(prices, settings)
+    by_site: dict[str, list[CostItem]] = {}
+    for item in items:
+        by_site.setdefault(item.site, []).append(item)
+    sites = tuple(_site_costs(site, group, book, settings) for site, group in by_site.items())
+    zero = settings.money(Decimal(0))
+    subtotal = sum((s.subtotal for s in sites), zero)
+    contingency = subtotal.times(settings.contingency_pct / 100).rounded()
+    margin = (subtotal + contingency).times(settings.margin_pct / 100).rounded()
+    net = subtotal + contingency + margin
+    tax = net.times(settings.tax_pct / 100).rounded()
+    missing = tuple(line for s in sites for line in s.lines if not line.priced)
+    return Costing(
+        settings, sites, subtotal, contingency, margin, net, tax, net + tax, missing,
+        tuple(book.warnings),
+    )  # fmt: skip
+
+
+def _site_costs(
+    site: str, items: list[CostItem], book: PriceBook, settings: CostSettings
+) -> SiteCosts:
+    lines: list[CostLine] = []
+    counts: dict[tuple[LineKind, str, str], tuple[int, str]] = {}
+    for item in items:
+        for kind, vendor, part, description in [
+            (LineKind.EQUIPMENT, item.model.vendor_id, item.model.model,
+             f"{item.model.vendor_id} {item.model.model} {item.model.form_factor.value} camera"),
+            *[(LineKind.MOUNT, a.vendor_id, a.part_number, a.description)
+              for a in item.accessories],
+        ]:  # fmt: skip
+            key = (kind, vendor, part)
+            count, _ = counts.get(key, (0, description))
+            counts[key] = (count + 1, description)
+    for (kind, vendor, part), (count, description) in counts.items():
+        found = book.find(vendor, part)
+        quantity = Decimal(count)
+        if found is None:
+            lines.append(CostLine(site, kind, f"{vendor}:{part}", description, quantity, "nr",
+                                  None, None))  # fmt: skip
+            continue
+        unit_price, price = found
+        lines.append(
+            CostLine(site, kind, f"{vendor}:{part}", description, quantity, "nr", unit_price,
+                     unit_price.times(quantity).rounded(), _source(price))
+        )  # fmt: skip
+
+    rate = settings.money(settings.labour_rate)
+    remove = settings.remove_hours * len(items)
+    install = sum((settings.install_hours.get(i.family, Decimal(2)) for i in items), Decimal(0))
+    configure = settings.configure_hours * len(items)
+    for description, hours in (
+        ("Remove existing cameras and make good", remove),
+        ("Install replacement cameras and mounts", install),
+        ("Configure, commission and record as-built", configure),
+    ):
+        lines.append(_labour(site, description, hours, rate))
+    high = [i for i in items if i.needs_access]
+    if high:
+        high_hours = sum(
+            (
+                settings.remove_hours + settings.install_hours.get(i.family, Decimal(2))
+                for i in high
+            ),
+            Decimal(0),
+        )
+        days = Decimal(math.ceil(high_hours / settings.hours_per_day))
+        day_rate = settings.money(settings.access_day_rate)
+        lines.append(
+            CostLine(site, LineKind.ACCESS, "access", f"Access equipment for {len(high)} "
+                     "camera(s) at height", days, "day", day_rate,
+                     day_rate.times(days).rounded(), "project rate")
+        )  # fmt: skip
+    disposal = settings.money(settings.disposal_per_camera)
+    quantity = Decimal(len(items))
+    lines.append(
+        CostLine(site, LineKind.DISPOSAL, "weee", "Disposal of removed cameras (WEEE)", quantity,
+                 "nr", disposal, disposal.times(quantity).rounded(), "project rate")
+    )  # fmt: skip
+    subtotal = sum(
+        (line.total for line in lines if line.total is not None), settings.money(Decimal(0))
+    )
+    return SiteCosts(site, tuple(lines), subtotal)
+
+
+def _labour(site: str, description: str, hours: Decimal, rate: Money) -> CostLine:
+    return CostLine(
+        site, LineKind.LABOUR, "labour", description, hours, "h", rate,
+        rate.times(hours).rounded(), "project rate",
+    )  # fmt: skip

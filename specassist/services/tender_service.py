@@ -1,0 +1,129 @@
+"""The whole headless pipeline: survey → flags → requirements → matches → costs → tender.
+
+Used by ``specassist tender`` and by the desktop app's export, so both produce
+the same document from the same inputs. ``progress`` reports each stage for a
+progress dialog; it never blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from specassist.domain.catalog import Catalog, Price
+from specassist.domain.costing import Costing, CostItem, CostSettings, cost
+from specassist.domain.matching import Offer
+from specassist.domain.requirements import FAMILY_OF, Options
+from specassist.domain.rules import RuleEngine, Verdict
+from specassist.domain.survey import SurveyCamera, SurveyStatus
+from specassist.resources import fonts_dir
+from specassist.services.match_service import MatchedCamera, match_cameras
+from specassist.tender import boq, pdf
+from specassist.tender.content import ScheduleEntry, TenderSettings, build_document
+from specassist.tender.document import TenderDocument
+
+Progress = Callable[[str, float], None]
+ACCESS_HEIGHT_M = 3.5
+"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Replacements chosen by the user instead of the first choice, by survey tag."""
+
+    offers: dict[str, tuple[Offer, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Tender:
+    document: TenderDocument
+    costing: Costing
+    entries: list[ScheduleEntry]
+
+
+def _quiet(_stage: str, _fraction: float) -> None:
+    pass
+
+
+def prepare(
+    catalog: Catalog,
+    cameras: list[SurveyCamera],
+    rule_set_ids: list[str] | None = None,
+    as_of: date | None = None,
+    options: Options | None = None,
+    cost_settings: CostSettings | None = None,
+    tender_settings: TenderSettings | None = None,
+    prices: list[Price] | None = None,
+    overrides: Overrides | None = None,
+    matched: list[MatchedCamera] | None = None,
+    progress: Progress = _quiet,
+) -> Tender:
+    """Everything the tender says, without writing a file."""
+    as_of = as_of or date.today()
+    cost_settings = cost_settings or CostSettings(price_date=as_of)
+    tender_settings = tender_settings or TenderSettings()
+    progress("Identifying and matching cameras", 0.1)
+    if matched is None:
+        matched = match_cameras(
+            catalog, cameras, rule_set_ids, as_of, options, cost_settings.currency
+        )
+    overrides = overrides or Overrides()
+    entries = []
+    for item in matched:
+        chosen = overrides.offers.get(item.flagged.camera.display_tag)
+        entries.append(
+            ScheduleEntry(
+                item.flagged.camera, item.flagged.decision, item.requirement, item.match,
+                chosen[0] if chosen else None, chosen[1] if chosen else None,
+            )
+        )  # fmt: skip
+    progress("Costing", 0.5)
+    costing = cost(_cost_items(entries), [*catalog.prices, *(prices or [])], cost_settings)
+    engine = RuleEngine(catalog, rule_set_ids, as_of)
+    progress("Writing the specification", 0.6)
+    document = build_document(
+        tender_settings, entries, costing, engine.rule_sets, catalog.info, as_of
+    )
+    return Tender(document, costing, entries)
+
+
+def _cost_items(entries: list[ScheduleEntry]) -> list[CostItem]:
+    items = []
+    for entry in entries:
+        offer = entry.offer
+        if entry.decision.verdict is not Verdict.EXCLUDED or offer is None:
+            continue
+        camera = entry.camera
+        high = (camera.height_m or 0) > ACCESS_HEIGHT_M
+        items.append(
+            CostItem(
+                camera.site or "Unassigned site",
+                camera.display_tag,
+                offer.model,
+                tuple(u.accessory for u in offer.accessories if u.accessory is not None),
+                FAMILY_OF[offer.model.form_factor],
+                high or camera.status is SurveyStatus.NEEDS_LADDER,
+            )
+        )
+    return items
+
+
+def write(
+    tender: Tender,
+    pdf_path: Path,
+    boq_path: Path | None = None,
+    progress: Progress = _quiet,
+) -> int:
+    """Write the PDF (and the BoQ as .xlsx or .csv); returns the page count."""
+    progress("Drawing the PDF", 0.7)
+    pages = pdf.render(tender.document, pdf_path, fonts_dir())
+    if boq_path is not None:
+        progress("Writing the bill of quantities", 0.95)
+        if boq_path.suffix.lower() == ".csv":
+            boq.write_csv(tender.costing, boq_path)
+        else:
+            boq.write_xlsx(tender.costing, boq_path)
+    progress("Done", 1.0)
+    return pages

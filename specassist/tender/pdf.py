@@ -1,0 +1,281 @@
+"""Draw a TenderDocument as a PDF with reportlab.
+
+Determinism: reportlab's ``invariant`` mode fixes the creation date and the
+document id, fonts are embedded from the bundled files, and nothing reads the
+clock, so the same document gives a byte-identical file.
+
+Safety: every piece of text passes through ``escape`` before it reaches
+reportlab's paragraph markup, so a camera named ``<b>x</b> & "y"`` prints as
+written and cannot break or restyle the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from specassist.tender.document import Layout, Part, Section, Table, TenderDocument, Text
+
+FONT, BOLD = "SpecSans", "SpecSans-Bold"
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+RULE = colors.HexColor("#9aa5b1")
+SHADE = colors.HexColor("#e4e7eb")
+MARGIN = 18 * mm
+
+
+def register_fonts(font_dir: Path) -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(font_dir / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(font_dir / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12.5, textColor=INK,
+                          spaceAfter=5)  # fmt: skip
+    return {
+        "body": base,
+        "note": ParagraphStyle("note", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
+        "label": ParagraphStyle("label", parent=base, fontName=BOLD, spaceBefore=6, spaceAfter=3),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=10, bulletIndent=2),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5, spaceAfter=0),
+        "cell_right": ParagraphStyle("cell_right", parent=base, fontSize=7.5, leading=9.5,
+                                     spaceAfter=0, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=7.5, leading=9.5,
+                               spaceAfter=0),
+        "part": ParagraphStyle("part", parent=base, fontName=BOLD, fontSize=10, spaceBefore=8,
+                               textColor=MUTED),
+        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=13, leading=16,
+                             spaceBefore=10, spaceAfter=6),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=22, leading=27),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=12, leading=16,
+                                   textColor=MUTED),
+        "toc": ParagraphStyle("toc", parent=base, fontSize=9.5, leading=14),
+    }  # fmt: skip
+
+
+def safe(text: str) -> str:
+    """User text as paragraph markup that shows exactly the characters given."""
+    return escape(text, {'"': "&quot;"}).replace("\n", "<br/>")
+
+
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A section heading that also records itself in the table of contents."""
+
+    def __init__(self, text: str, style: ParagraphStyle, toc_text: str) -> None:
+        super().__init__(safe(text), style)
+        self.toc_text = toc_text
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Heading):
+            self.notify("TOCEntry", (0, safe(flowable.toc_text), self.page))
+
+
+def _numbered_canvas(document: TenderDocument) -> type[Canvas]:
+    """A canvas that writes "page x of y" once the page count is known."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if self._pageNumber > 1:
+                    _furniture(self, document, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _furniture(canvas: Canvas, document: TenderDocument, page: int, total: int) -> None:
+    width, height = A4
+    canvas.saveState()
+    canvas.setFont(FONT, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(MARGIN, height - 11 * mm, f"{document.title} — {document.project}")
+    canvas.drawRightString(width - MARGIN, height - 11 * mm, f"Revision {document.revision}")
+    canvas.setStrokeColor(RULE)
+    canvas.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
+    canvas.line(MARGIN, 12.5 * mm, width - MARGIN, 12.5 * mm)
+    canvas.drawString(MARGIN, 9 * mm, f"Fingerprint {document.fingerprint}")
+    canvas.drawCentredString(width / 2, 9 * mm, document.issue_date.isoformat())
+    canvas.drawRightString(width - MARGIN, 9 * mm, f"Page {page} of {total}")
+    canvas.restoreState()
+
+
+def render(document: TenderDocument, path: Path, font_dir: Path) -> int:
+    """Write the PDF to ``path`` (via a temporary file, so a failure leaves no half file).
+
+    Returns the number of pages.
+    """
+    register_fonts(font_dir)
+    styles = _styles()
+    temporary = path.with_name(path.name + ".part")
+    doc = _Document(
+        str(temporary), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=17 * mm, bottomMargin=17 * mm, title=document.title,
+        author=document.issuer or "SpecAssist", subject=document.project,
+        creator="SpecAssist", invariant=1,
+    )  # fmt: skip
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    story = _cover(document, styles) + _contents(styles) + _body(document, styles, doc.width)
+    doc.multiBuild(story, canvasmaker=_numbered_canvas(document))
+    temporary.replace(path)
+    return int(doc.page)
+
+
+def _cover(document: TenderDocument, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    kind = (
+        f"Specification section {document.section_number} (CSI MasterFormat three-part format)"
+        if document.layout is Layout.CSI
+        else "Specification clauses (NBS-style performance specification)"
+    )
+    rows = [
+        ("Project", document.project),
+        ("Client", document.client or "—"),
+        ("Sites", ", ".join(document.sites) or "—"),
+        ("Issued by", document.issuer or "—"),
+        ("Revision", document.revision),
+        ("Date of issue", document.issue_date.isoformat()),
+        ("Document fingerprint", document.fingerprint),
+    ]
+    table = _table(Table(("", ""), tuple(rows), (1, 3)), styles, 150 * mm, header=False)
+    return [
+        Spacer(1, 40 * mm),
+        Paragraph(safe(document.title), styles["title"]),
+        Spacer(1, 4 * mm),
+        Paragraph(safe(kind), styles["subtitle"]),
+        Spacer(1, 14 * mm),
+        table,
+        Spacer(1, 12 * mm),
+        Paragraph(
+            "The fingerprint identifies the survey, the catalog version and the rule sets this "
+            "document was produced from; it is printed on every page.",
+            styles["note"],
+        ),
+        PageBreak(),
+    ]
+
+
+def _contents(styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    toc = TableOfContents()
+    toc.levelStyles = [styles["toc"]]
+    toc.dotsMinLevel = 0
+    return [Paragraph("Contents", styles["h1"]), toc, PageBreak()]
+
+
+_PART_TITLES = {
+    Layout.CSI: {Part.GENERAL: "PART 1 — GENERAL", Part.PRODUCTS: "PART 2 — PRODUCTS",
+                 Part.EXECUTION: "PART 3 — EXECUTION", Part.APPENDIX: "APPENDICES"},
+    Layout.NBS: {Part.GENERAL: "General", Part.PRODUCTS: "Products",
+                 Part.EXECUTION: "Execution", Part.APPENDIX: "Appendices"},
+}  # fmt: skip
+
+
+def _body(
+    document: TenderDocument, styles: dict[str, ParagraphStyle], width: float
+) -> list[Flowable]:
+    story: list[Flowable] = []
+    part: Part | None = None
+    for section in document.sections:
+        if section.part is not part:
+            part = section.part
+            if part is Part.APPENDIX:
+                story.append(PageBreak())
+            story.append(Paragraph(safe(_PART_TITLES[document.layout][part]), styles["part"]))
+        story.extend(_section(section, styles, width))
+    return story
+
+
+def _section(section: Section, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    title = f"{section.number} {section.title}".strip()
+    heading = _Heading(title, styles["h1"], title)
+    out: list[Flowable] = []
+    first = True
+    for block in section.blocks:
+        flowable = (
+            _table(block, styles, width) if isinstance(block, Table) else _paragraph(block, styles)
+        )
+        if first:
+            out.append(KeepTogether([heading, flowable]))
+            first = False
+        else:
+            out.append(flowable)
+    if first:
+        out.append(heading)
+    return out
+
+
+def _paragraph(block: Text, styles: dict[str, ParagraphStyle]) -> Flowable:
+    if block.style == "bullet":
+        return Paragraph(safe(block.text), styles["bullet"], bulletText="•")
+    return Paragraph(safe(block.text), styles.get(block.style, styles["body"]))
+
+
+def _table(
+    block: Table, styles: dict[str, ParagraphStyle], width: float, header: bool = True
+) -> Flowable:
+    weights = block.widths or tuple(1.0 for _ in block.header)
+    total = sum(weights)
+    widths = [width * w / total for w in weights]
+    cell: Callable[[int], ParagraphStyle] = lambda column: (  # noqa: E731
+        styles["cell_right"] if column in block.numeric else styles["cell"]
+    )
+    data = [[Paragraph(safe(text), cell(i)) for i, text in enumerate(row)] for row in block.rows]
+    if header:
+        data.insert(0, [Paragraph(safe(text), styles["head"]) for text in block.header])
+    table = LongTable(data, colWidths=widths, repeatRows=1 if header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    offset = 1 if header else 0
+    for row in block.totals:
+        commands.append(("LINEABOVE", (0, row + offset), (-1, row + offset), 0.8, INK))
+        commands.append(("FONTNAME", (0, row + offset), (-1, row + offset), BOLD))
+        for column, text in enumerate(block.rows[row]):
+            data[row + offset][column] = Paragraph(f"<b>{safe(text)}</b>", cell(column))
+    table.setStyle(TableStyle(commands))
+    return table

@@ -1,0 +1,155 @@
+"""The tender read back from the PDF: sections, tags, totals, citations, determinism, escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from specassist.domain.costing import CostSettings
+from specassist.domain.rules import Verdict
+from specassist.resources import demo_survey
+from specassist.services import tender_service
+from specassist.services.catalog_service import check_catalog
+from specassist.survey.importer import import_survey
+from specassist.survey.price_list import import_price_list
+from specassist.tender import boq
+from specassist.tender.content import TenderSettings
+from specassist.tender.document import Layout
+
+DAY = date(2026, 11, 27)
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tender(tmp_path: Path, survey: Path | None = None, layout: Layout = Layout.CSI,
+            prices: Path | None = None) -> tender_service.Tender:  # fmt: skip
+    catalog = check_catalog().catalog
+    cameras = import_survey(survey or demo_survey()).cameras
+    extra = import_price_list(prices).prices if prices else []
+    return tender_service.prepare(
+        catalog, cameras, None, DAY, None, CostSettings(price_date=DAY),
+        TenderSettings(client="Riverside Constabulary", issue_date=DAY, layout=layout), extra,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def price_list(tmp_path: Path) -> Path:
+    """Prices for every replacement the demo needs, so the totals are complete."""
+    tender = _tender(tmp_path)
+    path = tmp_path / "prices.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Manufacturer", "Part number", "Price", "Currency", "Valid from"])
+        for n, line in enumerate(tender.costing.missing):
+            vendor, part = line.item.split(":", 1)
+            writer.writerow([vendor, part, f"{100 + n * 37}.{n % 10}5", "GBP", "2026-01-01"])
+    return path
+
+
+def test_pdf_says_what_the_costing_and_rules_say(tmp_path: Path, price_list: Path) -> None:
+    tender = _tender(tmp_path, prices=price_list)
+    assert not tender.costing.missing
+    out = tmp_path / "tender.pdf"
+    pages = tender_service.write(tender, out)
+    text = _text(out)
+    flat = _flat(text)
+    for title in ("Scope and background", "Compliance requirements", "Performance specification",
+                  "Schedule of cameras", "Bill of quantities", "Execution", "Rule sources",
+                  "Assumptions", "Cameras that need a site check"):  # fmt: skip
+        assert title in flat, title
+    excluded = [e.camera.display_tag for e in tender.entries
+                if e.decision.verdict is Verdict.EXCLUDED]  # fmt: skip
+    assert excluded and all(tag in text.split() for tag in excluded)
+    costing = tender.costing
+    for amount in (costing.subtotal, costing.tax, costing.total):
+        assert f"{amount.amount:,.2f}" in flat
+    assert "https://www.acquisition.gov/far/52.204-25" in flat.replace(" ", "").replace(
+        "-\n", "-"
+    ) or "acquisition.gov/far/52.204" in flat.replace(" ", "")
+    assert "hcws386" in flat.replace(" ", "")
+    assert "or equivalent" in flat
+    fingerprint = tender.document.fingerprint
+    reader = PdfReader(out)
+    assert len(reader.pages) == pages
+    for number, page in enumerate(reader.pages[1:], start=2):
+        page_text = page.extract_text()
+        assert fingerprint in page_text and f"Page {number} of {pages}" in page_text
+
+
+def test_same_inputs_give_a_byte_identical_pdf(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    tender_service.write(_tender(tmp_path), first)
+    tender_service.write(_tender(tmp_path), second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_user_text_prints_literally(tmp_path: Path) -> None:
+    survey = tmp_path / "nasty.csv"
+    survey.write_text(
+        "Tag,Site,Location,Make,Model\n"
+        'X1,<b>x</b> & "y",<font size=40>big</font>,Hikvision,DS-2CD2143G2-I\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "nasty.pdf"
+    tender_service.write(_tender(tmp_path, survey), out)
+    flat = _flat(_text(out))
+    assert '<b>x</b> & "y"' in flat
+    assert "<fontsize=40>big</font>" in flat.replace(" ", "")  # wrapped in its cell
+
+
+def test_nbs_layout_numbers_clauses(tmp_path: Path) -> None:
+    tender = _tender(tmp_path, layout=Layout.NBS)
+    numbers = [s.number for s in tender.document.sections if s.number]
+    assert numbers == ["110", "120", "130", "140", "150", "160"]
+    out = tmp_path / "nbs.pdf"
+    tender_service.write(tender, out)
+    assert "110 Scope and background" in _flat(_text(out))
+
+
+def test_missing_prices_are_listed_not_zero(tmp_path: Path) -> None:
+    tender = _tender(tmp_path)
+    out = tmp_path / "t.pdf"
+    tender_service.write(tender, out)
+    flat = _flat(_text(out))
+    assert tender.costing.missing
+    assert f"{len(tender.costing.missing)} item(s) have no price" in flat
+    assert "no price" in flat
+
+
+def test_boq_xlsx_totals_equal_the_pdf_and_cells_are_neutralised(
+    tmp_path: Path, price_list: Path
+) -> None:
+    tender = _tender(tmp_path, prices=price_list)
+    path = tmp_path / "boq.xlsx"
+    tender_service.write(tender, tmp_path / "t.pdf", path)
+    sheet = load_workbook(path).active
+    totals = {row[3].value: row[7].value for row in sheet.iter_rows(min_row=2)
+              if row[1].value == "total"}  # fmt: skip
+    assert Decimal(str(totals["Total GBP"])) == tender.costing.total.amount
+    assert Decimal(str(totals["Subtotal"])) == tender.costing.subtotal.amount
+    assert boq.neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert boq.neutralise("-1") == "'-1" and boq.neutralise("Depot") == "Depot"
+
+
+def test_boq_csv_neutralises_a_formula_site_name(tmp_path: Path) -> None:
+    survey = tmp_path / "formula.csv"
+    survey.write_text("Tag,Site,Make,Model\nF1,=cmd|' /C calc'!A0,Hikvision,DS-2CD2143G2-I\n",
+                      encoding="utf-8")  # fmt: skip
+    path = tmp_path / "boq.csv"
+    tender_service.write(_tender(tmp_path, survey), tmp_path / "t.pdf", path)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    sites = {row[0] for row in rows[1:] if row[0]}
+    assert sites == {"'=cmd|' /C calc'!A0"}

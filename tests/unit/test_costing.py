@@ -1,0 +1,80 @@
+"""Costing: Decimal money, documented rounding, missing prices listed, currencies converted."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from catalog_factory import accessory, model, price
+
+from specassist.domain.costing import CostItem, CostSettings, LineKind, cost
+from specassist.domain.money import CurrencyError, ExchangeRates, Money
+from specassist.domain.requirements import FormFamily
+
+DOME = model("acme", "D4", "dome", 2688, 104.0)
+BULLET = model("acme", "B4", "bullet", 2688, 95.0)
+WALL = accessory("acme", "WM-1", "wall", "mount:acme-m")
+
+
+def items() -> list[CostItem]:
+    return [
+        CostItem("North", "C1", DOME, (), FormFamily.FIXED_DOME),
+        CostItem("North", "C2", DOME, (), FormFamily.FIXED_DOME, needs_access=True),
+        CostItem("South", "C3", BULLET, (WALL,), FormFamily.BULLET),
+    ]
+
+
+def test_money_refuses_floats_and_mixed_currencies() -> None:
+    with pytest.raises(TypeError):
+        Money(1.1, "GBP")  # type: ignore[arg-type]
+    with pytest.raises(CurrencyError):
+        Money(Decimal(1), "GBP") + Money(Decimal(1), "USD")
+    assert Money(Decimal("2.675"), "GBP").rounded().amount == Decimal("2.68")  # half up
+    assert Money(Decimal("1234.5"), "JPY").rounded().amount == Decimal("1235")
+
+
+def test_lines_add_up_to_the_totals_and_tax_is_on_the_subtotal() -> None:
+    prices = [price("acme:D4", "333.333"), price("acme:B4", "250.00"), price("acme:WM-1", "19.99")]
+    result = cost(items(), prices, CostSettings(price_date=date(2026, 11, 27)))
+    assert not result.missing
+    for site in result.sites:
+        assert site.subtotal.amount == sum(line.total.amount for line in site.lines if line.total)
+    assert result.subtotal.amount == sum(s.subtotal.amount for s in result.sites)
+    dome_line = next(line for line in result.lines if line.item == "acme:D4")
+    assert dome_line.quantity == 2 and dome_line.total == Money(Decimal("666.67"), "GBP")
+    assert result.contingency.amount == (result.subtotal.amount / 10).quantize(Decimal("0.01"))
+    assert result.tax.amount == (result.net.amount * Decimal("0.2")).quantize(Decimal("0.01"))
+    assert result.total == result.net + result.tax
+    kinds = {line.kind for line in result.lines}
+    assert kinds == {LineKind.EQUIPMENT, LineKind.MOUNT, LineKind.LABOUR, LineKind.ACCESS,
+                     LineKind.DISPOSAL}  # fmt: skip
+    access = next(line for line in result.lines if line.kind is LineKind.ACCESS)
+    assert access.site == "North" and access.quantity == 1
+
+
+def test_missing_prices_are_listed_never_zero() -> None:
+    result = cost(items(), [price("acme:D4", "300.00")], CostSettings())
+    missing = {line.item for line in result.missing}
+    assert missing == {"acme:B4", "acme:WM-1"}
+    assert all(line.total is None and line.unit_price is None for line in result.missing)
+
+
+def test_exchange_rates_and_preferred_supplier() -> None:
+    prices = [price("acme:D4", "400.00", "USD"), price("acme:D4", "350.00", "EUR")]
+    settings = CostSettings(
+        exchange=ExchangeRates("GBP", {"USD": Decimal("0.80"), "EUR": Decimal("0.85")})
+    )
+    result = cost(items()[:1], prices, settings)
+    line = next(line for line in result.lines if line.item == "acme:D4")
+    assert line.unit_price == Money(Decimal("297.5000"), "GBP")  # EUR is cheaper once converted
+    no_rate = cost(items()[:1], [price("acme:D4", "400.00", "USD")], CostSettings())
+    assert no_rate.missing and "USD" in no_rate.warnings[0]
+
+
+def test_expired_prices_are_not_used() -> None:
+    from dataclasses import replace
+
+    old = replace(price("acme:D4", "100.00"), valid_until=date(2025, 12, 31))
+    result = cost(items()[:1], [old], CostSettings(price_date=date(2026, 11, 27)))
+    assert [line.item for line in result.missing] == ["acme:D4"]
