@@ -11,7 +11,7 @@ written and cannot break or restyle the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -36,7 +36,6 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from specassist.tender.document import Layout, Part, Section, Table, TenderDocument, Text
 
@@ -99,8 +98,12 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             self.notify("TOCEntry", (0, safe(flowable.toc_text), self.page))
 
 
-def _numbered_canvas(document: TenderDocument) -> type[Canvas]:
-    """A canvas that writes "page x of y" once the page count is known."""
+def _numbered_canvas(document: TenderDocument, contents: list[tuple[str, int]]) -> type[Canvas]:
+    """A canvas that writes "page x of y" and the contents once every page is laid out.
+
+    Holding the pages until ``save`` gives one layout pass instead of the two a
+    table of contents otherwise needs, which halves the time for a large estate.
+    """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -118,6 +121,8 @@ def _numbered_canvas(document: TenderDocument) -> type[Canvas]:
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     _furniture(self, document, self._pageNumber, total)
+                if self._pageNumber == CONTENTS_PAGE:
+                    _draw_contents(self, contents)
                 super().showPage()
             super().save()
 
@@ -140,6 +145,31 @@ def _furniture(canvas: Canvas, document: TenderDocument, page: int, total: int) 
     canvas.restoreState()
 
 
+CONTENTS_PAGE = 2
+
+
+def _draw_contents(canvas: Canvas, contents: list[tuple[str, int]]) -> None:
+    width, height = A4
+    y = height - 40 * mm
+    canvas.saveState()
+    canvas.setFillColor(INK)
+    for title, page in contents:
+        canvas.setFont(FONT, 9.5)
+        canvas.drawString(MARGIN, y, title)
+        number = str(page)
+        right = width - MARGIN
+        canvas.drawRightString(right, y, number)
+        start = MARGIN + pdfmetrics.stringWidth(title, FONT, 9.5) + 6
+        end = right - pdfmetrics.stringWidth(number, FONT, 9.5) - 6
+        canvas.setFillColor(RULE)
+        dots = int((end - start) / 4)
+        if dots > 0:
+            canvas.drawString(start, y, " ." * (dots // 2))
+        canvas.setFillColor(INK)
+        y -= 6.5 * mm
+    canvas.restoreState()
+
+
 def render(document: TenderDocument, path: Path, font_dir: Path) -> int:
     """Write the PDF to ``path`` (via a temporary file, so a failure leaves no half file).
 
@@ -148,8 +178,9 @@ def render(document: TenderDocument, path: Path, font_dir: Path) -> int:
     register_fonts(font_dir)
     styles = _styles()
     temporary = path.with_name(path.name + ".part")
+    contents: list[tuple[str, int]] = []
     doc = _Document(
-        str(temporary), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        str(temporary), contents=contents, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=17 * mm, bottomMargin=17 * mm, title=document.title,
         author=document.issuer or "SpecAssist", subject=document.project,
         creator="SpecAssist", invariant=1,
@@ -157,7 +188,7 @@ def render(document: TenderDocument, path: Path, font_dir: Path) -> int:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     story = _cover(document, styles) + _contents(styles) + _body(document, styles, doc.width)
-    doc.multiBuild(story, canvasmaker=_numbered_canvas(document))
+    doc.build(story, canvasmaker=_numbered_canvas(document, contents))
     temporary.replace(path)
     return int(doc.page)
 
@@ -196,10 +227,8 @@ def _cover(document: TenderDocument, styles: dict[str, ParagraphStyle]) -> list[
 
 
 def _contents(styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    toc = TableOfContents()
-    toc.levelStyles = [styles["toc"]]
-    toc.dotsMinLevel = 0
-    return [Paragraph("Contents", styles["h1"]), toc, PageBreak()]
+    """The contents page: its heading now, its lines once the layout is known (``save``)."""
+    return [Paragraph("Contents", styles["h1"]), PageBreak()]
 
 
 _PART_TITLES = {
@@ -253,29 +282,78 @@ def _paragraph(block: Text, styles: dict[str, ParagraphStyle]) -> Flowable:
 def _table(
     block: Table, styles: dict[str, ParagraphStyle], width: float, header: bool = True
 ) -> Flowable:
+    """A table of plain, pre-wrapped strings.
+
+    Plain strings are drawn as text, never parsed as markup, so they are safe as
+    they are, and wrapping them here with cached word widths is many times faster
+    than a Paragraph per cell — the schedule of a 10,000-camera estate has 70,000.
+    """
     weights = block.widths or tuple(1.0 for _ in block.header)
     total = sum(weights)
     widths = [width * w / total for w in weights]
-    cell: Callable[[int], ParagraphStyle] = lambda column: (  # noqa: E731
-        styles["cell_right"] if column in block.numeric else styles["cell"]
-    )
-    data = [[Paragraph(safe(text), cell(i)) for i, text in enumerate(row)] for row in block.rows]
+    pad = 6.0
+    data = [
+        [wrap(text, widths[i] - pad, FONT, CELL_SIZE) for i, text in enumerate(row)]
+        for row in block.rows
+    ]
     if header:
-        data.insert(0, [Paragraph(safe(text), styles["head"]) for text in block.header])
+        data.insert(0, [wrap(text, widths[i] - pad, BOLD, CELL_SIZE)
+                        for i, text in enumerate(block.header)])  # fmt: skip
     table = LongTable(data, colWidths=widths, repeatRows=1 if header else 0)
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, CELL_LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad / 2),
     ]
     if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+        commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                     ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_LEADING)]  # fmt: skip
+    for column in block.numeric:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
     offset = 1 if header else 0
     for row in block.totals:
         commands.append(("LINEABOVE", (0, row + offset), (-1, row + offset), 0.8, INK))
-        commands.append(("FONTNAME", (0, row + offset), (-1, row + offset), BOLD))
-        for column, text in enumerate(block.rows[row]):
-            data[row + offset][column] = Paragraph(f"<b>{safe(text)}</b>", cell(column))
+        commands.append(("FONT", (0, row + offset), (-1, row + offset), BOLD, CELL_SIZE,
+                         CELL_LEADING))  # fmt: skip
     table.setStyle(TableStyle(commands))
     return table
+
+
+CELL_SIZE, CELL_LEADING = 7.5, 9.5
+
+
+@functools.lru_cache(maxsize=65536)
+def _width(word: str, font: str, size: float) -> float:
+    return float(pdfmetrics.stringWidth(word, font, size))
+
+
+def wrap(text: str, width: float, font: str, size: float) -> str:
+    """Break ``text`` into lines no wider than ``width``; over-long words break anywhere."""
+    space = _width(" ", font, size)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            size_of_word = _width(word, font, size)
+            if words and used + space + size_of_word <= width:
+                words.append(word)
+                used += space + size_of_word
+                continue
+            if words:
+                lines.append(" ".join(words))
+            while size_of_word > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and _width(word[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                size_of_word = _width(word, font, size)
+            words, used = [word], size_of_word
+        lines.append(" ".join(words))
+    return "\n".join(lines)
