@@ -93,9 +93,15 @@ class _Heading(Paragraph):  # type: ignore[misc]
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]
+    """Records where each section starts, for the contents page drawn at the end."""
+
+    def __init__(self, *args: Any, contents: list[tuple[str, int]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.contents = contents
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading):
-            self.notify("TOCEntry", (0, safe(flowable.toc_text), self.page))
+            self.contents.append((flowable.toc_text, self.page))
 
 
 def _numbered_canvas(document: TenderDocument, contents: list[tuple[str, int]]) -> type[Canvas]:
@@ -153,18 +159,19 @@ def _draw_contents(canvas: Canvas, contents: list[tuple[str, int]]) -> None:
     y = height - 40 * mm
     canvas.saveState()
     canvas.setFillColor(INK)
+    left, right = MARGIN + 6, width - MARGIN - 6  # the frame's padding, as the heading has
+    dot = pdfmetrics.stringWidth(" .", FONT, 9.5)
     for title, page in contents:
         canvas.setFont(FONT, 9.5)
-        canvas.drawString(MARGIN, y, title)
+        canvas.drawString(left, y, title)
         number = str(page)
-        right = width - MARGIN
         canvas.drawRightString(right, y, number)
-        start = MARGIN + pdfmetrics.stringWidth(title, FONT, 9.5) + 6
-        end = right - pdfmetrics.stringWidth(number, FONT, 9.5) - 6
+        start = left + pdfmetrics.stringWidth(title, FONT, 9.5) + 4
+        end = right - pdfmetrics.stringWidth(number, FONT, 9.5) - 4
         canvas.setFillColor(RULE)
-        dots = int((end - start) / 4)
+        dots = int((end - start) / dot)
         if dots > 0:
-            canvas.drawString(start, y, " ." * (dots // 2))
+            canvas.drawRightString(end, y, " ." * dots)
         canvas.setFillColor(INK)
         y -= 6.5 * mm
     canvas.restoreState()

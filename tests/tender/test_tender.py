@@ -153,3 +153,19 @@ def test_boq_csv_neutralises_a_formula_site_name(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     sites = {row[0] for row in rows[1:] if row[0]}
     assert sites == {"'=cmd|' /C calc'!A0"}
+
+
+def test_contents_page_lists_sections_with_their_pages(tmp_path: Path) -> None:
+    out = tmp_path / "t.pdf"
+    tender_service.write(_tender(tmp_path), out)
+    reader = PdfReader(out)
+    contents = _flat(reader.pages[1].extract_text())
+    assert "1.01 Scope and background" in contents
+    assert "Appendix C — Cameras that need a site check" in contents
+    schedule_page = next(
+        n for n, page in enumerate(reader.pages, start=1)
+        if "2.02 Schedule of cameras" in page.extract_text() and n > 2
+    )  # fmt: skip
+    assert "2.02 Schedule of cameras . " in contents or "2.02 Schedule of cameras" in contents
+    line = contents.split("2.02 Schedule of cameras", 1)[1].split("2.03", 1)[0]
+    assert line.replace(".", "").strip() == str(schedule_page)
