@@ -142,3 +142,14 @@ def test_some_products_oem_relation_is_only_a_weak_hint(identifier: Identifier) 
 def test_model_pattern_hints_the_form(identifier: Identifier) -> None:
     assert identifier.identify(None, "IPC-HFW9999X").form_hint is FormFactor.BULLET
     assert identifier.identify(None, "DS-2DE4425IW-DE").form_hint is FormFactor.PTZ
+
+
+@pytest.mark.parametrize(
+    ("model", "maker"),
+    [("IPC2124LE-ADF28KM-G", "uniview"), ("MS-C2964-PB", "milesight"), ("TC-C32XN", "tiandy"),
+     ("DH-IPC-HDW4431C-A", "dahua"), ("DS-2CE16D0T-IT3E", "hikvision")],
+)  # fmt: skip
+def test_patterns_recognise_unlabelled_models(
+    identifier: Identifier, model: str, maker: str
+) -> None:
+    assert identifier.identify(None, model).maker_id == maker
