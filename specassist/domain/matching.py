@@ -296,6 +296,20 @@ class Matcher:
             self._cache[requirement] = self._match(requirement)
         return self._cache[requirement]
 
+    def offer(
+        self, model_key: str, requirement: Requirement, role: str = "override"
+    ) -> Offer | None:
+        """A chosen model judged against the requirement, failures and all; None if not allowed.
+
+        A person may pick a model the matcher would not: the explanation then shows
+        which constraints it misses, so the choice is informed and on record.
+        """
+        candidate = next((c for c in self.candidates if c.model.key == model_key), None)
+        if candidate is None:
+            return None
+        offer = self._evaluate(candidate, requirement, stop_at_failure=False)
+        return _with_role(offer, role)
+
     # ----------------------------------------------------------------- private
 
     def _match(self, req: Requirement) -> Match:

@@ -7,18 +7,29 @@ ORM objects, so the UI can hold results across threads and after sessions end.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from specassist.catalog.loader import CatalogLoad
+from specassist.domain.costing import CostSettings
+from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import InputIssue
+from specassist.domain.money import ExchangeRates
+from specassist.domain.survey import SurveyCamera
 from specassist.services.catalog_service import check_catalog
-from specassist.storage.catalog_store import read_catalog, write_catalog
+from specassist.storage import survey_store
+from specassist.storage.catalog_store import add_prices, read_catalog, write_catalog
 from specassist.storage.models import ProjectRow
 from specassist.storage.project_file import ProjectFile
 from specassist.storage.survey_store import StoredCamera, add_import, load_cameras, load_issues
 from specassist.survey.importer import SurveyImport, import_survey
+from specassist.survey.price_list import PriceListImport, import_price_list
+from specassist.tender.content import TenderSettings
+from specassist.tender.document import Layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +131,129 @@ def set_rule_profile(project: ProjectFile, rule_set_ids: list[str]) -> None:
         raise ValueError(f"no rule set {', '.join(repr(u) for u in unknown)} in the catalog")
     with project.transaction() as session:
         session.scalars(select(ProjectRow)).one().rule_set_ids = list(rule_set_ids)
+
+
+# ------------------------------------------------------------------ on-site capture
+
+
+def add_camera(project: ProjectFile, camera: SurveyCamera) -> int:
+    with project.transaction() as session:
+        return survey_store.add_camera(session, project.project_id(), camera)
+
+
+def update_camera(project: ProjectFile, camera_id: int, camera: SurveyCamera) -> None:
+    with project.transaction() as session:
+        survey_store.update_camera(session, camera_id, camera)
+
+
+def delete_camera(project: ProjectFile, camera_id: int) -> None:
+    with project.transaction() as session:
+        survey_store.delete_camera(session, camera_id)
+
+
+def camera(project: ProjectFile, camera_id: int) -> SurveyCamera | None:
+    return next((s.camera for s in cameras(project) if s.id == camera_id), None)
+
+
+def add_photo(project: ProjectFile, camera_id: int, path: Path) -> int:
+    """Store a photo inside the project file, so it travels with the survey."""
+    data = path.read_bytes()
+    with project.transaction() as session:
+        return survey_store.add_photo(session, camera_id, path.name, data)
+
+
+def photos(project: ProjectFile, camera_id: int) -> list[tuple[int, str, bytes]]:
+    with project.sessions() as session:
+        return survey_store.photos(session, camera_id)
+
+
+# ------------------------------------------------------------------ overrides
+
+
+def set_override(project: ProjectFile, camera_id: int, model_key: str, note: str | None) -> None:
+    with project.transaction() as session:
+        survey_store.set_override(session, camera_id, model_key, note)
+
+
+def clear_override(project: ProjectFile, camera_id: int) -> None:
+    with project.transaction() as session:
+        survey_store.clear_override(session, camera_id)
+
+
+def overrides(project: ProjectFile) -> dict[int, survey_store.StoredOverride]:
+    with project.sessions() as session:
+        return survey_store.load_overrides(session, project.project_id())
+
+
+# ------------------------------------------------------------------ settings and prices
+
+
+def settings(project: ProjectFile) -> dict[str, Any]:
+    """The project's own settings (costs, tender cover, units) as stored JSON."""
+    with project.sessions() as session:
+        return dict(session.scalars(select(ProjectRow)).one().settings or {})
+
+
+def update_settings(project: ProjectFile, **values: Any) -> None:
+    with project.transaction() as session:
+        row = session.scalars(select(ProjectRow)).one()
+        row.settings = {**(row.settings or {}), **values}
+
+
+def import_prices(project: ProjectFile, path: Path, supplier: str | None = None) -> PriceListImport:
+    """Add a supplier's price list to the project's catalog; bad rows are reported, not lost."""
+    result = import_price_list(path, supplier)
+    if result.prices:
+        with project.transaction() as session:
+            add_prices(session, result.prices)
+    return result
+
+
+def cost_settings(project: ProjectFile, as_of: date | None = None) -> CostSettings:
+    """The project's cost settings; anything not set keeps the documented default."""
+    stored = settings(project).get("cost", {})
+    defaults = CostSettings()
+    rates = {k: Decimal(v) for k, v in stored.get("rates", {}).items()}
+    currency = stored.get("currency", defaults.currency)
+    return CostSettings(
+        currency=currency,
+        exchange=ExchangeRates(currency, rates),
+        labour_rate=Decimal(stored.get("labour_rate", defaults.labour_rate)),
+        access_day_rate=Decimal(stored.get("access_day_rate", defaults.access_day_rate)),
+        disposal_per_camera=Decimal(
+            stored.get("disposal_per_camera", defaults.disposal_per_camera)
+        ),
+        contingency_pct=Decimal(stored.get("contingency_pct", defaults.contingency_pct)),
+        margin_pct=Decimal(stored.get("margin_pct", defaults.margin_pct)),
+        tax_pct=Decimal(stored.get("tax_pct", defaults.tax_pct)),
+        tax_name=stored.get("tax_name", defaults.tax_name),
+        preferred_supplier=stored.get("preferred_supplier"),
+        price_date=as_of,
+    )
+
+
+def set_cost_settings(project: ProjectFile, **values: str) -> None:
+    """Store cost fields as text (Decimal-safe): currency, labour_rate, tax_pct, rates …"""
+    current = settings(project).get("cost", {})
+    update_settings(project, cost={**current, **values})
+
+
+def tender_settings(project: ProjectFile, issue_date: date | None = None) -> TenderSettings:
+    stored = settings(project).get("tender", {})
+    defaults = TenderSettings()
+    return TenderSettings(
+        title=stored.get("title", defaults.title),
+        project=stored.get("project", summary(project).name),
+        client=stored.get("client", ""),
+        issuer=stored.get("issuer", ""),
+        revision=stored.get("revision", defaults.revision),
+        issue_date=issue_date or date.today(),
+        layout=Layout(stored.get("layout", defaults.layout.value)),
+        section_number=stored.get("section_number", defaults.section_number),
+        units=UnitSystem(stored.get("units", defaults.units.value)),
+    )
+
+
+def set_tender_settings(project: ProjectFile, **values: str) -> None:
+    current = settings(project).get("tender", {})
+    update_settings(project, tender={**current, **values})

@@ -31,9 +31,9 @@ ACCESS_HEIGHT_M = 3.5
 
 @dataclass(frozen=True)
 class Overrides:
-    """Replacements chosen by the user instead of the first choice, by survey tag."""
+    """Replacements chosen by the user instead of the first choice, by position in the survey."""
 
-    offers: dict[str, tuple[Offer, str]] = field(default_factory=dict)
+    offers: dict[int, tuple[Offer, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ def prepare(
         )
     overrides = overrides or Overrides()
     entries = []
-    for item in matched:
-        chosen = overrides.offers.get(item.flagged.camera.display_tag)
+    for index, item in enumerate(matched):
+        chosen = overrides.offers.get(index)
         entries.append(
             ScheduleEntry(
                 item.flagged.camera, item.flagged.decision, item.requirement, item.match,

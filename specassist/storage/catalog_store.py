@@ -143,6 +143,12 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
         )
         for a in catalog.accessories
     )
+    add_prices(session, catalog.prices)
+    session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
+
+
+def add_prices(session: Session, prices: list[Price]) -> None:
+    """Add price rows (the catalog's, or a supplier's list the user imported)."""
     session.add_all(
         PriceRow(
             item=p.item,
@@ -154,9 +160,8 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
             valid_until=p.valid_until,
             **_prov(p.provenance),
         )
-        for p in catalog.prices
+        for p in prices
     )
-    session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
 
 
 def _model_row(m: CameraModel) -> CameraModelRow:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -345,3 +346,17 @@ class SelectionRow(Base):
     override: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text)
     chosen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PhotoRow(Base):
+    """A photo taken on site, stored inside the project so it travels with the file."""
+
+    __tablename__ = "camera_photos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_camera_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_cameras.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(DateTime)

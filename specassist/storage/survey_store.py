@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from specassist.domain.catalog import FormFactor, Resolution
 from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyStatus
-from specassist.storage.models import ImportIssueRow, SiteRow, SurveyCameraRow, SurveyImportRow
+from specassist.storage.models import (
+    ImportIssueRow,
+    PhotoRow,
+    SelectionRow,
+    SiteRow,
+    SurveyCameraRow,
+    SurveyImportRow,
+)
 from specassist.storage.project_file import utcnow
 
 # SurveyCamera attributes stored one-to-one in a column of the same name.
@@ -139,3 +146,95 @@ def load_issues(session: Session, project_id: int) -> list[InputIssue]:
     return [
         InputIssue(Severity(r.severity), r.message, r.file, r.row, r.column, r.value) for r in rows
     ]
+
+
+def _site_id(session: Session, project_id: int, name: str | None) -> int | None:
+    if not name:
+        return None
+    found = session.scalars(
+        select(SiteRow).where(SiteRow.project_id == project_id, SiteRow.name == name)
+    ).first()
+    if found is None:
+        found = SiteRow(project_id=project_id, name=name)
+        session.add(found)
+        session.flush()
+    return found.id
+
+
+def add_camera(session: Session, project_id: int, camera: SurveyCamera) -> int:
+    """A camera captured in the app (no import): returns its id."""
+    values = _camera_values(camera, project_id, 0, {})
+    values["import_id"] = None
+    values["site_id"] = _site_id(session, project_id, camera.site)
+    row = SurveyCameraRow(**values)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_camera(session: Session, camera_id: int, camera: SurveyCamera) -> None:
+    row = session.get(SurveyCameraRow, camera_id)
+    if row is None:
+        raise KeyError(f"no camera {camera_id}")
+    values = _camera_values(camera, row.project_id, row.import_id or 0, {})
+    values["import_id"] = row.import_id
+    values["site_id"] = _site_id(session, row.project_id, camera.site)
+    for name, value in values.items():
+        setattr(row, name, value)
+
+
+def delete_camera(session: Session, camera_id: int) -> None:
+    row = session.get(SurveyCameraRow, camera_id)
+    if row is not None:
+        session.delete(row)
+
+
+def add_photo(session: Session, camera_id: int, name: str, data: bytes) -> int:
+    row = PhotoRow(survey_camera_id=camera_id, name=name, data=data, added_at=utcnow())
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def photos(session: Session, camera_id: int) -> list[tuple[int, str, bytes]]:
+    rows = session.scalars(
+        select(PhotoRow).where(PhotoRow.survey_camera_id == camera_id).order_by(PhotoRow.id)
+    )
+    return [(r.id, r.name, r.data) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOverride:
+    camera_id: int
+    model_key: str
+    note: str | None
+
+
+def set_override(session: Session, camera_id: int, model_key: str, note: str | None) -> None:
+    row = session.scalars(
+        select(SelectionRow).where(SelectionRow.survey_camera_id == camera_id)
+    ).first()
+    if row is None:
+        row = SelectionRow(survey_camera_id=camera_id, chosen_at=utcnow())
+        session.add(row)
+    row.model_key, row.override, row.note, row.chosen_at = model_key, True, note, utcnow()
+
+
+def clear_override(session: Session, camera_id: int) -> None:
+    row = session.scalars(
+        select(SelectionRow).where(SelectionRow.survey_camera_id == camera_id)
+    ).first()
+    if row is not None:
+        session.delete(row)
+
+
+def load_overrides(session: Session, project_id: int) -> dict[int, StoredOverride]:
+    rows = session.scalars(
+        select(SelectionRow)
+        .join(SurveyCameraRow, SelectionRow.survey_camera_id == SurveyCameraRow.id)
+        .where(SurveyCameraRow.project_id == project_id, SelectionRow.override.is_(True))
+    )
+    return {
+        r.survey_camera_id: StoredOverride(r.survey_camera_id, r.model_key or "", r.note)
+        for r in rows
+    }

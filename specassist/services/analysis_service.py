@@ -1,0 +1,147 @@
+"""Analyse an open project: every stored camera with its verdict, requirement and match.
+
+The desktop app runs this off the GUI thread and re-runs it when the survey,
+the rule profile or an override changes. Overrides are applied here, so the
+table, the detail panel and the tender all show the same replacement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from specassist.catalog.loader import CatalogLoad
+from specassist.domain.catalog import Catalog
+from specassist.domain.matching import Matcher, Offer
+from specassist.domain.requirements import Options, derive
+from specassist.domain.rules import Decision, RuleEngine, Verdict
+from specassist.services import project_service, tender_service
+from specassist.services.flag_service import FlaggedCamera
+from specassist.services.match_service import MatchedCamera
+from specassist.storage.project_file import ProjectFile
+
+Progress = Callable[[str, float], None]
+
+
+class Cancelled(Exception):
+    """The user cancelled the work; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class CameraResult:
+    id: int
+    matched: MatchedCamera
+    override: Offer | None = None
+    override_note: str | None = None
+
+    @property
+    def offer(self) -> Offer | None:
+        if self.override is not None:
+            return self.override
+        match = self.matched.match
+        return match.choice if match else None
+
+
+@dataclass
+class Analysis:
+    catalog: Catalog
+    rule_set_ids: list[str]
+    as_of: date
+    matcher: Matcher
+    results: list[CameraResult] = field(default_factory=list)
+
+    def by_id(self, camera_id: int) -> CameraResult | None:
+        return next((r for r in self.results if r.id == camera_id), None)
+
+    def counts(self) -> dict[Verdict, int]:
+        counts = dict.fromkeys(Verdict, 0)
+        for result in self.results:
+            counts[result.matched.verdict] += 1
+        return counts
+
+
+def _never() -> bool:
+    return False
+
+
+def analyse(
+    project: ProjectFile,
+    as_of: date | None = None,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = _never,
+) -> Analysis:
+    """Flag and match every camera of the project under its rule profile."""
+    report = progress or (lambda _s, _f: None)
+    as_of = as_of or date.today()
+    load: CatalogLoad | None = project_service.catalog_of(project)
+    if load is None:
+        raise ValueError("the project holds no catalog")
+    catalog = load.catalog
+    rule_ids = project_service.rule_profile(project)
+    report("Reading the survey", 0.05)
+    stored = project_service.cameras(project)
+    overrides = project_service.overrides(project)
+    engine = RuleEngine(catalog, rule_ids, as_of)
+    matcher = Matcher(catalog, engine.model_allowed)
+    analysis = Analysis(catalog, rule_ids, as_of, matcher)
+    decisions: dict[tuple[str | None, str | None, str | None], Decision] = {}
+    total = max(len(stored), 1)
+    for n, item in enumerate(stored):
+        if n % 500 == 0:
+            if cancelled():
+                raise Cancelled()
+            report(f"Analysing camera {n + 1} of {len(stored)}", 0.1 + 0.85 * n / total)
+        camera = item.camera
+        key = (camera.make, camera.model, camera.mac)
+        if key not in decisions:
+            decisions[key] = engine.decide(
+                engine.identifier.identify(camera.make, camera.model, camera.mac)
+            )
+        decision = decisions[key]
+        flagged = FlaggedCamera(camera, decision)
+        if flagged.decision.verdict is not Verdict.EXCLUDED:
+            analysis.results.append(CameraResult(item.id, MatchedCamera(flagged)))
+            continue
+        ident = flagged.decision.identification
+        requirement = derive(camera, ident.model, options, ident.form_hint)
+        matched = MatchedCamera(flagged, requirement, matcher.match(requirement))
+        chosen = overrides.get(item.id)
+        offer = matcher.offer(chosen.model_key, requirement) if chosen else None
+        analysis.results.append(
+            CameraResult(item.id, matched, offer, chosen.note if chosen else None)
+        )
+    report("Analysis complete", 1.0)
+    return analysis
+
+
+def export_tender(
+    project: ProjectFile,
+    analysis: Analysis,
+    pdf_path: Path,
+    boq_path: Path | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the tender PDF (and BoQ) from an analysis, overrides included; returns pages."""
+    report = progress or (lambda _s, _f: None)
+    overrides = tender_service.Overrides(
+        {
+            n: (r.override, r.override_note or "chosen by the user")
+            for n, r in enumerate(analysis.results)
+            if r.override is not None
+        }
+    )
+    tender = tender_service.prepare(
+        analysis.catalog,
+        [r.matched.flagged.camera for r in analysis.results],
+        analysis.rule_set_ids,
+        analysis.as_of,
+        cost_settings=project_service.cost_settings(project, analysis.as_of),
+        tender_settings=project_service.tender_settings(project, analysis.as_of),
+        overrides=overrides,
+        matched=[r.matched for r in analysis.results],
+        progress=report,
+    )
+    return tender_service.write(tender, pdf_path, boq_path, report)
