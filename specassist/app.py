@@ -11,16 +11,19 @@ from specassist import __version__
 from specassist.resources import demo_survey
 from specassist.storage.project_file import SUFFIX
 from specassist.ui.main_window import MainWindow
+from specassist.ui.settings import AppSettings
 
 
-def create_window(file: Path | None = None, demo: bool = False) -> MainWindow:
+def create_window(
+    file: Path | None = None, demo: bool = False, settings: AppSettings | None = None
+) -> MainWindow:
     """The main window, with a project or survey loaded (for the app and for tests)."""
-    window = MainWindow()
+    window = MainWindow(settings)
     if demo:
-        window.import_survey(demo_survey())
+        window.import_survey(demo_survey(), ask_mapping=False)
         if window.project is not None:
             window.project.dirty = False
-        window.refresh()
+        window.refresh(reanalyse=False)
     elif file is not None:
         if file.suffix.lower() == SUFFIX:
             window.open_project(file)
@@ -36,4 +39,5 @@ def run_app(file: Path | None = None, demo: bool = False) -> int:
     app.setApplicationVersion(__version__)
     window = create_window(file, demo)
     window.show()
+    window.offer_recovery()
     return int(app.exec())

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from specassist.catalog.loader import CatalogLoad
 from specassist.domain.catalog import Catalog
+from specassist.domain.costing import Costing
 from specassist.domain.matching import Matcher, Offer
 from specassist.domain.requirements import Options, derive
 from specassist.domain.rules import Decision, RuleEngine, Verdict
@@ -21,6 +22,7 @@ from specassist.services import project_service, tender_service
 from specassist.services.flag_service import FlaggedCamera
 from specassist.services.match_service import MatchedCamera
 from specassist.storage.project_file import ProjectFile
+from specassist.tender.content import ScheduleEntry
 
 Progress = Callable[[str, float], None]
 
@@ -145,3 +147,17 @@ def export_tender(
         progress=report,
     )
     return tender_service.write(tender, pdf_path, boq_path, report)
+
+
+def cost(project: ProjectFile, analysis: Analysis) -> Costing:
+    """The running costing for the Costs tab: same items and prices as the tender."""
+    entries = [
+        ScheduleEntry(
+            r.matched.flagged.camera, r.matched.flagged.decision, r.matched.requirement,
+            r.matched.match, r.override, r.override_note,
+        )
+        for r in analysis.results
+    ]  # fmt: skip
+    return tender_service.cost_entries(
+        entries, analysis.catalog, project_service.cost_settings(project, analysis.as_of)
+    )

@@ -6,6 +6,7 @@ ORM objects, so the UI can hold results across threads and after sessions end.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,18 +16,20 @@ from typing import Any
 from sqlalchemy import select
 
 from specassist.catalog.loader import CatalogLoad
+from specassist.domain import formatting as fmt
 from specassist.domain.costing import CostSettings
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import InputIssue
 from specassist.domain.money import ExchangeRates
 from specassist.domain.survey import SurveyCamera
+from specassist.domain.units import quantity
 from specassist.services.catalog_service import check_catalog
 from specassist.storage import survey_store
 from specassist.storage.catalog_store import add_prices, read_catalog, write_catalog
 from specassist.storage.models import ProjectRow
-from specassist.storage.project_file import ProjectFile
+from specassist.storage.project_file import SUFFIX, ProjectFile
 from specassist.storage.survey_store import StoredCamera, add_import, load_cameras, load_issues
-from specassist.survey.importer import SurveyImport, import_survey
+from specassist.survey.importer import SurveyImport, camera_from_form, import_survey
 from specassist.survey.price_list import PriceListImport, import_price_list
 from specassist.tender.content import TenderSettings
 from specassist.tender.document import Layout
@@ -257,3 +260,98 @@ def tender_settings(project: ProjectFile, issue_date: date | None = None) -> Ten
 def set_tender_settings(project: ProjectFile, **values: str) -> None:
     current = settings(project).get("tender", {})
     update_settings(project, tender={**current, **values})
+
+
+def read_camera_form(values: dict[str, str], source_row: int = 0) -> SurveyImport:
+    """A camera typed in the app, read with the importer's own validation and units."""
+    return camera_from_form(values, source_row)
+
+
+def form_values(camera: SurveyCamera, system: UnitSystem) -> dict[str, str]:
+    """A stored camera as the text the form shows, units written out so nothing is guessed."""
+
+    def length(metres: float | None) -> str:
+        if metres is None:
+            return ""
+        if system is UnitSystem.IMPERIAL:
+            feet = quantity(metres, "m").to("ft").magnitude
+            return f"{feet:.4f}".rstrip("0").rstrip(".") + " ft"
+        return f"{metres:.4f}".rstrip("0").rstrip(".") + " m"
+
+    def yes_no(value: bool | None, yes: str, no: str) -> str:
+        return "" if value is None else (yes if value else no)
+
+    return {
+        "tag": camera.tag or "", "site": camera.site or "", "location": camera.location or "",
+        "make": camera.make or "", "model": camera.model or "",
+        "form_factor": camera.form_factor.value if camera.form_factor else "",
+        "resolution": f"{camera.resolution.width}x{camera.resolution.height}"
+        if camera.resolution else (f"{camera.megapixels:g} MP" if camera.megapixels else ""),
+        "lens": fmt.focal_range(camera.focal_min_mm, camera.focal_max_mm)
+        if camera.focal_min_mm is not None else "",
+        "mount": camera.mount or "", "height": length(camera.height_m),
+        "target_distance": length(camera.target_distance_m),
+        "scene_width": length(camera.scene_width_m),
+        "required_dori": camera.required_dori.value if camera.required_dori else "",
+        "environment": yes_no(camera.outdoor, "Outdoor", "Indoor"),
+        "vandal": yes_no(camera.vandal_risk, "yes", "no"),
+        "mac": camera.mac or "",
+        "status": camera.status.value.replace("_", " ") if camera.status else "",
+        "notes": camera.notes or "",
+    }  # fmt: skip
+
+
+# ------------------------------------------------------------------ autosave and recovery
+
+
+def autosave(project: ProjectFile, folder: Path, session_id: str) -> Path:
+    """Copy the open project to the autosave folder, with a note of where it belongs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{session_id}{SUFFIX}"
+    project.write_copy(target)
+    marker = folder / f"{session_id}.json"
+    marker.write_text(
+        json.dumps({"original": str(project.path) if project.path else None,
+                    "name": summary(project).name}),
+        encoding="utf-8",
+    )  # fmt: skip
+    return target
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    autosave: Path
+    original: Path | None
+    name: str
+
+
+def recoverable(folder: Path, except_session: str | None = None) -> list[Recoverable]:
+    """Autosaves left by sessions that did not end cleanly."""
+    found = []
+    for marker in sorted(folder.glob("*.json")) if folder.exists() else []:
+        if except_session and marker.stem == except_session:
+            continue
+        data = marker.with_suffix(SUFFIX)
+        if not data.exists():
+            continue
+        try:
+            info = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        original = Path(info["original"]) if info.get("original") else None
+        found.append(Recoverable(data, original, str(info.get("name") or data.stem)))
+    return found
+
+
+def recover(item: Recoverable) -> ProjectFile:
+    """Open an autosave as unsaved work belonging to its original file."""
+    project = ProjectFile.open(item.autosave)
+    project.path = item.original
+    project.dirty = True
+    discard_autosave(item.autosave.parent, item.autosave.stem)
+    return project
+
+
+def discard_autosave(folder: Path, session_id: str) -> None:
+    for suffix in (SUFFIX, ".json"):
+        (folder / f"{session_id}{suffix}").unlink(missing_ok=True)

@@ -80,13 +80,23 @@ def prepare(
             )
         )  # fmt: skip
     progress("Costing", 0.5)
-    costing = cost(_cost_items(entries), [*catalog.prices, *(prices or [])], cost_settings)
+    costing = cost_entries(entries, catalog, cost_settings, prices)
     engine = RuleEngine(catalog, rule_set_ids, as_of)
     progress("Writing the specification", 0.6)
     document = build_document(
         tender_settings, entries, costing, engine.rule_sets, catalog.info, as_of
     )
     return Tender(document, costing, entries)
+
+
+def cost_entries(
+    entries: list[ScheduleEntry],
+    catalog: Catalog,
+    settings: CostSettings,
+    prices: list[Price] | None = None,
+) -> Costing:
+    """Cost the replacements of the excluded cameras (overrides included)."""
+    return cost(_cost_items(entries), [*catalog.prices, *(prices or [])], settings)
 
 
 def _cost_items(entries: list[ScheduleEntry]) -> list[CostItem]:

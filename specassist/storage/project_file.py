@@ -128,6 +128,23 @@ class ProjectFile:
         self.dirty = False
         return target
 
+    def write_copy(self, target: Path) -> None:
+        """Copy the working database to ``target`` atomically, leaving path and state alone.
+
+        Used for autosave: the user's own file is only written by ``save``.
+        """
+        temporary = target.with_name(target.name + ".tmp")
+        source = sqlite3.connect(self._working)
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            source.close()
+        temporary.replace(target)
+
     def close(self) -> None:
         self.engine.dispose()
         shutil.rmtree(self._workdir, ignore_errors=True)

@@ -381,3 +381,45 @@ def import_survey(
 ) -> SurveyImport:
     """Import a CSV or XLSX survey. Raises SurveyReadError only when the file cannot be read."""
     return import_table(read_table(path, sheet), column_map)
+
+
+def header_preview(
+    path: Path, sheet: str | None = None, column_map: dict[str, str] | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """The header row and how each column would be read, before importing.
+
+    Lets the app ask the user about columns it does not recognise: the second
+    value maps each header to a field name or ``"extra"`` (kept verbatim).
+    """
+    table = read_table(path, sheet)
+    at = find_header_row(table.rows)
+    if at is None:
+        first = next((cells for _, cells in table.rows if any(cells)), [])
+        return list(first), dict.fromkeys((c for c in first if c.strip()), "extra")
+    headers = table.rows[at][1]
+    return list(headers), map_headers(headers, column_map).describe()
+
+
+FORM_HEADERS: dict[str, str] = {
+    "tag": "Tag", "site": "Site", "location": "Location", "make": "Make", "model": "Model",
+    "form_factor": "Camera type", "resolution": "Resolution", "lens": "Lens",
+    "mount": "Mounting", "height": "Height", "target_distance": "Distance to target",
+    "scene_width": "Scene width", "required_dori": "Purpose", "environment": "Indoor/Outdoor",
+    "vandal": "Vandal risk", "mac": "MAC", "status": "Survey status", "notes": "Notes",
+}  # fmt: skip
+"""The fields of the in-app camera form, each with a header the importer recognises."""
+
+
+def camera_from_form(values: dict[str, str], source_row: int = 0) -> SurveyImport:
+    """Read a camera typed into the app with exactly the importer's validation and units.
+
+    ``values`` maps ``FORM_HEADERS`` keys to text. The result holds one camera
+    (or none if the row was empty) and its issues, with the form label as column.
+    """
+    headers = [FORM_HEADERS[key] for key in FORM_HEADERS]
+    row = [values.get(key, "") for key in FORM_HEADERS]
+    table = RawTable("camera form", [(1, headers), (max(source_row, 2), row)], "typed in the app")
+    result = import_table(table)
+    for camera in result.cameras:
+        camera.source_row = source_row
+    return result

@@ -1,111 +1,336 @@
-"""The main window: the survey of the open project, with File actions.
+"""The main window: the survey with verdicts and replacements, costs, catalog and rules.
 
-It holds an open ProjectFile and calls services for everything else; it
-never touches a database session or a parser itself.
+It holds the open ProjectFile and calls services for everything else; it never
+touches a database session, a parser or reportlab. Slow work (analysis, export)
+runs through ``workers.run_task``; edits go through the undo stack.
 """
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
+    QSplitter,
     QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from specassist import __version__
+from specassist.domain.catalog import CameraModel
+from specassist.domain.costing import Costing
+from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import Severity, count_by_severity
-from specassist.services import project_service
+from specassist.services import analysis_service, project_service
+from specassist.services.analysis_service import Analysis
 from specassist.storage.project_file import SUFFIX, ProjectFile, ProjectFileError
+from specassist.survey.importer import header_preview
 from specassist.survey.readers import SurveyReadError
-from specassist.ui.models.survey_table_model import SurveyTableModel
+from specassist.ui import workers
+from specassist.ui.dialogs.camera_dialog import CameraDialog
+from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
+from specassist.ui.dialogs.import_report import ImportReportDialog
+from specassist.ui.dialogs.override_dialog import OverrideDialog
+from specassist.ui.dialogs.preferences_dialog import PreferencesDialog
+from specassist.ui.models.survey_filter import SurveyFilter
+from specassist.ui.models.survey_table_model import STATUS_COLOURS, SurveyTableModel
+from specassist.ui.settings import AppSettings
+from specassist.ui.undo import (
+    AddCameraCommand,
+    DeleteCameraCommand,
+    EditCameraCommand,
+    OverrideCommand,
+)
+from specassist.ui.widgets.catalog_tab import CatalogTab
+from specassist.ui.widgets.costs_tab import CostsTab
+from specassist.ui.widgets.detail_panel import DetailPanel
+from specassist.ui.widgets.rules_tab import RulesTab
 
-SURVEY_FILTER = "Surveys (*.csv *.xlsx *.xlsm *.txt);;All files (*)"
+SURVEY_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".txt", ".tsv"}
+SURVEY_FILTER = "Surveys (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)"
 PROJECT_FILTER = f"SpecAssist projects (*{SUFFIX})"
+PRICE_FILTER = "Price lists (*.csv *.xlsx *.xlsm);;All files (*)"
+AUTOSAVE_MS = 60_000
+
+
+def autosave_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".specassist") / "autosave"
 
 
 class MainWindow(QMainWindow):
     sig_project_changed = Signal()
+    sig_analysis_done = Signal()
+    sig_export_done = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
-        self.project: ProjectFile | None = None
-        self.survey_model = SurveyTableModel(parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.survey_model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
+        self.settings = settings or AppSettings()
+        self._project: ProjectFile | None = None
+        self.analysis: Analysis | None = None
+        self.costing: Costing | None = None
+        self.session_id = uuid.uuid4().hex[:12]
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self._analysis_task: workers.Task | None = None
+        self._analysis_pending = False
+        self._select_after: int | None = None
+        self._fit_columns = True
+        self.units = self.settings.units
+
+        self.survey_model = SurveyTableModel(self.units, self)
+        self.proxy = SurveyFilter(self.survey_model, self)
+        self._build_survey_tab()
+        self.costs_tab = CostsTab()
+        self.costs_tab.sig_apply.connect(self.apply_cost_settings)
+        self.costs_tab.sig_import_prices.connect(self.choose_price_list)
+        self.catalog_tab = CatalogTab()
+        self.rules_tab = RulesTab()
+        self.rules_tab.sig_profile_changed.connect(self.set_rule_profile)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.survey_tab, "&Survey")
+        self.tabs.addTab(self.costs_tab, "C&osts")
+        self.tabs.addTab(self.catalog_tab, "Cata&log")
+        self.tabs.addTab(self.rules_tab, "&Rules")
+        self.setCentralWidget(self.tabs)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
-        self._build_menus()
-        self.resize(1200, 700)
-        self.new_project()
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self.resize(1366, 768)
+        if self.settings.geometry:
+            self.restoreGeometry(self.settings.geometry)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(AUTOSAVE_MS)
+        self.new_project(confirm=False)
 
-    # ------------------------------------------------------------ menus
+    # ------------------------------------------------------------ layout
+
+    def _build_survey_tab(self) -> None:
+        self.site_filter = QComboBox()
+        self.site_filter.setAccessibleName("Site filter")
+        self.site_filter.setToolTip("Show one site only")
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Status filter")
+        self.status_filter.addItems(["", *STATUS_COLOURS])
+        self.status_filter.setToolTip("Show cameras in one state only")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by tag, location, make, model, notes… (Ctrl+F)")
+        self.search.setAccessibleName("Filter the survey")
+        self.search.setClearButtonEnabled(True)
+        for widget in (self.site_filter, self.status_filter):
+            widget.currentTextChanged.connect(self._apply_filters)
+        self.search.textChanged.connect(self._apply_filters)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Site"))
+        bar.addWidget(self.site_filter, 1)
+        bar.addWidget(QLabel("Status"))
+        bar.addWidget(self.status_filter, 1)
+        bar.addWidget(self.search, 3)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAccessibleName("Surveyed cameras")
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_camera())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = DetailPanel()
+        self.detail.sig_use_offer.connect(self.use_offer)
+        self.detail.sig_choose_other.connect(self.choose_other_model)
+        self.detail.sig_clear_override.connect(self.clear_override)
+        self.detail.sig_add_photo.connect(self.choose_photo)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([860, 500])
+        self.survey_tab = splitter
 
     def _action(
         self,
         text: str,
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
         action.triggered.connect(slot)
         return action
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        self.action_new = self._action(
-            "&New project", self.new_project, QKeySequence.StandardKey.New
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        a = self._action
+        self.action_new = a(
+            "&New project", lambda: self.new_project(), keys.New, "Start an empty project"
         )
-        self.action_open = self._action(
-            "&Open project…", self.choose_project, QKeySequence.StandardKey.Open
+        self.action_open = a(
+            "&Open project…", self.choose_project, keys.Open, "Open a saved project"
         )
-        self.action_import = self._action("&Import survey…", self.choose_survey, "Ctrl+I")
-        self.action_save = self._action("&Save", self.save, QKeySequence.StandardKey.Save)
-        self.action_save_as = self._action(
-            "Save &as…", self.save_as, QKeySequence.StandardKey.SaveAs
+        self.action_import = a(
+            "&Import survey…",
+            self.choose_survey,
+            "Ctrl+I",
+            "Import a survey spreadsheet (CSV or XLSX)",
         )
-        self.action_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        for action in (
-            self.action_new,
-            self.action_open,
-            self.action_import,
-            None,
-            self.action_save,
-            self.action_save_as,
-            None,
-            self.action_quit,
-        ):
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
+        self.action_prices = a(
+            "Import &price list…",
+            self.choose_price_list,
+            "Ctrl+Shift+P",
+            "Add a supplier's price list to the project",
+        )
+        self.action_save = a("&Save", self.save, keys.Save, "Save the project")
+        self.action_save_as = a(
+            "Save &as…", self.save_as, keys.SaveAs, "Save the project under a new name"
+        )
+        self.action_export = a(
+            "&Export tender…",
+            self.choose_export,
+            "Ctrl+E",
+            "Write the tender PDF and the bill of quantities",
+        )
+        self.action_quit = a("&Quit", self.close, keys.Quit)
+        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setShortcut(QKeySequence(keys.Undo))
+        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo.setShortcut(QKeySequence(keys.Redo))
+        self.action_add = a(
+            "&Add camera…", self.add_camera, "Ctrl+Shift+N", "Add a camera seen on site"
+        )
+        self.action_edit = a("&Edit camera…", self.edit_camera, "F2", "Edit the selected camera")
+        self.action_duplicate = a(
+            "&Duplicate camera",
+            self.duplicate_camera,
+            "Ctrl+D",
+            "Copy the selected camera as a new one",
+        )
+        self.action_delete = a(
+            "De&lete camera", self.delete_camera, keys.Delete, "Delete the selected camera"
+        )
+        self.action_override = a(
+            "&Choose replacement…",
+            lambda: self.choose_other_model(None),
+            "Ctrl+R",
+            "Pick any allowed model for the selected camera",
+        )
+        self.action_find = a("&Find", lambda: self.search.setFocus(), keys.Find)
+        self.action_preferences = a("Pre&ferences…", self.show_preferences, keys.Preferences)
+        self.action_metric = a("&Metric units", lambda: self.set_units(UnitSystem.METRIC))
+        self.action_imperial = a("&Imperial units", lambda: self.set_units(UnitSystem.IMPERIAL))
+        self.action_about = a("&About SpecAssist", self.show_about)
+        # fmt: off
+        menus: dict[str, list[QAction | str | None]] = {
+            "&File": [self.action_new, self.action_open, "recent", None, self.action_import,
+                      self.action_prices, None, self.action_save, self.action_save_as, None,
+                      self.action_export, None, self.action_quit],
+            "&Edit": [self.action_undo, self.action_redo, None, self.action_add,
+                      self.action_edit, self.action_duplicate, self.action_delete, None,
+                      self.action_override, self.action_find, None, self.action_preferences],
+            "&View": [self.action_metric, self.action_imperial],
+            "&Help": [self.action_about],
+        }
+        # fmt: on
+        for title, actions in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                elif action == "recent":
+                    self.recent_menu = menu.addMenu("Open &recent")
+                    self.recent_menu.aboutToShow.connect(self._fill_recent)
+                else:
+                    menu.addAction(action)
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.action_new, self.action_open, self.action_save, self.action_import,
+                       self.action_add, self.action_undo, self.action_redo,
+                       self.action_export):  # fmt: skip
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_projects:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if not self.settings.recent_projects:
+            self.recent_menu.addAction("(none)").setEnabled(False)
 
     # ------------------------------------------------------------ project life cycle
 
+    @property
+    def project(self) -> ProjectFile | None:
+        return self._project
+
     def _replace_project(self, project: ProjectFile) -> None:
-        if self.project is not None:
-            self.project.close()
-        self.project = project
+        if self._project is not None:
+            project_service.discard_autosave(autosave_folder(), self.session_id)
+            self._project.close()
+        self._project = project
+        self.undo_stack.clear()
+        self._fit_columns = True
+        self.analysis = None
+        self.costing = None
+        load = project_service.catalog_of(project)
+        if load is not None:
+            self.catalog_tab.set_models(load.catalog.models)
+            self.rules_tab.blockSignals(True)
+            self.rules_tab.set_rules(load.catalog.rule_sets, project_service.rule_profile(project))
+            self.rules_tab.blockSignals(False)
+        self.costs_tab.show_settings(project_service.cost_settings(project))
         self.refresh()
 
-    def new_project(self) -> None:
-        if not self._may_discard():
+    def new_project(self, confirm: bool = True) -> None:
+        if confirm and not self._may_discard():
             return
         project = project_service.new_project("Untitled project")
+        if self.settings.default_rules:
+            # A default naming a rule set this catalog lacks keeps the full profile.
+            with contextlib.suppress(ValueError):
+                project_service.set_rule_profile(project, self.settings.default_rules)
+        if self.settings.issuer:
+            project_service.set_tender_settings(project, issuer=self.settings.issuer)
         project.dirty = False  # nothing the user did yet
         self._replace_project(project)
 
@@ -115,97 +340,485 @@ class MainWindow(QMainWindow):
         except ProjectFileError as exc:
             self._error("Cannot open project", str(exc))
             return False
+        self.settings.add_recent(path)
         self._replace_project(project)
         return True
 
-    def import_survey(self, path: Path) -> bool:
-        """Import into the open project; the table shows the result, issues go to the status."""
-        assert self.project is not None
+    def open_recent(self, path: Path) -> None:
+        if self._may_discard():
+            self.open_project(path)
+
+    def import_survey(self, path: Path, ask_mapping: bool = True) -> bool:
+        """Import into the open project; the import report lists every issue with its place."""
+        assert self._project is not None
         try:
-            result = project_service.import_into(self.project, path)
+            headers, mapping = header_preview(path)
+        except SurveyReadError as exc:
+            self._error("Cannot read survey", str(exc))
+            return False
+        column_map = self.settings.column_mapping(headers)
+        unknown = [h for h, f in mapping.items() if f == "extra" and h not in column_map]
+        if unknown and ask_mapping:
+            dialog = ColumnMappingDialog(headers, {**mapping, **column_map}, self)
+            if dialog.exec():
+                column_map = dialog.mapping()
+                self.settings.remember_mapping(headers, column_map)
+        try:
+            result = project_service.import_into(self._project, path, None, column_map or None)
         except SurveyReadError as exc:
             self._error("Cannot read survey", str(exc))
             return False
         self.refresh()
         counts = count_by_severity(result.issues)
-        self.statusBar().showMessage(
+        summary = (
             f"Imported {len(result.cameras)} cameras from {path.name}: "
-            f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings",
-            10000,
+            f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings"
         )
+        self.statusBar().showMessage(summary, 10000)
+        if ask_mapping and (counts[Severity.ERROR] or counts[Severity.WARNING]):
+            ImportReportDialog("Import report", summary + ". Rows with a rejected value were "
+                               "still imported; the value is left blank.", result.issues,
+                               self).open()  # fmt: skip
         return True
 
     def save(self) -> bool:
-        if self.project is None:
+        if self._project is None:
             return False
-        if self.project.path is None:
+        if self._project.path is None:
             return self.save_as()
         return self._save_to(None)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", self.settings.last_folder,
+                                              PROJECT_FILTER)  # fmt: skip
         return bool(path) and self._save_to(Path(path))
 
     def _save_to(self, path: Path | None) -> bool:
-        assert self.project is not None
+        assert self._project is not None
         try:
-            self.project.save(path)
+            saved = self._project.save(path)
         except (OSError, ProjectFileError) as exc:
-            self._error("Cannot save project", str(exc))
+            self._error("Cannot save project", f"{exc}\n\nYour work is still open; nothing "
+                        "was lost. Try another folder.")  # fmt: skip
             return False
-        self.refresh()
+        self.settings.add_recent(saved)
+        self.undo_stack.setClean()
+        project_service.discard_autosave(autosave_folder(), self.session_id)
+        self.refresh(reanalyse=False)
         return True
 
     def choose_project(self) -> None:
         if not self._may_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_folder,
+                                              PROJECT_FILTER)  # fmt: skip
         if path:
+            self.settings.last_folder = str(Path(path).parent)
             self.open_project(Path(path))
 
     def choose_survey(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import survey", "", SURVEY_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Import survey", self.settings.last_folder,
+                                              SURVEY_FILTER)  # fmt: skip
         if path:
+            self.settings.last_folder = str(Path(path).parent)
             self.import_survey(Path(path))
 
-    # ------------------------------------------------------------ view
+    def choose_price_list(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import price list",
+                                              self.settings.last_folder, PRICE_FILTER)  # fmt: skip
+        if path:
+            self.import_price_list(Path(path))
 
-    def refresh(self) -> None:
-        if self.project is None:
+    def import_price_list(self, path: Path) -> bool:
+        assert self._project is not None
+        try:
+            result = project_service.import_prices(self._project, path)
+        except SurveyReadError as exc:
+            self._error("Cannot read price list", str(exc))
+            return False
+        summary = f"Imported {len(result.prices)} prices from {path.name}"
+        self.statusBar().showMessage(summary, 10000)
+        if result.issues:
+            ImportReportDialog("Price list report", summary, result.issues, self).open()
+        self.after_change(self._selected_id())
+        return True
+
+    # ------------------------------------------------------------ analysis
+
+    def refresh(self, reanalyse: bool = True) -> None:
+        """Reload the survey from the project, then re-analyse in the background."""
+        if self._project is None:
             return
-        cameras = project_service.cameras(self.project)
-        self.survey_model.set_cameras(cameras)
-        self.table.resizeColumnsToContents()
-        summary = project_service.summary(self.project)
-        name = summary.path.name if summary.path else summary.name
-        self.setWindowTitle(
-            f"{name}{' *' if self.project.dirty else ''} — SpecAssist {__version__}"
-        )
-        self.status_label.setText(
-            f"{summary.cameras} cameras · {summary.issues} import issues · "
-            f"catalog {summary.catalog_version or 'none'}"
-        )
+        selected = self._select_after or self._selected_id()
+        self.survey_model.set_cameras(project_service.cameras(self._project))
+        if self.analysis is not None:
+            self.survey_model.set_results(self.analysis.results)
+        sites = ["", *self.survey_model.sites()]
+        current = self.site_filter.currentText()
+        self.site_filter.blockSignals(True)
+        self.site_filter.clear()
+        self.site_filter.addItems(sites)
+        self.site_filter.setCurrentIndex(max(0, self.site_filter.findText(current)))
+        self.site_filter.blockSignals(False)
+        self._select(selected)
+        self._update_title()
+        self._update_status()
         self.sig_project_changed.emit()
+        if reanalyse:
+            self.reanalyse()
+
+    def fit_columns(self, widest: int = 230) -> None:
+        """Size columns to their content (Qt samples the first rows), none wider than ``widest``."""
+        self.table.resizeColumnsToContents()
+        for column in range(self.survey_model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+
+    def after_change(self, select_id: int | None = None) -> None:
+        """Called by undo commands and editors after they changed the project."""
+        self._select_after = select_id
+        self.refresh()
+        self._select_after = None
+
+    def reanalyse(self) -> None:
+        if self._project is None:
+            return
+        if self._analysis_task is not None and not self._analysis_task.done:
+            self._analysis_pending = True
+            return
+        project = self._project
+        self.statusBar().showMessage("Analysing…")
+
+        def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
+            analysis = analysis_service.analyse(project, progress=progress, cancelled=cancelled)
+            return analysis, analysis_service.cost(project, analysis)
+
+        self._analysis_task = workers.run_task(
+            work, self._analysis_finished, self._analysis_failed,
+            lambda text, _f: self.statusBar().showMessage(text),
+        )  # fmt: skip
+
+    def _analysis_finished(self, value: object) -> None:
+        analysis, costing = cast(tuple[Analysis, Costing], value)
+        self._analysis_task = None
+        if self._analysis_pending:
+            self._analysis_pending = False
+            self.reanalyse()
+            return
+        self.analysis, self.costing = analysis, costing
+        self.survey_model.set_results(analysis.results)
+        if self._fit_columns:
+            self._fit_columns = False
+            self.fit_columns()
+        self.costs_tab.show_costing(costing)
+        self._show_selected()
+        self._update_status()
+        self.statusBar().showMessage("Analysis up to date", 3000)
+        self.sig_analysis_done.emit()
+
+    def _analysis_failed(self, message: str) -> None:
+        self._analysis_task = None
+        self._analysis_pending = False
+        self._error("Analysis failed", f"The survey could not be analysed: {message}")
+        self.sig_analysis_done.emit()
+
+    def set_rule_profile(self, rule_set_ids: list[str]) -> None:
+        assert self._project is not None
+        project_service.set_rule_profile(self._project, rule_set_ids)
+        self.statusBar().showMessage("Rule profile changed: re-evaluating…")
+        self.refresh()
+
+    def apply_cost_settings(self, values: dict[str, object]) -> None:
+        assert self._project is not None
+        project_service.set_cost_settings(self._project, **values)  # type: ignore[arg-type]
+        self.costs_tab.show_settings(project_service.cost_settings(self._project))
+        self.refresh()
+
+    # ------------------------------------------------------------ selection and detail
+
+    def _selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.proxy.mapToSource(rows[0])
+        return self.survey_model.camera_at(source.row()).id
+
+    def _select(self, camera_id: int | None) -> None:
+        if camera_id is None:
+            self._show_selected()
+            return
+        row = self.survey_model.row_of(camera_id)
+        if row is None:
+            self._show_selected()
+            return
+        index = self.proxy.mapFromSource(self.survey_model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+        self._show_selected()
+
+    def select_tag(self, tag: str) -> bool:
+        """Select the camera with this tag (keyboard users and tests)."""
+        for row in range(self.survey_model.rowCount()):
+            if self.survey_model.camera_at(row).camera.display_tag == tag:
+                self._select(self.survey_model.camera_at(row).id)
+                return True
+        return False
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        camera_id = self._selected_id()
+        self.detail.units = self.units
+        if camera_id is None or self._project is None:
+            self.detail.show_camera(None, None, [])
+            return
+        row = self.survey_model.row_of(camera_id)
+        assert row is not None
+        stored = self.survey_model.camera_at(row)
+        result = self.analysis.by_id(camera_id) if self.analysis else None
+        names = [name for _, name, _ in project_service.photos(self._project, camera_id)]
+        self.detail.show_camera(stored, result, names)
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.site_filter.currentText(), self.status_filter.currentText(),
+                               self.search.text())  # fmt: skip
+        self._update_status()
+
+    # ------------------------------------------------------------ edits (undoable)
+
+    def _tag(self, camera_id: int) -> str:
+        row = self.survey_model.row_of(camera_id)
+        return self.survey_model.camera_at(row).camera.display_tag if row is not None else "?"
+
+    def use_offer(self, camera_id: int, model_key: str, note: str | None = None) -> None:
+        result = self.analysis.by_id(camera_id) if self.analysis else None
+        first = result.matched.match.choice if result and result.matched.match else None
+        if first is not None and first.model.key == model_key and result and not result.override:
+            return  # already the first choice
+        note = note or "alternate chosen by the user"
+        self.undo_stack.push(OverrideCommand(self, camera_id, self._tag(camera_id), model_key,
+                                             note))  # fmt: skip
+
+    def clear_override(self, camera_id: int) -> None:
+        self.undo_stack.push(OverrideCommand(self, camera_id, self._tag(camera_id), None, None))
+
+    def choose_other_model(self, camera_id: int | None) -> None:
+        camera_id = camera_id if camera_id is not None else self._selected_id()
+        if camera_id is None or self.analysis is None:
+            return
+        allowed: list[CameraModel] = [c.model for c in self.analysis.matcher.candidates]
+        dialog = OverrideDialog(allowed, self)
+        if dialog.exec() and (chosen := dialog.chosen()) is not None:
+            key, note = chosen
+            self.use_offer(camera_id, key, note or "chosen by the user")
+
+    def add_camera(self) -> None:
+        dialog = CameraDialog(None, self.units, self)
+        if dialog.exec() and dialog.camera is not None:
+            self.undo_stack.push(AddCameraCommand(self, dialog.camera))
+
+    def edit_camera(self) -> None:
+        camera_id = self._selected_id()
+        if camera_id is None or self._project is None:
+            return
+        before = project_service.camera(self._project, camera_id)
+        assert before is not None
+        dialog = CameraDialog(before, self.units, self)
+        if dialog.exec() and dialog.camera is not None:
+            after = dialog.camera
+            after.raw, after.extra = before.raw, before.extra
+            self.undo_stack.push(EditCameraCommand(self, camera_id, before, after))
+
+    def duplicate_camera(self) -> None:
+        camera_id = self._selected_id()
+        if camera_id is None or self._project is None:
+            return
+        camera = project_service.camera(self._project, camera_id)
+        assert camera is not None
+        camera.tag = f"{camera.tag or 'camera'} (copy)"
+        self.undo_stack.push(AddCameraCommand(self, camera, "Duplicate camera"))
+
+    def delete_camera(self) -> None:
+        camera_id = self._selected_id()
+        if camera_id is None or self._project is None:
+            return
+        camera = project_service.camera(self._project, camera_id)
+        assert camera is not None
+        self.undo_stack.push(DeleteCameraCommand(self, camera_id, camera))
+
+    def choose_photo(self, camera_id: int) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Add photo", self.settings.last_folder,
+                                              "Images (*.jpg *.jpeg *.png *.heic)")  # fmt: skip
+        if path and self._project is not None:
+            try:
+                project_service.add_photo(self._project, camera_id, Path(path))
+            except OSError as exc:
+                self._error("Cannot add photo", str(exc))
+                return
+            self._show_selected()
+            self._update_title()
+
+    # ------------------------------------------------------------ export
+
+    def choose_export(self) -> None:
+        if self.analysis is None:
+            self.statusBar().showMessage("The analysis is still running; try again in a moment")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export tender", self.settings.last_folder,
+                                              "PDF (*.pdf)")  # fmt: skip
+        if path:
+            pdf = Path(path).with_suffix(".pdf")
+            self.export_tender(pdf, pdf.with_name(pdf.stem + "-boq.xlsx"), ask_open=True)
+
+    def export_tender(self, pdf: Path, boq: Path | None = None, ask_open: bool = False) -> None:
+        """Write the tender off the GUI thread, with progress and cancel."""
+        assert self._project is not None and self.analysis is not None
+        project, analysis = self._project, self.analysis
+        dialog = QProgressDialog("Writing the tender…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Export tender")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
+            def report(text: str, fraction: float) -> None:
+                if cancelled():
+                    raise analysis_service.Cancelled()
+                progress(text, fraction)
+
+            return analysis_service.export_tender(project, analysis, pdf, boq, report)
+
+        def finished(pages: object) -> None:
+            dialog.reset()
+            self.statusBar().showMessage(f"Tender written: {pdf} ({pages} pages)", 10000)
+            self.sig_export_done.emit(str(pdf))
+            if ask_open:
+                question = f"{pdf.name} ({pages} pages) is ready. Open it?"
+                answer = QMessageBox.question(self, "Tender written", question)
+                if answer == QMessageBox.StandardButton.Yes:
+                    QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+
+        def failed(message: str) -> None:
+            dialog.reset()
+            self._error("Export failed", f"The tender could not be written: {message}")
+            self.sig_export_done.emit("")
+
+        def cancelled() -> None:
+            dialog.reset()
+            self.statusBar().showMessage("Export cancelled", 5000)
+            self.sig_export_done.emit("")
+
+        def progress(text: str, fraction: float) -> None:
+            dialog.setLabelText(text)
+            dialog.setValue(int(fraction * 100))
+
+        task = workers.run_task(work, finished, failed, progress, cancelled)
+        dialog.canceled.connect(task.cancel)
+
+    # ------------------------------------------------------------ view and preferences
+
+    def set_units(self, units: UnitSystem) -> None:
+        self.units = units
+        self.settings.units = units
+        self.survey_model.set_unit_system(units)
+        self._show_selected()
+
+    def show_preferences(self) -> None:
+        load = project_service.catalog_of(self._project) if self._project else None
+        rule_sets = load.catalog.rule_sets if load else []
+        if PreferencesDialog(self.settings, rule_sets, self).exec():
+            self.set_units(self.settings.units)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About SpecAssist",
+                          f"SpecAssist {__version__}\nTurns a CCTV site survey into a tender "
+                          "for replacing excluded cameras. Works offline.")  # fmt: skip
+
+    def _update_title(self) -> None:
+        if self._project is None:
+            return
+        name = self._project.path.name if self._project.path else "Untitled project"
+        dirty = self._project.dirty or not self.undo_stack.isClean()
+        self.setWindowTitle(f"{name}{' *' if dirty else ''} — SpecAssist {__version__}")
+        self.setWindowModified(dirty)
+
+    def _update_status(self) -> None:
+        total = self.survey_model.rowCount()
+        shown = self.proxy.rowCount()
+        parts = [f"{total} cameras" + (f" ({shown} shown)" if shown != total else "")]
+        if self.analysis is not None:
+            counts = self.analysis.counts()
+            parts.append(", ".join(f"{n} {v.value}" for v, n in counts.items()))
+        if self.costing is not None:
+            parts.append(f"total {self.costing.total}")
+        self.status_label.setText(" · ".join(parts))
+
+    # ------------------------------------------------------------ autosave, drops, close
+
+    def autosave(self) -> None:
+        if self._project is not None and self._project.dirty:
+            try:
+                project_service.autosave(self._project, autosave_folder(), self.session_id)
+            except OSError as exc:
+                self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the unsaved work the last session left behind."""
+        found = project_service.recoverable(autosave_folder(), self.session_id)
+        for item in found:
+            answer = QMessageBox.question(
+                self, "Recover unsaved work",
+                f"SpecAssist closed unexpectedly while '{item.name}' had unsaved changes. "
+                "Recover them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            )  # fmt: skip
+            if answer == QMessageBox.StandardButton.Yes:
+                self._replace_project(project_service.recover(item))
+                return True
+            project_service.discard_autosave(item.autosave.parent, item.autosave.stem)
+        return False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and Path(urls[0].toLocalFile()).suffix.lower() in SURVEY_SUFFIXES | {SUFFIX}:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == SUFFIX:
+                if self._may_discard():
+                    self.open_project(path)
+            elif path.suffix.lower() in SURVEY_SUFFIXES:
+                self.import_survey(path)
+        event.acceptProposedAction()
 
     def _error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
     def _may_discard(self) -> bool:
-        if self.project is None or not self.project.dirty:
+        if self._project is None or not (self._project.dirty or not self.undo_stack.isClean()):
             return True
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            "Discard the changes to the open project?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            "Save the changes to the open project first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
         )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_discard():
             event.ignore()
             return
-        if self.project is not None:
-            self.project.close()
-            self.project = None
+        workers.wait_all(10000)
+        self.settings.geometry = bytes(self.saveGeometry().data())
+        if self._project is not None:
+            project_service.discard_autosave(autosave_folder(), self.session_id)
+            self._project.close()
+            self._project = None
         event.accept()

@@ -26,7 +26,7 @@ def test_data_without_a_view(surveys: Path) -> None:
     assert row["Height"] == "4.42 m"
     model.set_unit_system(UnitSystem.IMPERIAL)
     assert model.data(model.index(0, headers.index("Height"))) == "14.5 ft"
-    tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    tooltip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
     assert "Mounting height (ft): 14,5" in tooltip
 
 

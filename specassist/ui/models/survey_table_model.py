@@ -1,43 +1,115 @@
-"""The survey table: an adapter over a plain list of StoredCamera, read-only for now."""
+"""The survey table: surveyed cameras with their verdict and replacement.
+
+An adapter over two plain structures — the project's stored cameras and the
+latest analysis — so it stays fast with 50,000 rows: nothing is computed per
+paint beyond formatting one cell. Sorting uses ``SORT_ROLE`` (numbers sort as
+numbers), filtering uses a lower-case text per row built once per refresh.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from specassist.domain import formatting as fmt
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.survey import SurveyCamera
+from specassist.services.analysis_service import CameraResult
 from specassist.storage.survey_store import StoredCamera
 
 Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_COLOURS = {
+    "excluded": "#c62828",
+    "to replace": "#1565c0",
+    "overridden": "#6a1b9a",
+    "allowed": "#2e7d32",
+    "unknown": "#ef6c00",
+    "not analysed": "#9e9e9e",
+}
+
+
+@cache
+def status_icon(status: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(STATUS_COLOURS.get(status, "#9e9e9e")))
+    painter.setPen(QColor("#ffffff"))
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def row_status(result: CameraResult | None) -> str:
+    """A short state a user can filter on.
+
+    "excluded" means excluded with no replacement found (it needs attention);
+    "to replace" means excluded with a replacement chosen by the matcher.
+    """
+    if result is None:
+        return "not analysed"
+    verdict = result.matched.verdict.value
+    if verdict != "excluded":
+        return verdict
+    if result.override is not None:
+        return "overridden"
+    return "to replace" if result.offer is not None else "excluded"
 
 
 def _text(value: str | None) -> str:
-    return value if value else ""
+    return value or ""
 
 
-def _columns(system: UnitSystem) -> list[tuple[str, Callable[[SurveyCamera], str]]]:
+Column = tuple[str, Callable[[SurveyCamera, CameraResult | None], Any]]
+
+
+def _columns(system: UnitSystem) -> list[Column]:
+    def replacement(_: SurveyCamera, r: CameraResult | None) -> str:
+        offer = r.offer if r else None
+        return f"{offer.model.vendor_id} {offer.model.model}" if offer else ""
+
+    def detail_after(_: SurveyCamera, r: CameraResult | None) -> str:
+        offer = r.offer if r else None
+        if offer is None or offer.dori_after is None:
+            return ""
+        return offer.dori_after.value
+
     return [
-        ("Tag", lambda c: c.display_tag),
-        ("Site", lambda c: _text(c.site)),
-        ("Location", lambda c: _text(c.location)),
-        ("Make", lambda c: _text(c.make)),
-        ("Model", lambda c: _text(c.model)),
-        ("Form", lambda c: c.form_factor.value if c.form_factor else ""),
-        ("Resolution", lambda c: str(c.resolution) if c.resolution else
+        ("Status", lambda c, r: row_status(r)),
+        ("Tag", lambda c, r: c.display_tag),
+        ("Site", lambda c, r: _text(c.site)),
+        ("Location", lambda c, r: _text(c.location)),
+        ("Make", lambda c, r: _text(c.make)),
+        ("Model", lambda c, r: _text(c.model)),
+        ("Maker", lambda c, r: (r.matched.flagged.decision.identification.maker_id or "?")
+         if r else ""),
+        ("Replacement", replacement),
+        ("Detail after", detail_after),
+        ("Form", lambda c, r: c.form_factor.value if c.form_factor else ""),
+        ("Resolution", lambda c, r: str(c.resolution) if c.resolution else
          (f"{c.megapixels:g} MP" if c.megapixels else "")),
-        ("Lens", lambda c: fmt.focal_range(c.focal_min_mm, c.focal_max_mm)
+        ("Lens", lambda c, r: fmt.focal_range(c.focal_min_mm, c.focal_max_mm)
          if c.focal_min_mm is not None else ""),
-        ("Mount", lambda c: _text(c.mount)),
-        ("Height", lambda c: fmt.length(c.height_m, system) if c.height_m is not None else ""),
-        ("Distance", lambda c: fmt.length(c.target_distance_m, system)
+        ("Mount", lambda c, r: _text(c.mount)),
+        ("Height", lambda c, r: fmt.length(c.height_m, system) if c.height_m is not None else ""),
+        ("Distance", lambda c, r: fmt.length(c.target_distance_m, system)
          if c.target_distance_m is not None else ""),
-        ("Detail", lambda c: c.required_dori.value if c.required_dori else ""),
-        ("Outdoor", lambda c: fmt.yes_no(c.outdoor) if c.outdoor is not None else ""),
+        ("Detail needed", lambda c, r: c.required_dori.value if c.required_dori else ""),
+        ("Outdoor", lambda c, r: fmt.yes_no(c.outdoor) if c.outdoor is not None else ""),
+        ("Survey status", lambda c, r: c.status.value.replace("_", " ") if c.status else ""),
+        ("Notes", lambda c, r: _text(c.notes)),
     ]  # fmt: skip
+
+
+_NUMERIC = {"Height": "height_m", "Distance": "target_distance_m"}
 
 
 class SurveyTableModel(QAbstractTableModel):
@@ -46,12 +118,27 @@ class SurveyTableModel(QAbstractTableModel):
     def __init__(self, system: UnitSystem = UnitSystem.METRIC, parent: Any = None) -> None:
         super().__init__(parent)
         self._cameras: list[StoredCamera] = []
+        self._results: dict[int, CameraResult] = {}
+        self._haystack: list[str] = []
         self._columns = _columns(system)
+
+    # ------------------------------------------------------------ content
 
     def set_cameras(self, cameras: list[StoredCamera]) -> None:
         self.beginResetModel()
         self._cameras = list(cameras)
+        ids = {c.id for c in self._cameras}
+        self._results = {k: v for k, v in self._results.items() if k in ids}
+        self._rebuild_haystack()
         self.endResetModel()
+
+    def set_results(self, results: list[CameraResult]) -> None:
+        self._results = {r.id: r for r in results}
+        self._rebuild_haystack()
+        if self._cameras:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._cameras) - 1, len(self._columns) - 1)
+            )
 
     def set_unit_system(self, system: UnitSystem) -> None:
         self._columns = _columns(system)
@@ -60,8 +147,40 @@ class SurveyTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._cameras) - 1, len(self._columns) - 1)
             )
 
+    def _rebuild_haystack(self) -> None:
+        self._haystack = []
+        for stored in self._cameras:
+            camera = stored.camera
+            result = self._results.get(stored.id)
+            offer = result.offer if result else None
+            parts = (camera.display_tag, camera.site, camera.location, camera.make,
+                     camera.model, camera.notes, camera.mount,
+                     offer.model.model if offer else None, row_status(result))  # fmt: skip
+            self._haystack.append(" ".join(p for p in parts if p).lower())
+
+    # ------------------------------------------------------------ queries for views
+
     def camera_at(self, row: int) -> StoredCamera:
         return self._cameras[row]
+
+    def result_at(self, row: int) -> CameraResult | None:
+        return self._results.get(self._cameras[row].id)
+
+    def row_of(self, camera_id: int) -> int | None:
+        return next((n for n, c in enumerate(self._cameras) if c.id == camera_id), None)
+
+    def sites(self) -> list[str]:
+        return sorted({c.camera.site for c in self._cameras if c.camera.site})
+
+    def accepts(self, row: int, site: str | None, status: str | None, text: str) -> bool:
+        stored = self._cameras[row]
+        if site and stored.camera.site != site:
+            return False
+        if status and row_status(self._results.get(stored.id)) != status:
+            return False
+        return not text or text in self._haystack[row]
+
+    # ------------------------------------------------------------ Qt model interface
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cameras)
@@ -72,11 +191,27 @@ class SurveyTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._cameras):
             return None
-        camera = self._cameras[index.row()].camera
+        stored = self._cameras[index.row()]
+        name, getter = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][1](camera)
+            return getter(stored.camera, self._results.get(stored.id))
+        if role == SORT_ROLE:
+            if name in _NUMERIC:
+                value = getattr(stored.camera, _NUMERIC[name])
+                return float("-inf") if value is None else value
+            if name == "Tag":
+                return stored.camera.source_row
+            return str(getter(stored.camera, self._results.get(stored.id))).lower()
+        if role == ID_ROLE:
+            return stored.id
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return status_icon(row_status(self._results.get(stored.id)))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{k}: {v}" for k, v in camera.raw.items())
+            if index.column() == 0:
+                result = self._results.get(stored.id)
+                if result is not None and result.matched.flagged.decision.warnings:
+                    return "\n".join(result.matched.flagged.decision.warnings)
+            return "\n".join(f"{k}: {v}" for k, v in stored.camera.raw.items()) or None
         return None
 
     def headerData(

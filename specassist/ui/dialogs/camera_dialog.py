@@ -1,0 +1,115 @@
+"""Add or edit a surveyed camera on site, with the importer's validation and units.
+
+A surveyor types what they see ("12 ft", "2.8-12mm", "4MP"); the form reads it
+exactly as an imported spreadsheet cell would be read and shows any problem next
+to the buttons, naming the field. Nothing is saved until it reads cleanly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from specassist.domain.catalog import FormFactor
+from specassist.domain.formatting import UnitSystem
+from specassist.domain.issues import Severity
+from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyStatus
+from specassist.services import project_service
+
+LABELS = {
+    "tag": "Tag", "site": "Site", "location": "Location", "make": "Make (label)",
+    "model": "Model", "form_factor": "Camera type", "resolution": "Resolution", "lens": "Lens",
+    "mount": "Mounting", "height": "Height", "target_distance": "Distance to target",
+    "scene_width": "Scene width", "required_dori": "Detail needed",
+    "environment": "Indoor / outdoor", "vandal": "Vandal risk", "mac": "MAC address",
+    "status": "Survey status", "notes": "Notes",
+}  # fmt: skip
+CHOICES = {
+    "form_factor": ["", *(f.value for f in FormFactor)],
+    "required_dori": ["", *(d.value for d in DoriLevel)],
+    "environment": ["", "Indoor", "Outdoor"],
+    "vandal": ["", "yes", "no"],
+    "status": ["", *(s.value.replace("_", " ") for s in SurveyStatus)],
+}
+HINTS = {
+    "resolution": "2688x1520 or 4MP", "lens": "2.8 mm or 2.8-12 mm",
+    "height": "e.g. 4.5 m or 15 ft", "target_distance": "e.g. 8 m or 26 ft",
+    "scene_width": "e.g. 6 m", "mac": "AA:BB:CC:DD:EE:FF",
+}  # fmt: skip
+
+
+class CameraDialog(QDialog):
+    def __init__(self, camera: SurveyCamera | None, units: UnitSystem,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Edit camera" if camera else "Add camera")
+        self.source_row = camera.source_row if camera else 0
+        self.camera: SurveyCamera | None = None
+        values = project_service.form_values(camera, units) if camera else {}
+        self.fields: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, label in LABELS.items():
+            widget: QLineEdit | QComboBox | QPlainTextEdit
+            if key in CHOICES:
+                widget = QComboBox()
+                widget.setEditable(key == "status")
+                widget.addItems(CHOICES[key])
+                current = values.get(key, "")
+                widget.setCurrentIndex(max(0, widget.findText(current)))
+            elif key == "notes":
+                widget = QPlainTextEdit(values.get(key, ""))
+                widget.setFixedHeight(60)
+            else:
+                widget = QLineEdit(values.get(key, ""))
+                widget.setPlaceholderText(HINTS.get(key, ""))
+            widget.setAccessibleName(label)
+            self.fields[key] = widget
+            form.addRow(label, widget)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b71c1c")
+        self.problems.setAccessibleName("Problems with the entered values")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                out[key] = widget.currentText()
+            elif isinstance(widget, QPlainTextEdit):
+                out[key] = widget.toPlainText()
+            else:
+                out[key] = widget.text()
+        return out
+
+    def try_accept(self) -> None:
+        """Read the form; accept only when no value was rejected."""
+        result = project_service.read_camera_form(self.values(), self.source_row)
+        errors = [i for i in result.issues if i.severity is Severity.ERROR]
+        warnings = [i for i in result.issues if i.severity is Severity.WARNING]
+        if not result.cameras:
+            self.problems.setText("Enter at least a tag, make or model.")
+            return
+        if errors:
+            self.problems.setText("\n".join(f"{i.column}: {i.message}" for i in errors))
+            return
+        self.camera = result.cameras[0]
+        self.problems.setText("\n".join(f"{i.column}: {i.message}" for i in warnings))
+        self.accept()

@@ -1,0 +1,75 @@
+"""The catalog browser: search and filter the project's camera models, see their sources."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from specassist.domain.catalog import CameraModel, FormFactor
+from specassist.ui.models.catalog_table_model import CatalogFilter, CatalogTableModel
+
+
+class CatalogTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CatalogTableModel(parent=self)
+        self.proxy = CatalogFilter(self.model, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search models…")
+        self.search.setAccessibleName("Search the catalog")
+        self.vendor = QComboBox()
+        self.vendor.setAccessibleName("Vendor filter")
+        self.form = QComboBox()
+        self.form.setAccessibleName("Form filter")
+        self.form.addItems(["", *(f.value for f in FormFactor)])
+        self.resolution = QDoubleSpinBox()
+        self.resolution.setSuffix(" MP min")
+        self.resolution.setRange(0, 50)
+        self.resolution.setAccessibleName("Minimum resolution")
+        self.count = QLabel()
+        for widget in (self.search,):
+            widget.textChanged.connect(self._apply)
+        self.vendor.currentTextChanged.connect(self._apply)
+        self.form.currentTextChanged.connect(self._apply)
+        self.resolution.valueChanged.connect(self._apply)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(QLabel("Vendor"))
+        bar.addWidget(self.vendor)
+        bar.addWidget(QLabel("Form"))
+        bar.addWidget(self.form)
+        bar.addWidget(self.resolution)
+        bar.addWidget(self.count)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("Catalog models")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def set_models(self, models: list[CameraModel]) -> None:
+        self.model.set_models(models)
+        self.vendor.blockSignals(True)
+        self.vendor.clear()
+        self.vendor.addItems(["", *self.model.vendors()])
+        self.vendor.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self._apply()
+
+    def _apply(self) -> None:
+        self.proxy.set_filters(self.search.text(), self.vendor.currentText(),
+                               self.form.currentText(), self.resolution.value())  # fmt: skip
+        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} models")

@@ -1,0 +1,139 @@
+"""The whole job in the app: demo → excluded camera → override → undo/redo → PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from specassist.app import create_window
+from specassist.domain.rules import Verdict
+from specassist.services import project_service
+from specassist.ui.main_window import MainWindow
+from specassist.ui.models.survey_table_model import row_status
+from specassist.ui.settings import AppSettings
+
+
+def _window(qtbot: QtBot, settings: AppSettings) -> MainWindow:
+    window = create_window(demo=True, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.analysis is not None, timeout=20000)
+    return window
+
+
+def _status(window: MainWindow, camera_id: int) -> str:
+    assert window.analysis is not None
+    return row_status(window.analysis.by_id(camera_id))
+
+
+def test_override_undo_redo_and_export(qtbot: QtBot, tmp_path: Path,
+                                       app_settings: AppSettings) -> None:  # fmt: skip
+    window = _window(qtbot, app_settings)
+    assert window.analysis is not None
+    target = next(r for r in window.analysis.results
+                  if r.matched.verdict is Verdict.EXCLUDED and r.matched.match
+                  and r.matched.match.alternates)  # fmt: skip
+    tag = target.matched.flagged.camera.display_tag
+    assert window.select_tag(tag)
+    assert window.detail.camera_id == target.id
+    assert window.detail.choices.count() >= 2
+    alternate = target.matched.match.alternates[0].model  # type: ignore[union-attr]
+
+    window.detail.choices.setCurrentRow(1)
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.detail.use_button.click()
+    assert _status(window, target.id) == "overridden"
+    result = window.analysis.by_id(target.id)
+    assert result is not None and result.offer is not None
+    assert result.offer.model.key == alternate.key
+    assert window.undo_stack.canUndo() and "*" in window.windowTitle()
+
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.action_undo.trigger()
+    assert _status(window, target.id) == "to replace"
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.action_redo.trigger()
+    assert _status(window, target.id) == "overridden"
+
+    pdf = tmp_path / "tender.pdf"
+    with qtbot.waitSignal(window.sig_export_done, timeout=30000) as done:
+        window.export_tender(pdf, tmp_path / "boq.xlsx")
+    assert done.args == [str(pdf)]
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert f"{alternate.vendor_id} {alternate.model}" in text.replace("\n", " ")
+    assert "overridden" in text
+    assert (tmp_path / "boq.xlsx").exists()
+
+
+def test_filters_by_site_status_and_text(qtbot: QtBot, app_settings: AppSettings) -> None:
+    window = _window(qtbot, app_settings)
+    total = window.proxy.rowCount()
+    window.site_filter.setCurrentText("Depot")
+    depot = window.proxy.rowCount()
+    assert 0 < depot < total
+    window.site_filter.setCurrentText("")
+    window.status_filter.setCurrentText("allowed")
+    assert window.proxy.rowCount() == window.analysis.counts()[Verdict.ALLOWED]  # type: ignore[union-attr]
+    window.status_filter.setCurrentText("")
+    window.search.setText("amcrest")
+    assert window.proxy.rowCount() == 1
+    assert "shown" in window.status_label.text()
+
+
+def test_rule_profile_change_reevaluates(qtbot: QtBot, app_settings: AppSettings) -> None:
+    window = _window(qtbot, app_settings)
+    assert window.analysis is not None and window.analysis.counts()[Verdict.EXCLUDED] > 0
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        for check in window.rules_tab.checks.values():
+            check.setChecked(False)
+    qtbot.waitUntil(lambda: window.analysis is not None
+                    and window.analysis.rule_set_ids == [], timeout=20000)  # fmt: skip
+    assert window.analysis.counts()[Verdict.EXCLUDED] == 0
+
+
+def test_capture_edit_and_delete_with_undo(qtbot: QtBot, app_settings: AppSettings) -> None:
+    from specassist.domain.survey import SurveyCamera
+    from specassist.ui.undo import AddCameraCommand, DeleteCameraCommand
+
+    window = _window(qtbot, app_settings)
+    before = window.survey_model.rowCount()
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        new = SurveyCamera(0, tag="NEW-1", make="Hikvision", model="DS-2CD2143G2-I")
+        window.undo_stack.push(AddCameraCommand(window, new))
+    assert window.survey_model.rowCount() == before + 1
+    assert window.select_tag("NEW-1")
+    new_id = window.detail.camera_id
+    assert new_id is not None and _status(window, new_id) == "to replace"
+    camera = project_service.camera(window.project, new_id)  # type: ignore[arg-type]
+    assert camera is not None
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.undo_stack.push(DeleteCameraCommand(window, new_id, camera))
+    assert window.survey_model.rowCount() == before
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.action_undo.trigger()
+    assert window.survey_model.rowCount() == before + 1
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.action_undo.trigger()
+        window.action_undo.trigger()
+    assert window.survey_model.rowCount() == before
+
+
+def test_autosave_is_offered_after_a_crash(qtbot: QtBot, tmp_path: Path,
+                                           app_settings: AppSettings) -> None:  # fmt: skip
+    from specassist.ui import main_window
+
+    window = _window(qtbot, app_settings)
+    assert window.project is not None
+    window.project.dirty = True
+    window.autosave()
+    folder = main_window.autosave_folder()
+    assert list(folder.glob("*.json"))
+    # A second session finds what the first (never closed) left behind.
+    found = project_service.recoverable(folder, except_session="another")
+    assert len(found) == 1 and found[0].name == "Untitled project"
+    recovered = project_service.recover(found[0])
+    assert len(project_service.cameras(recovered)) == 20 and recovered.dirty
+    recovered.close()
+    assert not list(folder.glob("*.json"))
