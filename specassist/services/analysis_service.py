@@ -22,6 +22,7 @@ from specassist.services import project_service, tender_service
 from specassist.services.flag_service import FlaggedCamera
 from specassist.services.match_service import MatchedCamera
 from specassist.storage.project_file import ProjectFile
+from specassist.storage.survey_store import StoredCamera
 from specassist.tender.content import ScheduleEntry
 
 Progress = Callable[[str, float], None]
@@ -74,8 +75,12 @@ def analyse(
     options: Options | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = _never,
+    stored: list[StoredCamera] | None = None,
 ) -> Analysis:
-    """Flag and match every camera of the project under its rule profile."""
+    """Flag and match every camera of the project under its rule profile.
+
+    ``stored`` passes cameras already read, so a caller that shows them reads them once.
+    """
     report = progress or (lambda _s, _f: None)
     as_of = as_of or date.today()
     load: CatalogLoad | None = project_service.catalog_of(project)
@@ -84,7 +89,8 @@ def analyse(
     catalog = load.catalog
     rule_ids = project_service.rule_profile(project)
     report("Reading the survey", 0.05)
-    stored = project_service.cameras(project)
+    if stored is None:
+        stored = project_service.cameras(project)
     overrides = project_service.overrides(project)
     engine = RuleEngine(catalog, rule_ids, as_of)
     matcher = Matcher(catalog, engine.model_allowed)

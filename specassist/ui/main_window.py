@@ -49,6 +49,7 @@ from specassist.domain.issues import Severity, count_by_severity
 from specassist.services import analysis_service, project_service
 from specassist.services.analysis_service import Analysis
 from specassist.storage.project_file import SUFFIX, ProjectFile, ProjectFileError
+from specassist.storage.survey_store import StoredCamera
 from specassist.survey.importer import header_preview
 from specassist.survey.readers import SurveyReadError
 from specassist.ui import workers
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._analysis_task: workers.Task | None = None
         self._analysis_pending = False
         self._select_after: int | None = None
+        self._selected_before: int | None = None
         self._fit_columns = True
         self.units = self.settings.units
 
@@ -446,11 +448,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ analysis
 
     def refresh(self, reanalyse: bool = True) -> None:
-        """Reload the survey from the project, then re-analyse in the background."""
+        """Reload the survey and re-analyse it on a worker thread; the table updates after.
+
+        Reading 50,000 cameras takes seconds, so even that happens off the GUI
+        thread; ``reanalyse=False`` only updates the title and status (after a save).
+        """
         if self._project is None:
             return
-        selected = self._select_after or self._selected_id()
-        self.survey_model.set_cameras(project_service.cameras(self._project))
+        self._update_title()
+        if reanalyse:
+            self.reanalyse()
+
+    def _show_loaded(self, cameras: list[StoredCamera], selected: int | None) -> None:
+        self.survey_model.set_cameras(cameras)
         if self.analysis is not None:
             self.survey_model.set_results(self.analysis.results)
         sites = ["", *self.survey_model.sites()]
@@ -460,15 +470,17 @@ class MainWindow(QMainWindow):
         self.site_filter.addItems(sites)
         self.site_filter.setCurrentIndex(max(0, self.site_filter.findText(current)))
         self.site_filter.blockSignals(False)
+        if self._fit_columns and cameras:
+            self._fit_columns = False
+            self.fit_columns()
         self._select(selected)
         self._update_title()
         self._update_status()
         self.sig_project_changed.emit()
-        if reanalyse:
-            self.reanalyse()
 
     def fit_columns(self, widest: int = 230) -> None:
-        """Size columns to their content (Qt samples the first rows), none wider than ``widest``."""
+        """Size columns to the first rows' content, none wider than ``widest``."""
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.resizeColumnsToContents()
         for column in range(self.survey_model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
@@ -486,11 +498,15 @@ class MainWindow(QMainWindow):
             self._analysis_pending = True
             return
         project = self._project
+        self._selected_before = self._select_after or self._selected_id()
         self.statusBar().showMessage("Analysing…")
 
         def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
-            analysis = analysis_service.analyse(project, progress=progress, cancelled=cancelled)
-            return analysis, analysis_service.cost(project, analysis)
+            cameras = project_service.cameras(project)
+            analysis = analysis_service.analyse(
+                project, progress=progress, cancelled=cancelled, stored=cameras
+            )
+            return cameras, analysis, analysis_service.cost(project, analysis)
 
         self._analysis_task = workers.run_task(
             work, self._analysis_finished, self._analysis_failed,
@@ -498,19 +514,15 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def _analysis_finished(self, value: object) -> None:
-        analysis, costing = cast(tuple[Analysis, Costing], value)
+        cameras, analysis, costing = cast(tuple[list[StoredCamera], Analysis, Costing], value)
         self._analysis_task = None
         if self._analysis_pending:
             self._analysis_pending = False
             self.reanalyse()
             return
         self.analysis, self.costing = analysis, costing
-        self.survey_model.set_results(analysis.results)
-        if self._fit_columns:
-            self._fit_columns = False
-            self.fit_columns()
+        self._show_loaded(cameras, self._selected_before)
         self.costs_tab.show_costing(costing)
-        self._show_selected()
         self._update_status()
         self.statusBar().showMessage("Analysis up to date", 3000)
         self.sig_analysis_done.emit()

@@ -14,7 +14,7 @@ def test_demo_opens_listing_every_demo_camera(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.show()
     model = window.table.model()
-    assert model.rowCount() == 20
+    qtbot.waitUntil(lambda: model.rowCount() == 20, timeout=20000)
     assert model.data(model.index(0, 1)) == "C001"
     assert "20 cameras" in window.status_label.text()
     assert window.project is not None and not window.project.dirty
