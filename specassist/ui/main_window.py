@@ -13,11 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -58,8 +56,11 @@ from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
 from specassist.ui.dialogs.import_report import ImportReportDialog
 from specassist.ui.dialogs.override_dialog import OverrideDialog
 from specassist.ui.dialogs.preferences_dialog import PreferencesDialog
+from specassist.ui.dialogs.tender_dialog import TenderDialog
+from specassist.ui.exporter import export_in_background
 from specassist.ui.models.survey_filter import SurveyFilter
 from specassist.ui.models.survey_table_model import STATUS_COLOURS, SurveyTableModel
+from specassist.ui.recovery import ask_to_recover, autosave_folder
 from specassist.ui.settings import AppSettings
 from specassist.ui.undo import (
     AddCameraCommand,
@@ -77,11 +78,6 @@ SURVEY_FILTER = "Surveys (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)"
 PROJECT_FILTER = f"SpecAssist projects (*{SUFFIX})"
 PRICE_FILTER = "Price lists (*.csv *.xlsx *.xlsm);;All files (*)"
 AUTOSAVE_MS = 60_000
-
-
-def autosave_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".specassist") / "autosave"
 
 
 class MainWindow(QMainWindow):
@@ -255,6 +251,12 @@ class MainWindow(QMainWindow):
             "Ctrl+R",
             "Pick any allowed model for the selected camera",
         )
+        self.action_tender = a(
+            "&Tender details…",
+            self.edit_tender_details,
+            "Ctrl+T",
+            "Title, client, revision and layout of the tender",
+        )
         self.action_find = a("&Find", lambda: self.search.setFocus(), keys.Find)
         self.action_preferences = a("Pre&ferences…", self.show_preferences, keys.Preferences)
         self.action_metric = a("&Metric units", lambda: self.set_units(UnitSystem.METRIC))
@@ -267,7 +269,8 @@ class MainWindow(QMainWindow):
                       self.action_export, None, self.action_quit],
             "&Edit": [self.action_undo, self.action_redo, None, self.action_add,
                       self.action_edit, self.action_duplicate, self.action_delete, None,
-                      self.action_override, self.action_find, None, self.action_preferences],
+                      self.action_override, self.action_find, None, self.action_tender,
+                      self.action_preferences],
             "&View": [self.action_metric, self.action_imperial],
             "&Help": [self.action_about],
         }
@@ -686,48 +689,7 @@ class MainWindow(QMainWindow):
     def export_tender(self, pdf: Path, boq: Path | None = None, ask_open: bool = False) -> None:
         """Write the tender off the GUI thread, with progress and cancel."""
         assert self._project is not None and self.analysis is not None
-        project, analysis = self._project, self.analysis
-        dialog = QProgressDialog("Writing the tender…", "Cancel", 0, 100, self)
-        dialog.setWindowTitle("Export tender")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-
-        def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
-            def report(text: str, fraction: float) -> None:
-                if cancelled():
-                    raise analysis_service.Cancelled()
-                progress(text, fraction)
-
-            return analysis_service.export_tender(project, analysis, pdf, boq, report)
-
-        def finished(pages: object) -> None:
-            dialog.reset()
-            self.statusBar().showMessage(f"Tender written: {pdf} ({pages} pages)", 10000)
-            self.sig_export_done.emit(str(pdf))
-            if ask_open:
-                question = f"{pdf.name} ({pages} pages) is ready. Open it?"
-                answer = QMessageBox.question(self, "Tender written", question)
-                if answer == QMessageBox.StandardButton.Yes:
-                    QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
-
-        def failed(message: str) -> None:
-            dialog.reset()
-            self._error("Export failed", f"The tender could not be written: {message}")
-            self.sig_export_done.emit("")
-
-        def cancelled() -> None:
-            dialog.reset()
-            self.statusBar().showMessage("Export cancelled", 5000)
-            self.sig_export_done.emit("")
-
-        def progress(text: str, fraction: float) -> None:
-            dialog.setLabelText(text)
-            dialog.setValue(int(fraction * 100))
-
-        task = workers.run_task(work, finished, failed, progress, cancelled)
-        dialog.canceled.connect(task.cancel)
-
-    # ------------------------------------------------------------ view and preferences
+        export_in_background(self, self, self._project, self.analysis, pdf, boq, ask_open)
 
     def set_units(self, units: UnitSystem) -> None:
         self.units = units
@@ -740,6 +702,14 @@ class MainWindow(QMainWindow):
         rule_sets = load.catalog.rule_sets if load else []
         if PreferencesDialog(self.settings, rule_sets, self).exec():
             self.set_units(self.settings.units)
+
+    def edit_tender_details(self) -> None:
+        if self._project is None:
+            return
+        dialog = TenderDialog(project_service.tender_settings(self._project), self)
+        if dialog.exec():
+            project_service.set_tender_settings(self._project, **dialog.values())
+            self._update_title()
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About SpecAssist",
@@ -776,19 +746,10 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the unsaved work the last session left behind."""
-        found = project_service.recoverable(autosave_folder(), self.session_id)
-        for item in found:
-            answer = QMessageBox.question(
-                self, "Recover unsaved work",
-                f"SpecAssist closed unexpectedly while '{item.name}' had unsaved changes. "
-                "Recover them?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-            )  # fmt: skip
-            if answer == QMessageBox.StandardButton.Yes:
-                self._replace_project(project_service.recover(item))
-                return True
-            project_service.discard_autosave(item.autosave.parent, item.autosave.stem)
-        return False
+        recovered = ask_to_recover(self, autosave_folder(), self.session_id)
+        if recovered is not None:
+            self._replace_project(recovered)
+        return recovered is not None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()

@@ -1,0 +1,79 @@
+"""Export the tender from the window: a worker writes it, a progress dialog can cancel it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QUrl, SignalInstance
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
+
+from specassist.services import analysis_service
+from specassist.services.analysis_service import Analysis
+from specassist.storage.project_file import ProjectFile
+from specassist.ui import workers
+
+
+class ExportHost(Protocol):
+    """What the exporter needs from the window."""
+
+    @property
+    def sig_export_done(self) -> SignalInstance: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def _error(self, title: str, text: str) -> None: ...
+
+
+def export_in_background(
+    parent: QWidget,
+    host: ExportHost,
+    project: ProjectFile,
+    analysis: Analysis,
+    pdf: Path,
+    boq: Path | None,
+    ask_open: bool,
+) -> workers.Task:
+    """Start writing the tender; the GUI stays live and the user may cancel between stages."""
+    dialog = QProgressDialog("Writing the tender…", "Cancel", 0, 100, parent)
+    dialog.setWindowTitle("Export tender")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
+        def report(text: str, fraction: float) -> None:
+            if cancelled():
+                raise analysis_service.Cancelled()
+            progress(text, fraction)
+
+        return analysis_service.export_tender(project, analysis, pdf, boq, report)
+
+    def finished(pages: object) -> None:
+        dialog.reset()
+        host.statusBar().showMessage(f"Tender written: {pdf} ({pages} pages)", 10000)
+        host.sig_export_done.emit(str(pdf))
+        if ask_open:
+            question = f"{pdf.name} ({pages} pages) is ready. Open it?"
+            answer = QMessageBox.question(parent, "Tender written", question)
+            if answer == QMessageBox.StandardButton.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+
+    def failed(message: str) -> None:
+        dialog.reset()
+        host._error("Export failed", f"The tender could not be written: {message}")
+        host.sig_export_done.emit("")
+
+    def cancelled() -> None:
+        dialog.reset()
+        host.statusBar().showMessage("Export cancelled", 5000)
+        host.sig_export_done.emit("")
+
+    def progress(text: str, fraction: float) -> None:
+        dialog.setLabelText(text)
+        dialog.setValue(int(fraction * 100))
+
+    task = workers.run_task(work, finished, failed, progress, cancelled)
+    dialog.canceled.connect(task.cancel)
+    return task

@@ -1,0 +1,32 @@
+"""Offer the unsaved work a crashed session left in the autosave folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from specassist.services import project_service
+from specassist.storage.project_file import ProjectFile
+
+
+def autosave_folder() -> Path:
+    """The platform's application-data folder (never next to the program)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".specassist") / "autosave"
+
+
+def ask_to_recover(parent: QWidget, folder: Path, session_id: str) -> ProjectFile | None:
+    """Ask about each leftover autosave; the one the user takes is opened as unsaved work."""
+    for item in project_service.recoverable(folder, session_id):
+        answer = QMessageBox.question(
+            parent, "Recover unsaved work",
+            f"SpecAssist closed unexpectedly while '{item.name}' had unsaved changes. "
+            "Recover them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            return project_service.recover(item)
+        project_service.discard_autosave(item.autosave.parent, item.autosave.stem)
+    return None
