@@ -40,3 +40,25 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache dist build
+
+# ---- desktop bundle (installer/README.md) ----
+PYINSTALLER := $(VENV)/.pyinstaller
+BUNDLE_DIR  := dist/specassist
+VERSION     := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' specassist/__init__.py)
+ARCHIVE     := dist/specassist-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+$(PYINSTALLER): $(STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
+	touch $(PYINSTALLER)
+
+bundle: $(PYINSTALLER)
+	rm -rf build/pyinstaller $(BUNDLE_DIR)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller installer/specassist.spec
+	tar -C dist -czf $(ARCHIVE) specassist
+	@du -sh $(BUNDLE_DIR) $(ARCHIVE)
+
+bundle-test:
+	installer/bundle_test.sh $(BUNDLE_DIR)
+
+.PHONY: bundle bundle-test

@@ -149,3 +149,5 @@ def main(cameras: int) -> None:
 
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 50000)
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown: PySide6 can fault while collecting at exit

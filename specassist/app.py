@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
+from typing import cast
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from specassist import __version__
-from specassist.resources import demo_survey
+from specassist.resources import demo_survey, resources_dir
 from specassist.storage.project_file import SUFFIX
 from specassist.ui.main_window import MainWindow
 from specassist.ui.settings import AppSettings
@@ -45,11 +49,16 @@ def tune_gc() -> None:
 
 def run_app(file: Path | None = None, demo: bool = False) -> int:
     tune_gc()
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("SpecAssist")
     app.setOrganizationName("SpecAssist")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "specassist.svg")))
     window = create_window(file, demo)
     window.show()
+    if os.environ.get("SPECASSIST_SMOKE"):
+        # Start-up check for installers and benches: quit once the window has painted.
+        QTimer.singleShot(0, app.quit)
+        return int(app.exec())
     window.offer_recovery()
     return int(app.exec())
