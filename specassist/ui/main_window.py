@@ -722,7 +722,6 @@ class MainWindow(QMainWindow):
         name = self._project.path.name if self._project.path else "Untitled project"
         dirty = self._project.dirty or not self.undo_stack.isClean()
         self.setWindowTitle(f"{name}{' *' if dirty else ''} — SpecAssist {__version__}")
-        self.setWindowModified(dirty)
 
     def _update_status(self) -> None:
         total = self.survey_model.rowCount()

@@ -19,7 +19,11 @@ def _window(qtbot: QtBot, settings: AppSettings) -> MainWindow:
     window = create_window(demo=True, settings=settings)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.analysis is not None, timeout=20000)
+    # The empty project the window starts with is analysed first: wait for the demo's.
+    qtbot.waitUntil(
+        lambda: window.analysis is not None and len(window.analysis.results) == 20,
+        timeout=20000,
+    )
     return window
 
 
@@ -99,25 +103,32 @@ def test_capture_edit_and_delete_with_undo(qtbot: QtBot, app_settings: AppSettin
 
     window = _window(qtbot, app_settings)
     before = window.survey_model.rowCount()
-    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
-        new = SurveyCamera(0, tag="NEW-1", make="Hikvision", model="DS-2CD2143G2-I")
-        window.undo_stack.push(AddCameraCommand(window, new))
-    assert window.survey_model.rowCount() == before + 1
+
+    def rows(n: int) -> None:
+        qtbot.waitUntil(
+            lambda: (
+                window.survey_model.rowCount() == n
+                and window.analysis is not None
+                and len(window.analysis.results) == n
+            ),
+            timeout=20000,
+        )
+
+    new = SurveyCamera(0, tag="NEW-1", make="Hikvision", model="DS-2CD2143G2-I")
+    window.undo_stack.push(AddCameraCommand(window, new))
+    rows(before + 1)
     assert window.select_tag("NEW-1")
     new_id = window.detail.camera_id
     assert new_id is not None and _status(window, new_id) == "to replace"
     camera = project_service.camera(window.project, new_id)  # type: ignore[arg-type]
     assert camera is not None
-    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
-        window.undo_stack.push(DeleteCameraCommand(window, new_id, camera))
-    assert window.survey_model.rowCount() == before
-    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
-        window.action_undo.trigger()
-    assert window.survey_model.rowCount() == before + 1
-    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
-        window.action_undo.trigger()
-        window.action_undo.trigger()
-    assert window.survey_model.rowCount() == before
+    window.undo_stack.push(DeleteCameraCommand(window, new_id, camera))
+    rows(before)
+    window.action_undo.trigger()
+    rows(before + 1)
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    rows(before)
 
 
 def test_autosave_is_offered_after_a_crash(qtbot: QtBot, tmp_path: Path,
@@ -137,3 +148,27 @@ def test_autosave_is_offered_after_a_crash(qtbot: QtBot, tmp_path: Path,
     assert len(project_service.cameras(recovered)) == 20 and recovered.dirty
     recovered.close()
     assert not list(folder.glob("*.json"))
+
+
+def test_drop_a_survey_and_remembered_column_mapping(
+    qtbot: QtBot, tmp_path: Path, app_settings: AppSettings
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    survey = tmp_path / "walk.csv"
+    survey.write_text("Ref,Brand,Type no,Where\nW1,Hikvision,DS-2CD2143G2-I,Lobby\n", "utf-8")
+    app_settings.remember_mapping(["Ref", "Brand", "Type no", "Where"],
+                                  {"Ref": "tag", "Brand": "make", "Type no": "model",
+                                   "Where": "location"})  # fmt: skip
+    window = create_window(settings=app_settings)
+    qtbot.addWidget(window)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(survey))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
+        window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.survey_model.rowCount() == 1, timeout=20000)
+    camera = window.survey_model.camera_at(0).camera
+    assert (camera.tag, camera.make, camera.location) == ("W1", "Hikvision", "Lobby")
