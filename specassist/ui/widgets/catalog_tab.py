@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from specassist.domain.catalog import CameraModel, FormFactor
-from specassist.ui.models.catalog_table_model import CatalogFilter, CatalogTableModel
+from specassist.ui.models.catalog_table_model import COLUMNS, CatalogFilter, CatalogTableModel
 
 
 class CatalogTab(QWidget):
@@ -54,6 +55,8 @@ class CatalogTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Catalog models")
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
@@ -67,6 +70,8 @@ class CatalogTab(QWidget):
         self.vendor.addItems(["", *self.model.vendors()])
         self.vendor.blockSignals(False)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(len(COLUMNS) - 1, 400)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._apply()
 
     def _apply(self) -> None:

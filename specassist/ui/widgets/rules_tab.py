@@ -28,8 +28,13 @@ class RulesTab(QWidget):
             check.setParent(None)
         self.checks.clear()
         for rule_set in rule_sets:
-            since = rule_set.effective_from.isoformat() if rule_set.effective_from else "—"
-            check = QCheckBox(f"{rule_set.title} (from {since})")
+            if rule_set.template:
+                when = "a template: copy its file into the catalog and edit it first"
+            elif rule_set.effective_from:
+                when = f"in force from {rule_set.effective_from.isoformat()}"
+            else:
+                when = "no start date"
+            check = QCheckBox(f"{rule_set.title} — {when}")
             check.setToolTip(f"{rule_set.citation.title}\n{rule_set.citation.url or ''}")
             check.setChecked(rule_set.rule_set_id in chosen)
             check.toggled.connect(self._changed)
