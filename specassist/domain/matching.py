@@ -18,12 +18,16 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from specassist.domain import optics
+import numpy as np
+import numpy.typing as npt
+
+from specassist.domain import funnel, optics
 from specassist.domain.catalog import (
     Accessory,
     AccessoryKind,
     CameraModel,
     Catalog,
+    FormFactor,
     Price,
 )
 from specassist.domain.requirements import (
@@ -287,6 +291,11 @@ class Matcher:
             )
             self.candidates.append(candidate)
             self.by_family.setdefault(candidate.family, []).append(candidate)
+        self._pools = {family: _Pool.of(pool) for family, pool in self.by_family.items()}
+        self._all = _Pool.of(self.candidates)
+        self._mount_cache: dict[
+            tuple[str, MountKind | None, tuple[str, ...]], tuple[AccessoryUse, ...]
+        ] = {}
         self._cache: dict[Requirement, Match] = {}
 
     # ------------------------------------------------------------------ public
@@ -314,44 +323,80 @@ class Matcher:
 
     def _match(self, req: Requirement) -> Match:
         family = req.form_family.value
-        pool = self.candidates if family is FormFamily.OTHER else self.by_family.get(family, [])
-        passing: list[_Scored] = []
+        pool = self._all if family is FormFamily.OTHER else self._pools.get(family)
         first_fail: dict[str, int] = {}
-        if len(pool) < len(self.candidates):
-            first_fail["form"] = len(self.candidates) - len(pool)
-        for candidate in pool:
-            failure = first_failure(candidate, req)
-            if failure is None:
-                setting, px, density = measure(candidate, req)
-                mounting = self._mounting(candidate.model, req)
-                score = score_offer(candidate, req, setting, px, density, mounting)
-                passing.append(_Scored(candidate, score, px))
-            else:
-                first_fail[failure] = first_fail.get(failure, 0) + 1
-        if not passing:
-            return self._no_match(req, pool, first_fail)
-        ranked = _rank(passing)
-        picks = [(ranked[0], "first choice"), *_alternates(ranked[1:])]
+        size = len(pool.candidates) if pool else 0
+        if size < len(self.candidates):
+            first_fail["form"] = len(self.candidates) - size
+        if pool is None or size == 0:
+            return self._no_match(req, [], first_fail, None)
+        outcome = funnel.run(pool.columns, _query(req))
+        counts = np.bincount(outcome.first_failure + 1, minlength=len(CHECK_ORDER) + 1)
+        for position in range(1, len(CHECK_ORDER)):
+            if counts[position + 1]:
+                first_fail[CHECK_ORDER[position]] = int(counts[position + 1])
+        passers = np.flatnonzero(outcome.first_failure == funnel.NO_FAILURE)
+        if passers.size == 0:
+            return self._no_match(req, pool.candidates, first_fail, outcome)
+        scores = self._scores(pool, passers, outcome, req)
+        picks = _picks(pool, passers, scores, outcome.px[passers])
         offers = [
-            _with_role(self._evaluate(pick.candidate, req, stop_at_failure=False), role, pick.score)
-            for pick, role in picks
+            _with_role(self._evaluate(pool.candidates[i], req, stop_at_failure=False), role, score)
+            for i, role, score in picks
         ]
-        return Match(
-            req,
-            offers[0],
-            tuple(offers[1:]),
-            considered=len(pool),
-            removed_by=first_fail,
-        )
+        return Match(req, offers[0], tuple(offers[1:]), considered=size, removed_by=first_fail)
+
+    def _scores(
+        self, pool: _Pool, passers: npt.NDArray[np.int64], outcome: funnel.Outcome,
+        req: Requirement,
+    ) -> npt.NDArray[np.float64]:  # fmt: skip
+        """``score_offer`` for every passing candidate at once, then the relative cost term."""
+        score = np.full(passers.size, 100.0)
+        density = outcome.density[passers]
+        if req.dori is not None and req.distance_m is not None:
+            margin = density / optics.DORI_PX_PER_M[req.dori.value]
+            score += W_MARGIN * np.clip(margin - 1.0, 0.0, 0.3) / 0.3
+        if req.px_across_scene is not None and req.px_across_scene.value > 0:
+            ratio = outcome.px[passers] / req.px_across_scene.value
+            score -= W_OVERSPEC * np.clip(ratio - OVERSPEC_FROM, 0.0, 1.5) / 1.5
+        if req.scene_hfov_deg is not None and req.scene_hfov_deg.value > 0:
+            scene = req.scene_hfov_deg.value
+            error = np.abs(outcome.setting[passers] - scene) / scene
+            score -= W_FOV * np.minimum(error, 1.0)
+        if req.form_factor is not None:
+            score += W_SAME_FORM * (pool.form[passers] == _FORMS.index(req.form_factor))
+        score += W_VERIFIED * pool.verified[passers]
+        for n, index in enumerate(passers):
+            for use in self._mounting(pool.candidates[index].model, req):
+                score[n] -= W_ACCESSORY if use.accessory is not None else W_MOUNT_UNKNOWN
+        prices = pool.price[passers]
+        priced = ~np.isnan(prices)
+        if priced.any():
+            low, high = prices[priced].min(), prices[priced].max()
+            span = high - low
+            cost = np.where(priced, W_COST * (prices - low) / span if span else 0.0, W_COST / 2)
+            score -= np.nan_to_num(cost, nan=W_COST / 2)
+        else:
+            score -= W_COST / 2
+        return np.round(score, 2)
 
     def _no_match(
-        self, req: Requirement, pool: list[_Candidate], first_fail: dict[str, int]
+        self,
+        req: Requirement,
+        pool: list[_Candidate],
+        first_fail: dict[str, int],
+        outcome: funnel.Outcome | None,
     ) -> Match:
         if not self.candidates:
             return Match(req, None, no_match_reason="no allowed model in the catalog")
         last = max(first_fail, key=CHECK_ORDER.index)
-        misses = pool or self.candidates
-        fewest = min(misses, key=lambda c: (len(list(failures(c, req))), c.model.key))
+        if pool and outcome is not None:
+            keys = [c.model.key for c in pool]
+            order = sorted(range(len(pool)), key=lambda i: (int(outcome.failure_count[i]), keys[i]))
+            fewest = pool[order[0]]
+        else:
+            misses = pool or self.candidates
+            fewest = min(misses, key=lambda c: (len(list(failures(c, req))), c.model.key))
         nearest = self._evaluate(fewest, req, stop_at_failure=False)
         reason = (
             f"{last} removed the last {first_fail[last]} candidate(s); "
@@ -503,7 +548,13 @@ class Matcher:
         )
 
     def _mounting(self, model: CameraModel, req: Requirement) -> tuple[AccessoryUse, ...]:
-        """The accessory the new camera needs on the old fixing, if any."""
+        """The accessory the new camera needs on the old fixing, if any (cached per model)."""
+        key = (model.key, req.mount.value if req.mount else None, req.mount_parts)
+        if key not in self._mount_cache:
+            self._mount_cache[key] = self._find_mounting(model, req)
+        return self._mount_cache[key]
+
+    def _find_mounting(self, model: CameraModel, req: Requirement) -> tuple[AccessoryUse, ...]:
         if req.mount is None:
             return ()
         kind = req.mount.value
@@ -601,45 +652,93 @@ def score_offer(
     return score
 
 
-@dataclass(slots=True)
-class _Scored:
-    candidate: _Candidate
-    score: float
-    px: float | None
+_FORMS = list(FormFactor)
 
 
-def _rank(passing: list[_Scored]) -> list[_Scored]:
-    """Add the relative cost term, round, and sort best first (ties by name, for stability)."""
-    amounts = [p.candidate.price.amount for p in passing if p.candidate.price is not None]
-    low, high = (min(amounts), max(amounts)) if amounts else (None, None)
-    for item in passing:
-        price = item.candidate.price
-        if price is None or low is None or high is None:
-            item.score -= W_COST / 2
-        elif high != low:
-            item.score -= W_COST * float((price.amount - low) / (high - low))
-        item.score = round(item.score, 2)
-    return sorted(
-        passing,
-        key=lambda p: (-p.score, p.candidate.model.vendor_id, p.candidate.model.model),
+@dataclass(frozen=True)
+class _Pool:
+    """Candidates of one form family with their figures as arrays, for ``funnel.run``."""
+
+    candidates: list[_Candidate]
+    columns: funnel.Columns
+    form: npt.NDArray[np.int64]
+    verified: npt.NDArray[np.bool_]
+    price: npt.NDArray[np.float64]
+    name_rank: npt.NDArray[np.int64]
+    """Position in (vendor, model) order: the tie-break that keeps choices stable."""
+
+    @classmethod
+    def of(cls, candidates: list[_Candidate]) -> _Pool:
+        columns = funnel.Columns.build(
+            [(c.lens.wide_deg, c.lens.tele_deg) if c.lens else None for c in candidates],
+            [c.width_px for c in candidates],
+            [c.ip for c in candidates],
+            [c.ik for c in candidates],
+            [c.model.ir_range_m for c in candidates],
+            [c.power_w for c in candidates],
+            [c.model.audio is True for c in candidates],
+            [bool(c.model.alarm_inputs or c.model.alarm_outputs) for c in candidates],
+        )
+        keys = [(c.model.vendor_id, c.model.model) for c in candidates]
+        names = sorted(range(len(candidates)), key=keys.__getitem__)
+        rank = np.empty(len(candidates), dtype=np.int64)
+        rank[names] = np.arange(len(candidates))
+        return cls(
+            candidates,
+            columns,
+            np.array([_FORMS.index(c.model.form_factor) for c in candidates], dtype=np.int64),
+            np.array([c.model.provenance.verified for c in candidates], dtype=bool),
+            np.array([float(c.price.amount) if c.price else np.nan for c in candidates]),
+            rank,
+        )
+
+
+def _query(req: Requirement) -> funnel.Query:
+    return funnel.Query(
+        scene=req.scene_hfov_deg.value if req.scene_hfov_deg else None,
+        old_tele=req.old_tele_hfov_deg.value if req.old_tele_hfov_deg else None,
+        need_px=req.px_across_scene.value if req.px_across_scene else None,
+        distance=req.distance_m.value if req.distance_m else None,
+        need_density=optics.DORI_PX_PER_M[req.dori.value] if req.dori else None,
+        panoramic=req.form_family.value in PANORAMIC,
+        need_ip=ip_level(req.min_ip.value) if req.min_ip else None,
+        ip_required=req.min_ip is not None,
+        need_ik=ik_level(req.min_ik.value) if req.min_ik else None,
+        ik_required=req.min_ik is not None,
+        need_ir=req.min_ir_m.value if req.min_ir_m else None,
+        budget=req.max_power_w.value if req.max_power_w else None,
+        audio=req.audio is not None,
+        alarm=req.alarm_io is not None,
     )
 
 
-def _alternates(rest: list[_Scored]) -> list[tuple[_Scored, str]]:
-    """A value option (cheapest priced) and a premium option (most pixels on target)."""
-    if not rest:
-        return []
-    priced = [p for p in rest if p.candidate.price is not None]
-    value = (
-        min(priced, key=lambda p: p.candidate.price.amount if p.candidate.price else 0)
-        if priced
-        else rest[0]
-    )
-    out = [(value, "value" if priced else "alternate")]
-    others = [p for p in rest if p is not value]
-    if others:
-        out.append((max(others, key=lambda p: (p.px or 0, p.score)), "premium"))
-    return out
+def _picks(
+    pool: _Pool,
+    passers: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    px: npt.NDArray[np.float64],
+) -> list[tuple[int, str, float]]:
+    """First choice (best score), a value option (cheapest priced) and a premium option
+    (most pixels on target) among the rest; ties go to the better-ranked offer."""
+    ranked = np.lexsort((pool.name_rank[passers], -scores))
+    picks = [(int(passers[ranked[0]]), "first choice", float(scores[ranked[0]]))]
+    rest = ranked[1:]
+    if rest.size == 0:
+        return picks
+    prices = pool.price[passers[rest]]
+    priced = ~np.isnan(prices)
+    if priced.any():
+        value = rest[np.flatnonzero(priced)[np.argmin(prices[priced])]]
+        role = "value"
+    else:
+        value, role = rest[0], "alternate"
+    picks.append((int(passers[value]), role, float(scores[value])))
+    others = rest[rest != value]
+    if others.size:
+        gains = np.nan_to_num(px[others], nan=0.0)
+        best = others[np.lexsort((np.arange(others.size), -scores[others], -gains))[0]]
+        picks.append((int(passers[best]), "premium", float(scores[best])))
+    return picks
 
 
 def _with_role(offer: Offer, role: str, score: float | None = None) -> Offer:

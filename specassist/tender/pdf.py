@@ -29,12 +29,10 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    LongTable,
     PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
-    TableStyle,
 )
 
 from specassist.tender.document import Layout, Part, Section, Table, TenderDocument, Text
@@ -289,46 +287,109 @@ def _paragraph(block: Text, styles: dict[str, ParagraphStyle]) -> Flowable:
 def _table(
     block: Table, styles: dict[str, ParagraphStyle], width: float, header: bool = True
 ) -> Flowable:
-    """A table of plain, pre-wrapped strings.
-
-    Plain strings are drawn as text, never parsed as markup, so they are safe as
-    they are, and wrapping them here with cached word widths is many times faster
-    than a Paragraph per cell — the schedule of a 10,000-camera estate has 70,000.
-    """
+    """A table of plain, pre-wrapped strings (see ``GridTable``)."""
     weights = block.widths or tuple(1.0 for _ in block.header)
     total = sum(weights)
     widths = [width * w / total for w in weights]
-    pad = 6.0
-    data = [
-        [wrap(text, widths[i] - pad, FONT, CELL_SIZE) for i, text in enumerate(row)]
-        for row in block.rows
-    ]
-    if header:
-        data.insert(0, [wrap(text, widths[i] - pad, BOLD, CELL_SIZE)
-                        for i, text in enumerate(block.header)])  # fmt: skip
-    table = LongTable(data, colWidths=widths, repeatRows=1 if header else 0)
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, CELL_LEADING),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad / 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad / 2),
-    ]
-    if header:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                     ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_LEADING)]  # fmt: skip
-    for column in block.numeric:
-        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
-    offset = 1 if header else 0
-    for row in block.totals:
-        commands.append(("LINEABOVE", (0, row + offset), (-1, row + offset), 0.8, INK))
-        commands.append(("FONT", (0, row + offset), (-1, row + offset), BOLD, CELL_SIZE,
-                         CELL_LEADING))  # fmt: skip
-    table.setStyle(TableStyle(commands))
-    return table
+    return GridTable(
+        widths,
+        [_wrap_row(block.header, widths, BOLD)] if header else [],
+        [_wrap_row(row, widths, FONT) for row in block.rows],
+        frozenset(block.numeric),
+        frozenset(block.totals),
+    )
+
+
+def _wrap_row(cells: tuple[str, ...], widths: list[float], font: str) -> list[list[str]]:
+    return [wrap(text, widths[i] - 2 * PAD, font, CELL_SIZE).split("\n")
+            for i, text in enumerate(cells)]  # fmt: skip
+
+
+PAD = 3.0
+
+
+class GridTable(Flowable):  # type: ignore[misc]
+    """A ruled table drawn straight onto the canvas, split across pages with its header.
+
+    Cells are plain strings already wrapped to their column, drawn as text and
+    never parsed as markup, so user text is safe as it is. Drawing rows directly
+    is many times faster than a platypus Table with a Paragraph per cell: the
+    schedule of a 10,000-camera estate has 70,000 cells.
+    """
+
+    def __init__(self, widths: list[float], header: list[list[list[str]]],
+                 rows: list[list[list[str]]], numeric: frozenset[int],
+                 totals: frozenset[int], first_row: int = 0,
+                 heights: list[float] | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.widths, self.header, self.rows = widths, header, rows
+        self.numeric, self.totals, self.first_row = numeric, totals, first_row
+        # Heights are computed once and sliced on split: a 1,000-page table splits 1,000 times.
+        self.heights = heights if heights is not None else [self._height(r) for r in rows]
+        self.header_height = sum(self._height(row) for row in header)
+
+    @staticmethod
+    def _height(row: list[list[str]]) -> float:
+        return max((len(lines) for lines in row), default=1) * CELL_LEADING + 2 * PAD
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = sum(self.widths)
+        self.height = self.header_height + sum(self.heights)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        used, count = self.header_height, 0
+        for height in self.heights:
+            if used + height > avail_height:
+                break
+            used += height
+            count += 1
+        if count == 0 or count == len(self.rows):
+            return []  # nothing fits here (or everything does): let the frame move on
+        head = GridTable(self.widths, self.header, self.rows[:count], self.numeric,
+                         self.totals, self.first_row, self.heights[:count])  # fmt: skip
+        tail = GridTable(self.widths, self.header, self.rows[count:], self.numeric,
+                         self.totals, self.first_row + count, self.heights[count:])  # fmt: skip
+        return [head, tail]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height
+        if self.header:
+            canvas.setFillColor(SHADE)
+            canvas.rect(0, y - self.header_height, self.width, self.header_height, 0, 1)
+            for row in self.header:
+                y = self._draw_row(row, y, BOLD, self._height(row))
+        for index, (row, height) in enumerate(zip(self.rows, self.heights, strict=True)):
+            total = self.first_row + index in self.totals
+            if total:
+                canvas.setStrokeColor(INK)
+                canvas.setLineWidth(0.8)
+                canvas.line(0, y, self.width, y)
+            y = self._draw_row(row, y, BOLD if total else FONT, height)
+
+    def _draw_row(self, row: list[list[str]], top: float, font: str, height: float) -> float:
+        canvas = self.canv
+        canvas.setFillColor(INK)
+        x = 0.0
+        for column, (lines, width) in enumerate(zip(row, self.widths, strict=True)):
+            text = canvas.beginText()
+            text.setFont(font, CELL_SIZE, CELL_LEADING)
+            baseline = top - PAD - CELL_SIZE
+            for n, line in enumerate(lines):
+                if column in self.numeric:
+                    offset = width - PAD - _width(line, font, CELL_SIZE)
+                else:
+                    offset = PAD
+                text.setTextOrigin(x + offset, baseline - n * CELL_LEADING)
+                text.textOut(line)
+            canvas.drawText(text)
+            x += width
+        bottom = top - height
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.25)
+        canvas.line(0, bottom, self.width, bottom)
+        return bottom
 
 
 CELL_SIZE, CELL_LEADING = 7.5, 9.5

@@ -167,3 +167,41 @@ def test_fast_filter_and_worded_checks_agree() -> None:
             assert worded == list(failures(cand, req)), (cand.model.model, req)
             compared += 1
     assert compared == len(olds) * len(surveys) * len(models)
+
+
+def test_array_funnel_agrees_with_the_per_candidate_checks() -> None:
+    """``funnel.run`` (all candidates at once) must give each one the same first failure."""
+    import itertools
+
+    from specassist.domain import funnel, matching
+    from specassist.domain.matching import CHECK_ORDER, _Pool, _query, failures
+
+    assert funnel.FOV_TOLERANCE == matching.FOV_TOLERANCE
+    assert funnel.ZOOM_TOLERANCE == matching.ZOOM_TOLERANCE
+    models = [*DOMES, *BULLETS, BANNED,
+              model("acme", "P1", "ptz", 1920, 60.0, hfov_min=3.0, ip_rating="IP66",
+                    ik_rating="IK10", audio=True, alarm_inputs=1, alarm_outputs=1,
+                    max_power_w=20.0),
+              model("acme", "F1", "fisheye", 2992, 180.0, ik_rating="IK08"),
+              model("acme", "N1", "dome", 2560, None)]  # fmt: skip
+    m = Matcher(catalog(models), lambda vendor: True)
+    pool = _Pool.of(m.candidates)
+    olds = [OLD_DOME, OLD_BULLET, model("x", "OLD-PTZ", "ptz", 1920, 58.0, hfov_min=2.9),
+            model("x", "OLD-F", "fisheye", 2560, 180.0), None]  # fmt: skip
+    surveys = [
+        camera(),
+        camera(outdoor=True, vandal_risk=True, audio=True, alarm_io=True, power_w=10.0),
+        camera(target_distance_m=12.0, required_dori=DoriLevel.RECOGNISE),
+        camera(target_distance_m=6.0, scene_width_m=9.0, required_dori=DoriLevel.IDENTIFY),
+        camera(target_distance_m=40.0, required_dori=DoriLevel.DETECT, outdoor=True),
+    ]
+    for old, survey in itertools.product(olds, surveys):
+        req = derive(survey, old)
+        outcome = funnel.run(pool.columns, _query(req))
+        for i, cand in enumerate(pool.candidates):
+            expected = list(failures(cand, req))
+            # The pool holds every family, so the form check is the caller's; skip it here.
+            expected = [name for name in expected if name != "form"]
+            got = outcome.first_failure[i]
+            assert (CHECK_ORDER[got] if got >= 0 else None) == (expected[0] if expected else None)
+            assert outcome.failure_count[i] == len(expected), (cand.model.model, req)
