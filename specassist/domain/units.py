@@ -17,25 +17,29 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-import pint
-
 Quantity = Any
 """A ``pint.Quantity``. pint's generic types do not help mypy, so the alias documents intent."""
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry[Any]:
+def registry() -> Any:
     """Return the application's single unit registry.
 
     pint's default ``px`` is a CSS length; a camera pixel is a count with its
     own dimension, so ``px``, ``px/m`` and ``px/ft`` mean image pixels here.
     """
-    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(
-        on_redefinition="ignore", autoconvert_offset_to_baseunit=True
-    )
+    import pint  # here, not at the top: importing pint (and numpy under it) costs start-up time
+
+    ureg: Any = pint.UnitRegistry(on_redefinition="ignore", autoconvert_offset_to_baseunit=True)
     ureg.define("image_pixel = [image_pixel] = px = pixel = pixels")
     ureg.define("megapixel = 1e6 * image_pixel = MP")
     return ureg
+
+
+def _errors() -> Any:
+    import pint.errors
+
+    return pint.errors
 
 
 def quantity(magnitude: float, unit: str) -> Quantity:
@@ -155,14 +159,14 @@ def _unit_factor(unit_text: str, kind: Kind) -> tuple[float, float] | None:
     ureg = registry()
     try:
         unit = ureg.parse_units(name)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError):
+    except (_errors().UndefinedUnitError, _errors().DefinitionSyntaxError, ValueError):
         return None
     except Exception:  # pint raises assorted errors for odd text; none is the caller's fault
         return None
     try:
         zero = ureg.Quantity(0.0, unit).to(kind.canonical).magnitude
         one = ureg.Quantity(1.0, unit).to(kind.canonical).magnitude
-    except pint.errors.DimensionalityError:
+    except _errors().DimensionalityError:
         return None
     return (float(one - zero), float(zero))
 

@@ -20,7 +20,6 @@ from specassist.domain.rules import RuleEngine, Verdict
 from specassist.domain.survey import SurveyCamera, SurveyStatus
 from specassist.resources import fonts_dir
 from specassist.services.match_service import MatchedCamera, match_cameras
-from specassist.tender import boq, pdf
 from specassist.tender.content import ScheduleEntry, TenderSettings, build_document
 from specassist.tender.document import TenderDocument
 
@@ -127,6 +126,9 @@ def write(
     progress: Progress = _quiet,
 ) -> int:
     """Write the PDF (and the BoQ as .xlsx or .csv); returns the page count."""
+    # reportlab and openpyxl load here, on first export, not when the app starts.
+    from specassist.tender import boq, pdf
+
     progress("Drawing the PDF", 0.7)
     pages = pdf.render(tender.document, pdf_path, fonts_dir())
     if boq_path is not None:

@@ -59,7 +59,11 @@ from specassist.ui.dialogs.preferences_dialog import PreferencesDialog
 from specassist.ui.dialogs.tender_dialog import TenderDialog
 from specassist.ui.exporter import export_in_background
 from specassist.ui.models.survey_filter import SurveyFilter
-from specassist.ui.models.survey_table_model import STATUS_COLOURS, SurveyTableModel
+from specassist.ui.models.survey_table_model import (
+    STATUS_COLOURS,
+    SurveyTableModel,
+    build_haystack,
+)
 from specassist.ui.recovery import ask_to_recover, autosave_folder
 from specassist.ui.settings import AppSettings
 from specassist.ui.undo import (
@@ -462,11 +466,16 @@ class MainWindow(QMainWindow):
         if reanalyse:
             self.reanalyse()
 
-    def _show_loaded(self, cameras: list[StoredCamera], selected: int | None) -> None:
-        self.survey_model.set_cameras(cameras)
-        if self.analysis is not None:
-            self.survey_model.set_results(self.analysis.results)
-        sites = ["", *self.survey_model.sites()]
+    def _show_loaded(
+        self,
+        cameras: list[StoredCamera],
+        analysis: Analysis,
+        haystack: list[str],
+        site_names: list[str],
+        selected: int | None,
+    ) -> None:
+        self.survey_model.set_all(cameras, analysis.results, haystack)
+        sites = ["", *site_names]
         current = self.site_filter.currentText()
         self.site_filter.blockSignals(True)
         self.site_filter.clear()
@@ -509,7 +518,10 @@ class MainWindow(QMainWindow):
             analysis = analysis_service.analyse(
                 project, progress=progress, cancelled=cancelled, stored=cameras
             )
-            return cameras, analysis, analysis_service.cost(project, analysis)
+            haystack = build_haystack(cameras, {r.id: r for r in analysis.results})
+            sites = sorted({c.camera.site for c in cameras if c.camera.site})
+            costing = analysis_service.cost(project, analysis)
+            return cameras, analysis, costing, haystack, sites
 
         self._analysis_task = workers.run_task(
             work, self._analysis_finished, self._analysis_failed,
@@ -517,14 +529,16 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def _analysis_finished(self, value: object) -> None:
-        cameras, analysis, costing = cast(tuple[list[StoredCamera], Analysis, Costing], value)
+        cameras, analysis, costing, haystack, sites = cast(
+            tuple[list[StoredCamera], Analysis, Costing, list[str], list[str]], value
+        )
         self._analysis_task = None
         if self._analysis_pending:
             self._analysis_pending = False
             self.reanalyse()
             return
         self.analysis, self.costing = analysis, costing
-        self._show_loaded(cameras, self._selected_before)
+        self._show_loaded(cameras, analysis, haystack, sites, self._selected_before)
         self.costs_tab.show_costing(costing)
         self._update_status()
         self.statusBar().showMessage("Analysis up to date", 3000)

@@ -112,6 +112,20 @@ def _columns(system: UnitSystem) -> list[Column]:
 _NUMERIC = {"Height": "height_m", "Distance": "target_distance_m"}
 
 
+def build_haystack(cameras: list[StoredCamera], results: dict[int, CameraResult]) -> list[str]:
+    """The lower-case text each row is filtered on; pure, so a worker thread can build it."""
+    haystack = []
+    for stored in cameras:
+        camera = stored.camera
+        result = results.get(stored.id)
+        offer = result.offer if result else None
+        parts = (camera.display_tag, camera.site, camera.location, camera.make, camera.model,
+                 camera.notes, camera.mount, offer.model.model if offer else None,
+                 row_status(result))  # fmt: skip
+        haystack.append(" ".join(p for p in parts if p).lower())
+    return haystack
+
+
 class SurveyTableModel(QAbstractTableModel):
     """Shows surveyed cameras; blank cells mean the survey does not say."""
 
@@ -132,6 +146,16 @@ class SurveyTableModel(QAbstractTableModel):
         self._rebuild_haystack()
         self.endResetModel()
 
+    def set_all(
+        self, cameras: list[StoredCamera], results: list[CameraResult], haystack: list[str]
+    ) -> None:
+        """Cameras, results and the filter text together (built off the GUI thread)."""
+        self.beginResetModel()
+        self._cameras = list(cameras)
+        self._results = {r.id: r for r in results}
+        self._haystack = haystack
+        self.endResetModel()
+
     def set_results(self, results: list[CameraResult]) -> None:
         self._results = {r.id: r for r in results}
         self._rebuild_haystack()
@@ -148,15 +172,7 @@ class SurveyTableModel(QAbstractTableModel):
             )
 
     def _rebuild_haystack(self) -> None:
-        self._haystack = []
-        for stored in self._cameras:
-            camera = stored.camera
-            result = self._results.get(stored.id)
-            offer = result.offer if result else None
-            parts = (camera.display_tag, camera.site, camera.location, camera.make,
-                     camera.model, camera.notes, camera.mount,
-                     offer.model.model if offer else None, row_status(result))  # fmt: skip
-            self._haystack.append(" ".join(p for p in parts if p).lower())
+        self._haystack = build_haystack(self._cameras, self._results)
 
     # ------------------------------------------------------------ queries for views
 
