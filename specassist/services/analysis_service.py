@@ -54,15 +54,19 @@ class Analysis:
     as_of: date
     matcher: Matcher
     results: list[CameraResult] = field(default_factory=list)
+    _counts: dict[Verdict, int] | None = field(default=None, repr=False)
 
     def by_id(self, camera_id: int) -> CameraResult | None:
         return next((r for r in self.results if r.id == camera_id), None)
 
     def counts(self) -> dict[Verdict, int]:
-        counts = dict.fromkeys(Verdict, 0)
-        for result in self.results:
-            counts[result.matched.verdict] += 1
-        return counts
+        """Cameras per verdict; computed once (results do not change after analysis)."""
+        if self._counts is None or sum(self._counts.values()) != len(self.results):
+            counts = dict.fromkeys(Verdict, 0)
+            for result in self.results:
+                counts[result.matched.verdict] += 1
+            self._counts = counts
+        return dict(self._counts)
 
 
 def _never() -> bool:
@@ -121,6 +125,7 @@ def analyse(
         analysis.results.append(
             CameraResult(item.id, matched, offer, chosen.note if chosen else None)
         )
+    analysis.counts()  # counted here, off the GUI thread
     report("Analysis complete", 1.0)
     return analysis
 

@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
 
     def fit_columns(self, widest: int = 230) -> None:
         """Size columns to the first rows' content, none wider than ``widest``."""
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.resizeColumnsToContents()
         for column in range(self.survey_model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
