@@ -11,7 +11,6 @@ import contextlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -44,13 +43,13 @@ from specassist.domain.catalog import CameraModel
 from specassist.domain.costing import Costing
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import Severity, count_by_severity
-from specassist.services import analysis_service, project_service
+from specassist.services import project_service
 from specassist.services.analysis_service import Analysis
 from specassist.storage.project_file import SUFFIX, ProjectFile, ProjectFileError
 from specassist.storage.survey_store import StoredCamera
 from specassist.survey.importer import header_preview
 from specassist.survey.readers import SurveyReadError
-from specassist.ui import workers
+from specassist.ui.analysis_runner import AnalysisRunner, Loaded
 from specassist.ui.dialogs.camera_dialog import CameraDialog
 from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
 from specassist.ui.dialogs.import_report import ImportReportDialog
@@ -62,7 +61,6 @@ from specassist.ui.models.survey_filter import SurveyFilter
 from specassist.ui.models.survey_table_model import (
     STATUS_COLOURS,
     SurveyTableModel,
-    build_haystack,
 )
 from specassist.ui.recovery import ask_to_recover, autosave_folder
 from specassist.ui.settings import AppSettings
@@ -98,8 +96,10 @@ class MainWindow(QMainWindow):
         self.session_id = uuid.uuid4().hex[:12]
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-        self._analysis_task: workers.Task | None = None
-        self._analysis_pending = False
+        self.runner = AnalysisRunner(self)
+        self.runner.sig_ready.connect(self._analysis_finished)
+        self.runner.sig_failed.connect(self._analysis_failed)
+        self.runner.sig_progress.connect(lambda text: self.statusBar().showMessage(text))
         self._select_after: int | None = None
         self._selected_before: int | None = None
         self._fit_columns = True
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     def _replace_project(self, project: ProjectFile) -> None:
         if self._project is not None:
             project_service.discard_autosave(autosave_folder(), self.session_id)
-            self._project.close()
+        self.runner.replace_project(project)
         self._project = project
         self.undo_stack.clear()
         self._fit_columns = True
@@ -504,49 +504,21 @@ class MainWindow(QMainWindow):
         self._select_after = None
 
     def reanalyse(self) -> None:
-        if self._project is None:
-            return
-        if self._analysis_task is not None and not self._analysis_task.done:
-            self._analysis_pending = True
-            return
-        project = self._project
-        self._selected_before = self._select_after or self._selected_id()
-        self.statusBar().showMessage("Analysing…")
+        if self._project is not None:
+            self._selected_before = self._select_after or self._selected_id()
+            self.statusBar().showMessage("Analysing…")
+            self.runner.request()
 
-        def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
-            cameras = project_service.cameras(project)
-            analysis = analysis_service.analyse(
-                project, progress=progress, cancelled=cancelled, stored=cameras
-            )
-            haystack = build_haystack(cameras, {r.id: r for r in analysis.results})
-            sites = sorted({c.camera.site for c in cameras if c.camera.site})
-            costing = analysis_service.cost(project, analysis)
-            return cameras, analysis, costing, haystack, sites
-
-        self._analysis_task = workers.run_task(
-            work, self._analysis_finished, self._analysis_failed,
-            lambda text, _f: self.statusBar().showMessage(text),
-        )  # fmt: skip
-
-    def _analysis_finished(self, value: object) -> None:
-        cameras, analysis, costing, haystack, sites = cast(
-            tuple[list[StoredCamera], Analysis, Costing, list[str], list[str]], value
-        )
-        self._analysis_task = None
-        if self._analysis_pending:
-            self._analysis_pending = False
-            self.reanalyse()
-            return
-        self.analysis, self.costing = analysis, costing
-        self._show_loaded(cameras, analysis, haystack, sites, self._selected_before)
-        self.costs_tab.show_costing(costing)
+    def _analysis_finished(self, loaded: Loaded) -> None:
+        self.analysis, self.costing = loaded.analysis, loaded.costing
+        self._show_loaded(loaded.cameras, loaded.analysis, loaded.haystack, loaded.sites,
+                          self._selected_before)  # fmt: skip
+        self.costs_tab.show_costing(loaded.costing)
         self._update_status()
         self.statusBar().showMessage("Analysis up to date", 3000)
         self.sig_analysis_done.emit()
 
     def _analysis_failed(self, message: str) -> None:
-        self._analysis_task = None
-        self._analysis_pending = False
         self._error("Analysis failed", f"The survey could not be analysed: {message}")
         self.sig_analysis_done.emit()
 
@@ -801,10 +773,9 @@ class MainWindow(QMainWindow):
         if not self._may_discard():
             event.ignore()
             return
-        workers.wait_all(10000)
         self.settings.geometry = bytes(self.saveGeometry().data())
         if self._project is not None:
             project_service.discard_autosave(autosave_folder(), self.session_id)
-            self._project.close()
-            self._project = None
+        self.runner.close()
+        self._project = None
         event.accept()

@@ -172,3 +172,22 @@ def test_drop_a_survey_and_remembered_column_mapping(
     qtbot.waitUntil(lambda: window.survey_model.rowCount() == 1, timeout=20000)
     camera = window.survey_model.camera_at(0).camera
     assert (camera.tag, camera.make, camera.location) == ("W1", "Hikvision", "Lobby")
+
+
+def test_opening_a_project_while_analysing_is_quietly_handled(
+    qtbot: QtBot, tmp_path: Path, app_settings: AppSettings, no_modal_questions: list[str]
+) -> None:
+    from specassist.resources import demo_survey
+
+    path = tmp_path / "saved.specassist"
+    with project_service.new_project("Saved", path) as project:
+        project_service.import_into(project, demo_survey())
+        project.save()
+    window = create_window(settings=app_settings)
+    qtbot.addWidget(window)
+    for _ in range(3):  # replace the project while the previous analysis may still run
+        assert window.open_project(path)
+    qtbot.waitUntil(lambda: window.survey_model.rowCount() == 20
+                    and window.analysis is not None
+                    and len(window.analysis.results) == 20, timeout=20000)  # fmt: skip
+    assert not [text for text in no_modal_questions if "failed" in text.lower()]
