@@ -87,7 +87,7 @@ def build_document(
         Section("performance", "Performance specification", Part.PRODUCTS,
                 _performance(types, units)),
         Section("schedule", "Schedule of cameras", Part.PRODUCTS,
-                _schedule(entries, types, units)),
+                _schedule(entries, types, units, _short_names(rule_sets))),
         Section("boq", "Bill of quantities", Part.PRODUCTS, _boq(costing)),
         Section("execution", "Execution", Part.EXECUTION, _execution()),
         Section("sources", "Appendix A — Rule sources", Part.APPENDIX, _sources(rule_sets)),
@@ -341,8 +341,16 @@ def _power_clause(reqs: list[Requirement]) -> str:
     )
 
 
+def _short_names(rule_sets: list[RuleSet]) -> dict[str, str]:
+    """'US NDAA FY2019 §889 — covered …' → 'US NDAA FY2019 §889', for narrow table cells."""
+    return {r.rule_set_id: r.title.split(" — ")[0].strip() for r in rule_sets}
+
+
 def _schedule(
-    entries: list[ScheduleEntry], types: list[_CameraType], units: UnitSystem
+    entries: list[ScheduleEntry],
+    types: list[_CameraType],
+    units: UnitSystem,
+    short_names: dict[str, str],
 ) -> tuple[Block, ...]:
     type_of = {e.camera.source_row: t.code for t in types for e in t.entries}
     rows = []
@@ -350,7 +358,9 @@ def _schedule(
         if entry.decision.verdict is not Verdict.EXCLUDED:
             continue
         camera, offer = entry.camera, entry.offer
-        why = ", ".join(dict.fromkeys(r.rule_set_id for r in entry.decision.reasons))
+        why = "; ".join(dict.fromkeys(
+            short_names.get(r.rule_set_id, r.rule_set_id) for r in entry.decision.reasons
+        ))  # fmt: skip
         replacement = "no match: see Appendix C"
         mount = ""
         if offer is not None:
