@@ -231,6 +231,7 @@ class Identifier:
     ) -> Identification:
         evidence: list[Evidence] = []
         brand_id = None
+        make, model = self._resplit(make, model)
         if make:
             brand_id, exact = self.brand(make)
             if brand_id is not None:
@@ -256,6 +257,24 @@ class Identifier:
         result = self._combine(brand_id, found, evidence)
         result.form_hint = form
         return result
+
+    def _resplit(self, make: str | None, model: str | None) -> tuple[str | None, str | None]:
+        """Move leading words of the model into the make when that names a known brand.
+
+        A combined "Brand/Model" cell is split at its first space, which cuts
+        "HIK VISION DS-2CD2143G2-I" into "HIK" and "VISION DS-…": neither is
+        recognised, but "HIK VISION" and "DS-…" both are.
+        """
+        if not model or (make and self.brand(make)[0] is not None):
+            return make, model
+        words = model.split()
+        for taken in (1, 2):
+            if len(words) <= taken:
+                break
+            candidate = " ".join([make or "", *words[:taken]]).strip()
+            if self.brand(candidate)[0] is not None:
+                return candidate, " ".join(words[taken:])
+        return make, model
 
     def _label_evidence(self, make: str, brand_id: str, exact: bool) -> list[Evidence]:
         vendor = self.vendors[brand_id]

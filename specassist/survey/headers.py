@@ -234,6 +234,7 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     ),
     Field.ENVIRONMENT: (
         "environment",
+        "env",
         "indoor outdoor",
         "internal external",
         "int ext",

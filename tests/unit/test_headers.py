@@ -53,3 +53,9 @@ def test_header_row_found_below_title_rows() -> None:
             (4, ["C1", "Axis"])]  # fmt: skip
     assert find_header_row(rows) == 2
     assert find_header_row([(1, ["just", "data"])]) is None
+
+
+def test_abbreviated_environment_header() -> None:
+    from specassist.survey.headers import Field, match_header
+
+    assert match_header("Env") is Field.ENVIRONMENT

@@ -153,3 +153,17 @@ def test_patterns_recognise_unlabelled_models(
     identifier: Identifier, model: str, maker: str
 ) -> None:
     assert identifier.identify(None, model).maker_id == maker
+
+
+@pytest.mark.parametrize(
+    ("make", "model", "maker"),
+    [("HIK", "VISION DS-2CD2143G2-I", "hikvision"),  # "HIK VISION DS-…" split at its first space
+     (None, "Hikvision DS-2CD2143G2-I", "hikvision"),  # brand and model in the model column
+     ("Hanwha", "Vision XNV-8080R", "hanwha")],
+)  # fmt: skip
+def test_brand_words_left_in_the_model_are_moved_back(
+    identifier: Identifier, make: str | None, model: str, maker: str
+) -> None:
+    found = identifier.identify(make, model)
+    assert found.maker_id == maker
+    assert not found.warnings
