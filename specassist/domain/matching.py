@@ -3,7 +3,7 @@
 Hard constraints filter the catalog in a fixed order (form, field of view,
 zoom, pixels, DORI, IP, IK, IR, power, audio, alarm I/O); the order is also
 the funnel used to say which constraint removed the last candidates when
-nothing fits. A score then ranks what is left (see ``score_offer``).
+nothing fits. A score then ranks what is left (see ``base_scores``).
 
 Figures the catalog does not have are never assumed to meet a requirement,
 with one exception: an unknown power draw passes with a "confirm" note,
@@ -247,10 +247,6 @@ def failures(cand: _Candidate, req: Requirement) -> Iterator[str]:
         yield "alarm I/O"
 
 
-def first_failure(cand: _Candidate, req: Requirement) -> str | None:
-    return next(failures(cand, req), None)
-
-
 class Matcher:
     """Matches requirements against the allowed part of a catalog; identical ones once."""
 
@@ -316,7 +312,7 @@ class Matcher:
         candidate = next((c for c in self.candidates if c.model.key == model_key), None)
         if candidate is None:
             return None
-        offer = self._evaluate(candidate, requirement, stop_at_failure=False)
+        offer = self._evaluate(candidate, requirement)
         return _with_role(offer, role)
 
     # ----------------------------------------------------------------- private
@@ -341,7 +337,7 @@ class Matcher:
         scores = self._scores(pool, passers, outcome, req)
         picks = _picks(pool, passers, scores, outcome.px[passers])
         offers = [
-            _with_role(self._evaluate(pool.candidates[i], req, stop_at_failure=False), role, score)
+            _with_role(self._evaluate(pool.candidates[i], req), role, score)
             for i, role, score in picks
         ]
         return Match(req, offers[0], tuple(offers[1:]), considered=size, removed_by=first_fail)
@@ -350,25 +346,11 @@ class Matcher:
         self, pool: _Pool, passers: npt.NDArray[np.int64], outcome: funnel.Outcome,
         req: Requirement,
     ) -> npt.NDArray[np.float64]:  # fmt: skip
-        """``score_offer`` for every passing candidate at once, then the relative cost term."""
-        score = np.full(passers.size, 100.0)
-        density = outcome.density[passers]
-        if req.dori is not None and req.distance_m is not None:
-            margin = density / optics.DORI_PX_PER_M[req.dori.value]
-            score += W_MARGIN * np.clip(margin - 1.0, 0.0, 0.3) / 0.3
-        if req.px_across_scene is not None and req.px_across_scene.value > 0:
-            ratio = outcome.px[passers] / req.px_across_scene.value
-            score -= W_OVERSPEC * np.clip(ratio - OVERSPEC_FROM, 0.0, 1.5) / 1.5
-        if req.scene_hfov_deg is not None and req.scene_hfov_deg.value > 0:
-            scene = req.scene_hfov_deg.value
-            error = np.abs(outcome.setting[passers] - scene) / scene
-            score -= W_FOV * np.minimum(error, 1.0)
-        if req.form_factor is not None:
-            score += W_SAME_FORM * (pool.form[passers] == _FORMS.index(req.form_factor))
-        score += W_VERIFIED * pool.verified[passers]
-        for n, index in enumerate(passers):
-            for use in self._mounting(pool.candidates[index].model, req):
-                score[n] -= W_ACCESSORY if use.accessory is not None else W_MOUNT_UNKNOWN
+        """``base_scores`` for every passing candidate, then the relative cost term."""
+        penalties = np.array([_penalty(self._mounting(pool.candidates[i].model, req))
+                              for i in passers])  # fmt: skip
+        score = base_scores(req, pool, passers, outcome.setting[passers], outcome.px[passers],
+                            outcome.density[passers], penalties)  # fmt: skip
         prices = pool.price[passers]
         priced = ~np.isnan(prices)
         if priced.any():
@@ -397,7 +379,7 @@ class Matcher:
         else:
             misses = pool or self.candidates
             fewest = min(misses, key=lambda c: (len(list(failures(c, req))), c.model.key))
-        nearest = self._evaluate(fewest, req, stop_at_failure=False)
+        nearest = self._evaluate(fewest, req)
         reason = (
             f"{last} removed the last {first_fail[last]} candidate(s); "
             f"nearest miss {nearest.model.vendor_id} {nearest.model.model} fails "
@@ -412,140 +394,85 @@ class Matcher:
             removed_by=first_fail,
         )
 
-    def _evaluate(self, cand: _Candidate, req: Requirement, stop_at_failure: bool) -> Offer:
+    def _evaluate(self, cand: _Candidate, req: Requirement) -> Offer:
+        """Every check worded for the explanation, with the figures the offer carries."""
         model = cand.model
         checks: list[Check] = []
-
-        def add(check: Check) -> bool:
-            checks.append(check)
-            return check.ok is False and stop_at_failure
-
         family = req.form_family.value
-        if add(
-            Check(
-                "form",
-                family.value,
-                model.form_factor.value,
-                family is FormFamily.OTHER or cand.family is family,
-            )
-        ):
-            return self._offer(cand, req, checks)
-
+        checks.append(Check("form", family.value, model.form_factor.value,
+                            family is FormFamily.OTHER or cand.family is family))  # fmt: skip
         lens = cand.lens
         scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
-        setting: float | None = None
         if lens is None:
-            if add(Check("field of view", _deg(scene) if scene else "known", "unknown", False)):
-                return self._offer(cand, req, checks)
-        else:
-            setting = lens.clamp(scene) if scene is not None else lens.wide_deg
-            if scene is not None:
-                ok = scene <= lens.wide_deg * FOV_TOLERANCE
-                offered = (
-                    _deg(lens.wide_deg)
-                    if lens.wide_deg == lens.tele_deg
-                    else (f"{_deg(lens.tele_deg)}–{_deg(lens.wide_deg)}")
-                )
-                if add(Check("field of view", f"≥ {_deg(scene)}", offered, ok)):
-                    return self._offer(cand, req, checks)
+            checks.append(Check("field of view", _deg(scene) if scene else "known", "unknown",
+                                False))  # fmt: skip
+        elif scene is not None:
+            offered = (
+                _deg(lens.wide_deg)
+                if lens.wide_deg == lens.tele_deg
+                else f"{_deg(lens.tele_deg)}–{_deg(lens.wide_deg)}"
+            )
+            checks.append(Check("field of view", f"≥ {_deg(scene)}", offered,
+                                scene <= lens.wide_deg * FOV_TOLERANCE))  # fmt: skip
         if req.old_tele_hfov_deg is not None:
             old_tele = req.old_tele_hfov_deg.value
             tele = lens.tele_deg if lens else None
             ok_zoom = tele is not None and tele <= old_tele * ZOOM_TOLERANCE
-            if add(Check("zoom", f"≤ {_deg(old_tele)} at tele", _deg(tele), ok_zoom)):
-                return self._offer(cand, req, checks)
-
-        _, px, density = measure(cand, req)
+            checks.append(Check("zoom", f"≤ {_deg(old_tele)} at tele", _deg(tele), ok_zoom))
+        setting, px, density = measure(cand, req)
         if req.px_across_scene is not None:
             need = req.px_across_scene.value
-            ok_px = px is not None and px >= need
-            if add(Check("pixels on target", f"≥ {need} px", _px(px), ok_px)):
-                return self._offer(cand, req, checks, setting, px)
-
+            checks.append(Check("pixels on target", f"≥ {need} px", _px(px),
+                                px is not None and px >= need))  # fmt: skip
         dori = optics.dori_level(density) if density is not None else None
         if req.dori is not None and req.distance_m is not None:
             need_density = optics.DORI_PX_PER_M[req.dori.value]
-            ok_dori = density is not None and density >= need_density - 1e-9
-            if add(
-                Check(
-                    "DORI at target",
-                    f"{req.dori.value.value} ({need_density:g} px/m) at {req.distance_m.value:g} m",
-                    f"{density:.0f} px/m ({dori.value if dori else 'below monitor'})"
-                    if density is not None
-                    else "unknown",
-                    ok_dori,
-                )
-            ):
-                return self._offer(cand, req, checks, setting, px, density, dori)
-
+            offered = (
+                f"{density:.0f} px/m ({dori.value if dori else 'below monitor'})"
+                if density is not None
+                else "unknown"
+            )
+            checks.append(Check(
+                "DORI at target",
+                f"{req.dori.value.value} ({need_density:g} px/m) at {req.distance_m.value:g} m",
+                offered, density is not None and density >= need_density - 1e-9,
+            ))  # fmt: skip
         if req.min_ip is not None:
             have, need_ip = ip_level(model.ip_rating), ip_level(req.min_ip.value)
             ok_ip = have is not None and need_ip is not None and have >= need_ip
-            if add(
-                Check("ingress (IP)", f"≥ {req.min_ip.value}", model.ip_rating or "unknown", ok_ip)
-            ):
-                return self._offer(cand, req, checks, setting, px, density, dori)
+            checks.append(Check("ingress (IP)", f"≥ {req.min_ip.value}",
+                                model.ip_rating or "unknown", ok_ip))  # fmt: skip
         if req.min_ik is not None:
             have_ik, need_ik = ik_level(model.ik_rating), ik_level(req.min_ik.value)
-            ok_ik = have_ik is not None and need_ik is not None and have_ik >= need_ik
-            if add(
-                Check("impact (IK)", f"≥ {req.min_ik.value}", model.ik_rating or "unknown", ok_ik)
-            ):
-                return self._offer(cand, req, checks, setting, px, density, dori)
+            checks.append(Check("impact (IK)", f"≥ {req.min_ik.value}",
+                                model.ik_rating or "unknown",
+                                have_ik is not None and need_ik is not None
+                                and have_ik >= need_ik))  # fmt: skip
         if req.min_ir_m is not None:
             ir = model.ir_range_m
-            ok_ir = ir is not None and ir >= req.min_ir_m.value
-            if add(Check("IR range", f"≥ {req.min_ir_m.value:g} m", _m(ir), ok_ir)):
-                return self._offer(cand, req, checks, setting, px, density, dori)
+            checks.append(Check("IR range", f"≥ {req.min_ir_m.value:g} m", _m(ir),
+                                ir is not None and ir >= req.min_ir_m.value))  # fmt: skip
         if req.max_power_w is not None:
-            budget = req.max_power_w.value
-            power = cand.power_w
-            ok_power = None if power is None else power <= budget + 1e-9
-            offered = f"{power:g} W" if power is not None else "not stated: confirm"
-            if add(Check("power", f"≤ {budget:g} W", offered, ok_power)):
-                return self._offer(cand, req, checks, setting, px, density, dori)
-        if req.audio is not None and add(
-            Check("audio", "yes", _yes(model.audio), model.audio is True)
-        ):
-            return self._offer(cand, req, checks, setting, px, density, dori)
+            budget, power = req.max_power_w.value, cand.power_w
+            checks.append(Check("power", f"≤ {budget:g} W",
+                                f"{power:g} W" if power is not None else "not stated: confirm",
+                                None if power is None else power <= budget + 1e-9))  # fmt: skip
+        if req.audio is not None:
+            checks.append(Check("audio", "yes", _yes(model.audio), model.audio is True))
         if req.alarm_io is not None:
             has_io = bool(model.alarm_inputs or model.alarm_outputs)
             known = model.alarm_inputs is not None
-            if add(Check("alarm I/O", "yes", _yes(has_io if known else None), has_io)):
-                return self._offer(cand, req, checks, setting, px, density, dori)
-        return self._offer(cand, req, checks, setting, px, density, dori, final=True)
-
-    def _offer(
-        self,
-        cand: _Candidate,
-        req: Requirement,
-        checks: list[Check],
-        setting: float | None = None,
-        px: float | None = None,
-        density: float | None = None,
-        dori: DoriLevel | None = None,
-        final: bool = False,
-    ) -> Offer:
-        """Build the offer; only a fully evaluated one (``final``) is scored."""
-        accessories: tuple[AccessoryUse, ...] = ()
-        score = 0.0
+            checks.append(Check("alarm I/O", "yes", _yes(has_io if known else None), has_io))
         failed = any(c.ok is False for c in checks)
-        if not failed:
-            accessories = self._mounting(cand.model, req)
-        if final:
-            score = score_offer(cand, req, setting, px, density, accessories)
-        return Offer(
-            cand.model,
-            "",
-            score,
-            tuple(checks),
-            setting,
-            px,
-            density,
-            dori,
-            accessories,
-            cand.price,
-        )
+        accessories = () if failed else self._mounting(model, req)
+
+        def one(value: float | None) -> npt.NDArray[np.float64]:
+            return np.array([np.nan if value is None else value])
+
+        score = float(base_scores(req, _Pool.of([cand]), np.array([0]), one(setting), one(px),
+                                  one(density), one(_penalty(accessories)))[0])  # fmt: skip
+        return Offer(model, "", score, tuple(checks), setting, px, density, dori, accessories,
+                     cand.price)  # fmt: skip
 
     def _mounting(self, model: CameraModel, req: Requirement) -> tuple[AccessoryUse, ...]:
         """The accessory the new camera needs on the old fixing, if any (cached per model)."""
@@ -617,39 +544,43 @@ def _mounts_directly(family: FormFamily, kind: MountKind) -> bool:
     return False
 
 
-def score_offer(
-    cand: _Candidate,
-    req: Requirement,
-    setting: float | None,
-    px: float | None,
-    density: float | None,
-    accessories: tuple[AccessoryUse, ...],
-) -> float:
-    """The ranking score before cost (cost is relative, added by ``_rank``).
+def _penalty(accessories: tuple[AccessoryUse, ...]) -> float:
+    return sum(W_ACCESSORY if use.accessory is not None else W_MOUNT_UNKNOWN
+               for use in accessories)  # fmt: skip
 
-    Worked example: an old 103° dome; the survey asks for identify (250 px/m) at 4 m, so
-    the scene is 2·4·tan 51.5° = 10.06 m wide and needs 2515 px. A 3840-px 103° dome
-    gives 382 px/m: margin 1.53 → +15; pixels 1.53× the need → −3.0; same angle → 0;
-    same form +10; fixes to the ceiling directly → 0; verified +3: 125.0 before cost
-    (117.5 when it has no price in the project currency).
+
+def base_scores(
+    req: Requirement,
+    pool: _Pool,
+    index: npt.NDArray[np.int64],
+    setting: npt.NDArray[np.float64],
+    px: npt.NDArray[np.float64],
+    density: npt.NDArray[np.float64],
+    accessory_penalty: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """The ranking score before cost (cost is relative to the other offers: ``_scores``).
+
+    NaN figures earn and lose nothing. Worked example: an old 103° dome; the survey
+    asks for identify (250 px/m) at 4 m, so the scene is 2·4·tan 51.5° = 10.06 m wide
+    and needs 2515 px. A 3840-px 103° dome gives 382 px/m: margin 1.53 → +15; pixels
+    1.53× the need → −3.0; same angle → 0; same form +10; fixes to the ceiling
+    directly → 0; verified +3: 125.0 before cost (117.5 when it has no price in the
+    project currency).
     """
-    score = 100.0
-    if density is not None and req.dori is not None:
+    score = np.full(index.size, 100.0)
+    if req.dori is not None and req.distance_m is not None:
         margin = density / optics.DORI_PX_PER_M[req.dori.value]
-        score += W_MARGIN * min(max(margin - 1.0, 0.0), 0.3) / 0.3
-    if px is not None and req.px_across_scene is not None and req.px_across_scene.value > 0:
+        score += np.nan_to_num(W_MARGIN * np.clip(margin - 1.0, 0.0, 0.3) / 0.3)
+    if req.px_across_scene is not None and req.px_across_scene.value > 0:
         ratio = px / req.px_across_scene.value
-        score -= W_OVERSPEC * min(max(ratio - OVERSPEC_FROM, 0.0), 1.5) / 1.5
-    if setting is not None and req.scene_hfov_deg is not None and req.scene_hfov_deg.value > 0:
-        error = abs(setting - req.scene_hfov_deg.value) / req.scene_hfov_deg.value
-        score -= W_FOV * min(error, 1.0)
-    if req.form_factor is not None and cand.model.form_factor is req.form_factor:
-        score += W_SAME_FORM
-    for use in accessories:
-        score -= W_ACCESSORY if use.accessory is not None else W_MOUNT_UNKNOWN
-    if cand.model.provenance.verified:
-        score += W_VERIFIED
-    return score
+        score -= np.nan_to_num(W_OVERSPEC * np.clip(ratio - OVERSPEC_FROM, 0.0, 1.5) / 1.5)
+    if req.scene_hfov_deg is not None and req.scene_hfov_deg.value > 0:
+        scene = req.scene_hfov_deg.value
+        score -= np.nan_to_num(W_FOV * np.minimum(np.abs(setting - scene) / scene, 1.0))
+    if req.form_factor is not None:
+        score += W_SAME_FORM * (pool.form[index] == _FORMS.index(req.form_factor))
+    score += W_VERIFIED * pool.verified[index]
+    return score - accessory_penalty
 
 
 _FORMS = list(FormFactor)
