@@ -69,13 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     flag = commands.add_parser("flag", help="identify each camera's maker and apply the rules")
     match = commands.add_parser("match", help="flag, then pick replacements for excluded cameras")
-    for sub in (flag, match):
+    tender = commands.add_parser("tender", help="run the whole pipeline and write the tender PDF")
+    for sub in (flag, match, tender):
         sub.add_argument("survey", type=Path, help="CSV or XLSX survey file")
         sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
         sub.add_argument(
             "--rules", help="rule set ids, comma-separated (default: all but templates)"
         )
         sub.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (YYYY-MM-DD)")
+    for sub in (flag, match):
         sub.add_argument("--json", action="store_true", help="print the result as JSON")
     match.add_argument(
         "--allow-power-upgrade",
@@ -84,15 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     match.add_argument("--currency", help="price currency for ranking (default: the catalog's)")
 
-    tender = commands.add_parser("tender", help="run the whole pipeline and write the tender PDF")
-    tender.add_argument("survey", type=Path, help="CSV or XLSX survey file")
     tender.add_argument("-o", "--output", type=Path, required=True, help="the tender PDF to write")
     tender.add_argument("--boq", type=Path, help="also write the bill of quantities (.xlsx/.csv)")
-    tender.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
-    tender.add_argument(
-        "--rules", help="rule set ids, comma-separated (default: all but templates)"
-    )
-    tender.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (YYYY-MM-DD)")
     tender.add_argument("--currency", default="GBP", help="project currency (default: GBP)")
     tender.add_argument(
         "--rate", action="append", default=[], metavar="CUR=RATE",
@@ -170,9 +165,14 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from exc
 
 
+def _rule_ids(args: argparse.Namespace) -> list[str] | None:
+    """``--rules a,b`` → ["a", "b"]; absent → None (every shipped rule set)."""
+    return [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+
+
 def _flag(args: argparse.Namespace, out: TextIO) -> int:
     load = check_catalog()
-    rule_ids = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+    rule_ids = _rule_ids(args)
     try:
         result = import_survey(args.survey, args.sheet)
         flagged = flag_cameras(load.catalog, result.cameras, rule_ids, args.as_of)
@@ -210,7 +210,7 @@ def _flag(args: argparse.Namespace, out: TextIO) -> int:
 
 def _match(args: argparse.Namespace, out: TextIO) -> int:
     load = check_catalog()
-    rule_ids = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+    rule_ids = _rule_ids(args)
     try:
         result = import_survey(args.survey, args.sheet)
         matched = match_cameras(
@@ -273,7 +273,7 @@ def _tender(args: argparse.Namespace, out: TextIO) -> int:
         return 1
 
     load = check_catalog()
-    rule_ids = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+    rule_ids = _rule_ids(args)
     as_of = args.as_of or date.today()
     try:
         survey = import_survey(args.survey, args.sheet)

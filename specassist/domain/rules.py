@@ -57,6 +57,16 @@ _MIN_CONFIDENCE = 0.35
 """Below this (a lone "some products" OEM hint), a maker is a suspicion, not an identification."""
 
 
+def chosen_rule_sets(catalog: Catalog, rule_set_ids: list[str] | None) -> list[RuleSet]:
+    """The profile's rule sets (every non-template one when ``None``); unknown ids raise."""
+    missing = set(rule_set_ids or []) - {r.rule_set_id for r in catalog.rule_sets}
+    if missing:
+        raise KeyError(f"unknown rule set(s): {', '.join(sorted(missing))}")
+    if rule_set_ids is None:
+        return [r for r in catalog.rule_sets if not r.template]
+    return [r for r in catalog.rule_sets if r.rule_set_id in rule_set_ids]
+
+
 class RuleEngine:
     """Decides verdicts under a profile (the chosen rule sets) as of a date."""
 
@@ -65,14 +75,7 @@ class RuleEngine:
     ) -> None:
         self.identifier = Identifier(catalog)
         self.as_of = as_of or date.today()
-        chosen = (
-            [r for r in catalog.rule_sets if not r.template]
-            if rule_set_ids is None
-            else [r for r in catalog.rule_sets if r.rule_set_id in rule_set_ids]
-        )
-        missing = set(rule_set_ids or []) - {r.rule_set_id for r in catalog.rule_sets}
-        if missing:
-            raise KeyError(f"unknown rule set(s): {', '.join(sorted(missing))}")
+        chosen = chosen_rule_sets(catalog, rule_set_ids)
         self.rule_sets = chosen
         self.in_force = [r for r in chosen if _in_force(r, self.as_of)]
         self._reach_cache: dict[tuple[str, str, str], str | None] = {}

@@ -16,11 +16,11 @@ from specassist.catalog.loader import CatalogLoad
 from specassist.domain.catalog import Catalog
 from specassist.domain.costing import Costing
 from specassist.domain.matching import Matcher, Offer
-from specassist.domain.requirements import Options, derive
-from specassist.domain.rules import Decision, RuleEngine, Verdict
+from specassist.domain.requirements import Options
+from specassist.domain.rules import RuleEngine, Verdict
 from specassist.services import project_service, tender_service
-from specassist.services.flag_service import FlaggedCamera
-from specassist.services.match_service import MatchedCamera
+from specassist.services.flag_service import flag_cameras
+from specassist.services.match_service import MatchedCamera, match_flagged
 from specassist.storage.project_file import ProjectFile
 from specassist.storage.survey_store import StoredCamera
 from specassist.tender.content import ScheduleEntry
@@ -99,29 +99,17 @@ def analyse(
     engine = RuleEngine(catalog, rule_ids, as_of)
     matcher = Matcher(catalog, engine.model_allowed)
     analysis = Analysis(catalog, rule_ids, as_of, matcher)
-    decisions: dict[tuple[str | None, str | None, str | None], Decision] = {}
+    flagged_all = flag_cameras(catalog, [item.camera for item in stored], engine=engine)
     total = max(len(stored), 1)
-    for n, item in enumerate(stored):
+    for n, (item, flagged) in enumerate(zip(stored, flagged_all, strict=True)):
         if n % 500 == 0:
             if cancelled():
                 raise Cancelled()
             report(f"Analysing camera {n + 1} of {len(stored)}", 0.1 + 0.85 * n / total)
-        camera = item.camera
-        key = (camera.make, camera.model, camera.mac)
-        if key not in decisions:
-            decisions[key] = engine.decide(
-                engine.identifier.identify(camera.make, camera.model, camera.mac)
-            )
-        decision = decisions[key]
-        flagged = FlaggedCamera(camera, decision)
-        if flagged.decision.verdict is not Verdict.EXCLUDED:
-            analysis.results.append(CameraResult(item.id, MatchedCamera(flagged)))
-            continue
-        ident = flagged.decision.identification
-        requirement = derive(camera, ident.model, options, ident.form_hint)
-        matched = MatchedCamera(flagged, requirement, matcher.match(requirement))
-        chosen = overrides.get(item.id)
-        offer = matcher.offer(chosen.model_key, requirement) if chosen else None
+        matched = match_flagged(flagged, matcher, options)
+        requirement = matched.requirement
+        chosen = overrides.get(item.id) if requirement else None
+        offer = matcher.offer(chosen.model_key, requirement) if chosen and requirement else None
         analysis.results.append(
             CameraResult(item.id, matched, offer, chosen.note if chosen else None)
         )

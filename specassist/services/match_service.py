@@ -39,17 +39,19 @@ def match_cameras(
     """Every camera with its verdict; excluded ones also with a requirement and a match."""
     engine = RuleEngine(catalog, rule_set_ids, as_of)
     matcher = Matcher(catalog, engine.model_allowed, currency)
-    out = []
-    for flagged in flag_cameras(catalog, cameras, engine=engine):
-        if flagged.decision.verdict is not Verdict.EXCLUDED:
-            out.append(MatchedCamera(flagged))
-            continue
-        identification = flagged.decision.identification
-        requirement = derive(
-            flagged.camera, identification.model, options, identification.form_hint
-        )
-        out.append(MatchedCamera(flagged, requirement, matcher.match(requirement)))
-    return out
+    flagged = flag_cameras(catalog, cameras, engine=engine)
+    return [match_flagged(item, matcher, options) for item in flagged]
+
+
+def match_flagged(
+    flagged: FlaggedCamera, matcher: Matcher, options: Options | None = None
+) -> MatchedCamera:
+    """One judged camera with, when excluded, its requirement and replacement."""
+    if flagged.decision.verdict is not Verdict.EXCLUDED:
+        return MatchedCamera(flagged)
+    identification = flagged.decision.identification
+    requirement = derive(flagged.camera, identification.model, options, identification.form_hint)
+    return MatchedCamera(flagged, requirement, matcher.match(requirement))
 
 
 # ------------------------------------------------------------------------------- JSON

@@ -16,7 +16,7 @@ from specassist.domain.catalog import Catalog, Price
 from specassist.domain.costing import Costing, CostItem, CostSettings, cost
 from specassist.domain.matching import Offer
 from specassist.domain.requirements import FAMILY_OF, Options
-from specassist.domain.rules import RuleEngine, Verdict
+from specassist.domain.rules import Verdict, chosen_rule_sets
 from specassist.domain.survey import SurveyCamera, SurveyStatus
 from specassist.resources import fonts_dir
 from specassist.services.match_service import MatchedCamera, match_cameras
@@ -80,10 +80,14 @@ def prepare(
         )  # fmt: skip
     progress("Costing", 0.5)
     costing = cost_entries(entries, catalog, cost_settings, prices)
-    engine = RuleEngine(catalog, rule_set_ids, as_of)
     progress("Writing the specification", 0.6)
     document = build_document(
-        tender_settings, entries, costing, engine.rule_sets, catalog.info, as_of
+        tender_settings,
+        entries,
+        costing,
+        chosen_rule_sets(catalog, rule_set_ids),
+        catalog.info,
+        as_of,
     )
     return Tender(document, costing, entries)
 

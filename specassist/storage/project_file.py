@@ -113,17 +113,7 @@ class ProjectFile:
             project = session.scalars(select(ProjectRow)).first()
             if project is not None:
                 project.updated_at = utcnow()
-        temporary = target.with_name(target.name + ".tmp")
-        source = sqlite3.connect(self._working)
-        try:
-            destination = sqlite3.connect(temporary)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
-        finally:
-            source.close()
-        temporary.replace(target)  # os.replace: atomic
+        self.write_copy(target)
         self.path = target
         self.dirty = False
         return target
@@ -131,7 +121,8 @@ class ProjectFile:
     def write_copy(self, target: Path) -> None:
         """Copy the working database to ``target`` atomically, leaving path and state alone.
 
-        Used for autosave: the user's own file is only written by ``save``.
+        ``save`` writes through it; autosave calls it directly, so the user's own
+        file is only written when they save.
         """
         temporary = target.with_name(target.name + ".tmp")
         source = sqlite3.connect(self._working)
@@ -143,7 +134,7 @@ class ProjectFile:
                 destination.close()
         finally:
             source.close()
-        temporary.replace(target)
+        temporary.replace(target)  # os.replace: atomic
 
     def close(self) -> None:
         self.engine.dispose()

@@ -17,7 +17,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -61,11 +60,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", parent=base, fontSize=7.5, leading=10, textColor=MUTED),
         "label": ParagraphStyle("label", parent=base, fontName=BOLD, spaceBefore=6, spaceAfter=3),
         "bullet": ParagraphStyle("bullet", parent=base, leftIndent=10, bulletIndent=2),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5, spaceAfter=0),
-        "cell_right": ParagraphStyle("cell_right", parent=base, fontSize=7.5, leading=9.5,
-                                     spaceAfter=0, alignment=TA_RIGHT),
-        "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=7.5, leading=9.5,
-                               spaceAfter=0),
         "part": ParagraphStyle("part", parent=base, fontName=BOLD, fontSize=10, spaceBefore=8,
                                textColor=MUTED),
         "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=13, leading=16,
@@ -73,7 +67,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=22, leading=27),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=12, leading=16,
                                    textColor=MUTED),
-        "toc": ParagraphStyle("toc", parent=base, fontSize=9.5, leading=14),
     }  # fmt: skip
 
 
@@ -213,7 +206,7 @@ def _cover(document: TenderDocument, styles: dict[str, ParagraphStyle]) -> list[
         ("Date of issue", document.issue_date.isoformat()),
         ("Document fingerprint", document.fingerprint),
     ]
-    table = _table(Table(("", ""), tuple(rows), (1, 3)), styles, 150 * mm, header=False)
+    table = _table(Table(("", ""), tuple(rows), (1, 3)), 150 * mm, header=False)
     return [
         Spacer(1, 40 * mm),
         Paragraph(safe(document.title), styles["title"]),
@@ -265,9 +258,7 @@ def _section(section: Section, styles: dict[str, ParagraphStyle], width: float) 
     out: list[Flowable] = []
     first = True
     for block in section.blocks:
-        flowable = (
-            _table(block, styles, width) if isinstance(block, Table) else _paragraph(block, styles)
-        )
+        flowable = _table(block, width) if isinstance(block, Table) else _paragraph(block, styles)
         if first:
             out.append(KeepTogether([heading, flowable]))
             first = False
@@ -284,9 +275,7 @@ def _paragraph(block: Text, styles: dict[str, ParagraphStyle]) -> Flowable:
     return Paragraph(safe(block.text), styles.get(block.style, styles["body"]))
 
 
-def _table(
-    block: Table, styles: dict[str, ParagraphStyle], width: float, header: bool = True
-) -> Flowable:
+def _table(block: Table, width: float, header: bool = True) -> Flowable:
     """A table of plain, pre-wrapped strings (see ``GridTable``)."""
     weights = block.widths or tuple(1.0 for _ in block.header)
     total = sum(weights)

@@ -134,59 +134,51 @@ class SurveyTableModel(QAbstractTableModel):
         self._cameras: list[StoredCamera] = []
         self._results: dict[int, CameraResult] = {}
         self._haystack: list[str] = []
+        self._rows: dict[int, int] = {}
         self._columns = _columns(system)
 
     # ------------------------------------------------------------ content
 
-    def set_cameras(self, cameras: list[StoredCamera]) -> None:
-        self.beginResetModel()
-        self._cameras = list(cameras)
-        ids = {c.id for c in self._cameras}
-        self._results = {k: v for k, v in self._results.items() if k in ids}
-        self._rebuild_haystack()
-        self.endResetModel()
-
     def set_all(
         self, cameras: list[StoredCamera], results: list[CameraResult], haystack: list[str]
     ) -> None:
-        """Cameras, results and the filter text together (built off the GUI thread)."""
+        """Cameras, results and the filter text together (the window builds them off the
+        GUI thread)."""
         self.beginResetModel()
         self._cameras = list(cameras)
+        self._rows = {c.id: n for n, c in enumerate(self._cameras)}
         self._results = {r.id: r for r in results}
         self._haystack = haystack
         self.endResetModel()
 
+    def set_cameras(self, cameras: list[StoredCamera]) -> None:
+        ids = {c.id for c in cameras}
+        kept = [r for r in self._results.values() if r.id in ids]
+        self.set_all(cameras, kept, build_haystack(cameras, {r.id: r for r in kept}))
+
     def set_results(self, results: list[CameraResult]) -> None:
-        self._results = {r.id: r for r in results}
-        self._rebuild_haystack()
-        if self._cameras:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._cameras) - 1, len(self._columns) - 1)
-            )
+        by_id = {r.id: r for r in results}
+        self._results = by_id
+        self._haystack = build_haystack(self._cameras, by_id)
+        self._all_changed()
 
     def set_unit_system(self, system: UnitSystem) -> None:
         self._columns = _columns(system)
+        self._all_changed()
+
+    def _all_changed(self) -> None:
         if self._cameras:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._cameras) - 1, len(self._columns) - 1)
             )
-
-    def _rebuild_haystack(self) -> None:
-        self._haystack = build_haystack(self._cameras, self._results)
 
     # ------------------------------------------------------------ queries for views
 
     def camera_at(self, row: int) -> StoredCamera:
         return self._cameras[row]
 
-    def result_at(self, row: int) -> CameraResult | None:
-        return self._results.get(self._cameras[row].id)
-
     def row_of(self, camera_id: int) -> int | None:
-        return next((n for n, c in enumerate(self._cameras) if c.id == camera_id), None)
-
-    def sites(self) -> list[str]:
-        return sorted({c.camera.site for c in self._cameras if c.camera.site})
+        return self._rows.get(camera_id)
 
     def accepts(self, row: int, site: str | None, status: str | None, text: str) -> bool:
         stored = self._cameras[row]
