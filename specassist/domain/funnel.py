@@ -21,6 +21,12 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
+FOV_TOLERANCE = 1.03
+"""A lens may fall 3 % short of the old angle: 100° for an old 103° lens loses 1.5° each side,
+within the accuracy of published figures."""
+ZOOM_TOLERANCE = 1.05
+"""A PTZ's narrowest angle may be 5 % wider than the old one's (3.0° for 2.86°)."""
+
 NO_FAILURE = -1
 FOV, ZOOM, PIXELS, DORI, IP, IK, IR, POWER, AUDIO, ALARM = range(1, 11)
 """Positions in ``matching.CHECK_ORDER`` (0 is the form, decided by the pool itself)."""
@@ -168,9 +174,3 @@ def run(columns: Columns, query: Query) -> Outcome:
         first[(first == NO_FAILURE) & mask] = position
         count += mask
     return Outcome(first, count, setting, px, density)
-
-
-# The tolerances are the matcher's; repeated here only to keep this module free of imports
-# from matching (which imports this one). A test asserts they are equal.
-FOV_TOLERANCE = 1.03
-ZOOM_TOLERANCE = 1.05

@@ -30,6 +30,7 @@ from specassist.domain.catalog import (
     FormFactor,
     Price,
 )
+from specassist.domain.funnel import FOV_TOLERANCE, ZOOM_TOLERANCE
 from specassist.domain.requirements import (
     FAMILY_OF,
     PANORAMIC,
@@ -40,11 +41,7 @@ from specassist.domain.requirements import (
 )
 from specassist.domain.survey import DoriLevel
 
-FOV_TOLERANCE = 1.03
-"""A lens may fall 3 % short of the old angle: 100° for an old 103° lens loses 1.5° each side,
-within the accuracy of published figures."""
-ZOOM_TOLERANCE = 1.05
-"""A PTZ's narrowest angle may be 5 % wider than the old one's (3.0° for 2.86°)."""
+# FOV_TOLERANCE and ZOOM_TOLERANCE live in ``funnel``, which applies them to whole pools.
 
 # Score weights. Every offer that passes the hard constraints starts from 100.
 W_MARGIN = 15.0

@@ -23,7 +23,6 @@ from specassist.services.flag_service import flag_cameras
 from specassist.services.match_service import MatchedCamera, match_flagged
 from specassist.storage.project_file import ProjectFile
 from specassist.storage.survey_store import StoredCamera
-from specassist.tender.content import ScheduleEntry
 
 Progress = Callable[[str, float], None]
 
@@ -127,13 +126,6 @@ def export_tender(
 ) -> int:
     """Write the tender PDF (and BoQ) from an analysis, overrides included; returns pages."""
     report = progress or (lambda _s, _f: None)
-    overrides = tender_service.Overrides(
-        {
-            n: (r.override, r.override_note or "chosen by the user")
-            for n, r in enumerate(analysis.results)
-            if r.override is not None
-        }
-    )
     tender = tender_service.prepare(
         analysis.catalog,
         [r.matched.flagged.camera for r in analysis.results],
@@ -141,7 +133,7 @@ def export_tender(
         analysis.as_of,
         cost_settings=project_service.cost_settings(project, analysis.as_of),
         tender_settings=project_service.tender_settings(project, analysis.as_of),
-        overrides=overrides,
+        overrides=_overrides(analysis),
         matched=[r.matched for r in analysis.results],
         progress=report,
     )
@@ -150,13 +142,19 @@ def export_tender(
 
 def cost(project: ProjectFile, analysis: Analysis) -> Costing:
     """The running costing for the Costs tab: same items and prices as the tender."""
-    entries = [
-        ScheduleEntry(
-            r.matched.flagged.camera, r.matched.flagged.decision, r.matched.requirement,
-            r.matched.match, r.override, r.override_note,
-        )
-        for r in analysis.results
-    ]  # fmt: skip
+    entries = tender_service.schedule_entries(
+        [r.matched for r in analysis.results], _overrides(analysis)
+    )
     return tender_service.cost_entries(
         entries, analysis.catalog, project_service.cost_settings(project, analysis.as_of)
+    )
+
+
+def _overrides(analysis: Analysis) -> tender_service.Overrides:
+    return tender_service.Overrides(
+        {
+            n: (r.override, r.override_note or "chosen by the user")
+            for n, r in enumerate(analysis.results)
+            if r.override is not None
+        }
     )

@@ -69,15 +69,7 @@ def prepare(
             catalog, cameras, rule_set_ids, as_of, options, cost_settings.currency
         )
     overrides = overrides or Overrides()
-    entries = []
-    for index, item in enumerate(matched):
-        chosen = overrides.offers.get(index)
-        entries.append(
-            ScheduleEntry(
-                item.flagged.camera, item.flagged.decision, item.requirement, item.match,
-                chosen[0] if chosen else None, chosen[1] if chosen else None,
-            )
-        )  # fmt: skip
+    entries = schedule_entries(matched, overrides)
     progress("Costing", 0.5)
     costing = cost_entries(entries, catalog, cost_settings, prices)
     progress("Writing the specification", 0.6)
@@ -90,6 +82,20 @@ def prepare(
         as_of,
     )
     return Tender(document, costing, entries)
+
+
+def schedule_entries(matched: list[MatchedCamera], overrides: Overrides) -> list[ScheduleEntry]:
+    """Each camera as the tender sees it, with the user's replacement where there is one."""
+    entries = []
+    for index, item in enumerate(matched):
+        chosen = overrides.offers.get(index)
+        entries.append(
+            ScheduleEntry(
+                item.flagged.camera, item.flagged.decision, item.requirement, item.match,
+                chosen[0] if chosen else None, chosen[1] if chosen else None,
+            )
+        )  # fmt: skip
+    return entries
 
 
 def cost_entries(
