@@ -54,9 +54,13 @@ class Analysis:
     matcher: Matcher
     results: list[CameraResult] = field(default_factory=list)
     _counts: dict[Verdict, int] | None = field(default=None, repr=False)
+    _by_id: dict[int, CameraResult] = field(default_factory=dict, repr=False)
 
     def by_id(self, camera_id: int) -> CameraResult | None:
-        return next((r for r in self.results if r.id == camera_id), None)
+        """Indexed once: the window looks a camera up on every selection change."""
+        if len(self._by_id) != len(self.results):
+            self._by_id = {r.id: r for r in self.results}
+        return self._by_id.get(camera_id)
 
     def counts(self) -> dict[Verdict, int]:
         """Cameras per verdict; computed once (results do not change after analysis)."""

@@ -170,6 +170,11 @@ def photos(project: ProjectFile, camera_id: int) -> list[tuple[int, str, bytes]]
         return survey_store.photos(session, camera_id)
 
 
+def photo_names(project: ProjectFile, camera_id: int) -> list[str]:
+    with project.sessions() as session:
+        return survey_store.photo_names(session, camera_id)
+
+
 # ------------------------------------------------------------------ overrides
 
 

@@ -207,6 +207,17 @@ def photos(session: Session, camera_id: int) -> list[tuple[int, str, bytes]]:
     return [(r.id, r.name, r.data) for r in rows]
 
 
+def photo_names(session: Session, camera_id: int) -> list[str]:
+    """Names only: the detail panel lists them without loading the images."""
+    return list(
+        session.scalars(
+            select(PhotoRow.name)
+            .where(PhotoRow.survey_camera_id == camera_id)
+            .order_by(PhotoRow.id)
+        )
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class StoredOverride:
     camera_id: int

@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
         assert row is not None
         stored = self.survey_model.camera_at(row)
         result = self.analysis.by_id(camera_id) if self.analysis else None
-        names = [name for _, name, _ in project_service.photos(self._project, camera_id)]
+        names = project_service.photo_names(self._project, camera_id)
         self.detail.show_camera(stored, result, names)
 
     def _apply_filters(self) -> None:
