@@ -346,7 +346,8 @@ class Matcher:
         """``base_scores`` for every passing candidate, then the relative cost term."""
         penalties = np.array([_penalty(self._mounting(pool.candidates[i].model, req))
                               for i in passers])  # fmt: skip
-        score = base_scores(req, pool, passers, outcome.setting[passers], outcome.px[passers],
+        score = base_scores(req, pool.form[passers], pool.verified[passers],
+                            outcome.setting[passers], outcome.px[passers],
                             outcome.density[passers], penalties)  # fmt: skip
         prices = pool.price[passers]
         priced = ~np.isnan(prices)
@@ -466,7 +467,8 @@ class Matcher:
         def one(value: float | None) -> npt.NDArray[np.float64]:
             return np.array([np.nan if value is None else value])
 
-        score = float(base_scores(req, _Pool.of([cand]), np.array([0]), one(setting), one(px),
+        score = float(base_scores(req, np.array([_FORMS.index(model.form_factor)]),
+                                  np.array([model.provenance.verified]), one(setting), one(px),
                                   one(density), one(_penalty(accessories)))[0])  # fmt: skip
         return Offer(model, "", score, tuple(checks), setting, px, density, dori, accessories,
                      cand.price)  # fmt: skip
@@ -548,8 +550,8 @@ def _penalty(accessories: tuple[AccessoryUse, ...]) -> float:
 
 def base_scores(
     req: Requirement,
-    pool: _Pool,
-    index: npt.NDArray[np.int64],
+    form: npt.NDArray[np.int64],
+    verified: npt.NDArray[np.bool_],
     setting: npt.NDArray[np.float64],
     px: npt.NDArray[np.float64],
     density: npt.NDArray[np.float64],
@@ -564,7 +566,7 @@ def base_scores(
     directly → 0; verified +3: 125.0 before cost (117.5 when it has no price in the
     project currency).
     """
-    score = np.full(index.size, 100.0)
+    score = np.full(form.size, 100.0)
     if req.dori is not None and req.distance_m is not None:
         margin = density / optics.DORI_PX_PER_M[req.dori.value]
         score += np.nan_to_num(W_MARGIN * np.clip(margin - 1.0, 0.0, 0.3) / 0.3)
@@ -575,8 +577,8 @@ def base_scores(
         scene = req.scene_hfov_deg.value
         score -= np.nan_to_num(W_FOV * np.minimum(np.abs(setting - scene) / scene, 1.0))
     if req.form_factor is not None:
-        score += W_SAME_FORM * (pool.form[index] == _FORMS.index(req.form_factor))
-    score += W_VERIFIED * pool.verified[index]
+        score += W_SAME_FORM * (form == _FORMS.index(req.form_factor))
+    score += W_VERIFIED * verified
     return score - accessory_penalty
 
 
