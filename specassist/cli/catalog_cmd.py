@@ -1,0 +1,55 @@
+"""``specassist catalog check|stats``: validate or summarise a catalog folder."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, TextIO
+
+from specassist.cli.common import Subparsers, path
+
+if TYPE_CHECKING:
+    from specassist.domain.catalog_checks import CatalogStats
+
+
+def register(commands: Subparsers) -> None:
+    catalog = commands.add_parser("catalog", help="validate or summarise a catalog folder")
+    actions = catalog.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("check", "validate every file; exit 1 on any error"),
+        ("stats", "print counts per entity"),
+    ):
+        sub = actions.add_parser(name, help=text)
+        sub.add_argument("folder", nargs="?", type=path, help="catalog folder (default: shipped)")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.domain.catalog_checks import catalog_stats
+    from specassist.domain.issues import Severity, count_by_severity
+    from specassist.services.catalog_service import check_catalog
+
+    load = check_catalog(args.folder)
+    if args.catalog_command == "check":
+        for issue in load.issues:
+            print(issue, file=out)
+        if not load.ok:
+            errors = count_by_severity(load.issues)[Severity.ERROR]
+            print(f"catalog check failed: {errors} error(s)", file=out)
+            return 1
+    info = load.catalog.info
+    print(f"{info.name} {info.version}" + (f" ({info.date})" if info.date else ""), file=out)
+    for name, count in load.counts().items():
+        print(f"  {name:<24}{count:>6}", file=out)
+    if args.catalog_command == "stats":
+        _print_stats(catalog_stats(load.catalog), out)
+    return 0
+
+
+def _print_stats(stats: CatalogStats, out: TextIO) -> None:
+    sections = (("models by vendor", stats.by_vendor), ("models by form", stats.by_form),
+                ("models by resolution", stats.by_resolution))  # fmt: skip
+    for title, counter in sections:
+        print(f"{title}:", file=out)
+        for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {key:<24}{count:>6}", file=out)
+    print(f"verified models: {stats.verified}, unverified: {stats.unverified}", file=out)
+    print(f"models without a price: {len(stats.without_price)}", file=out)

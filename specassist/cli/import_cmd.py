@@ -1,0 +1,90 @@
+"""``specassist import``: read a survey, report every issue, optionally save a project."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from specassist.cli.common import Subparsers, fail, issue_json, path
+
+
+def register(commands: Subparsers) -> None:
+    sub = commands.add_parser("import", help="import a survey and report every issue")
+    sub.add_argument("survey", type=path, help="CSV or XLSX survey file")
+    sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    sub.add_argument("--project", type=path, help="save into this project file (*.specassist)")
+    sub.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column by hand, e.g. --map 'Cam Loc=location' (repeatable; FIELD may be extra)",
+    )
+    sub.add_argument("--json", action="store_true", help="print the result as JSON")
+    sub.add_argument("--strict", action="store_true", help="exit 1 when any cell is in error")
+
+
+def _parse_map(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        header, sep, field = pair.rpartition("=")
+        if not sep or not header:
+            raise SystemExit(f"specassist import: --map expects HEADER=FIELD, got {pair!r}")
+        mapping[header] = field.strip()
+    return mapping
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.domain.issues import Severity, count_by_severity
+    from specassist.services import project_service
+    from specassist.storage.project_file import ProjectFileError
+    from specassist.survey.importer import import_survey
+    from specassist.survey.readers import SurveyReadError
+
+    try:
+        column_map = _parse_map(args.map)
+        if args.project:
+            project = (
+                project_service.open_project(args.project)
+                if args.project.exists()
+                else project_service.new_project(args.project.stem, args.project)
+            )
+            with project:
+                result = project_service.import_into(project, args.survey, args.sheet, column_map)
+                saved = project.save()
+        else:
+            result, saved = import_survey(args.survey, args.sheet, column_map), None
+    except (SurveyReadError, ProjectFileError, ValueError) as exc:
+        return fail("import", str(exc))
+    counts = count_by_severity(result.issues)
+    if args.json:
+        json.dump(
+            {
+                "file": result.file,
+                "read_as": result.detail,
+                "cameras": len(result.cameras),
+                "skipped_rows": result.skipped_rows,
+                "columns": result.mapping,
+                "issue_counts": {str(k): v for k, v in counts.items()},
+                "issues": [issue_json(i) for i in result.issues],
+                "project": str(saved) if saved else None,
+            },
+            out,
+            indent=2,
+            ensure_ascii=False,
+        )
+        out.write("\n")
+    else:
+        print(f"{result.file}: {len(result.cameras)} cameras ({result.detail})", file=out)
+        print("columns: " + ", ".join(f"{h} → {f}" for h, f in result.mapping.items()), file=out)
+        print(
+            f"issues: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+            f"{counts[Severity.INFO]} notes",
+            file=out,
+        )
+        for issue in result.issues:
+            print(f"  {issue}", file=out)
+        if saved:
+            print(f"saved to {saved}", file=out)
+    return 1 if args.strict and counts[Severity.ERROR] else 0
