@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from specassist import __version__
 from specassist.resources import demo_survey, resources_dir
 from specassist.storage.project_file import SUFFIX
+from specassist.ui import errors, workers
 from specassist.ui.main_window import MainWindow
 from specassist.ui.settings import AppSettings
 
@@ -59,9 +60,19 @@ def run_app(file: Path | None = None, demo: bool = False) -> int:
     app.setOrganizationName("SpecAssist")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "specassist.svg")))
+    errors.configure_logging()
+    reporter = errors.install_hooks()
+    # Workers are cancelled and joined before any window or the application is torn down.
+    app.aboutToQuit.connect(workers.shutdown)
     window = create_window(file, demo)
+    reporter.parent_widget = window
     window.show()
-    if os.environ.get("SPECASSIST_SMOKE"):
+    smoke = os.environ.get("SPECASSIST_SMOKE")
+    if smoke == "analysis":
+        # Life-cycle check: quit as soon as the first analysis has come back from its worker.
+        window.sig_analysis_done.connect(app.quit)
+        return int(app.exec())
+    if smoke:
         # Start-up check for installers and benches: quit once the window has painted.
         QTimer.singleShot(0, app.quit)
         return int(app.exec())

@@ -240,7 +240,7 @@ def cost_settings(project: ProjectFile, as_of: date | None = None) -> CostSettin
     )
 
 
-def set_cost_settings(project: ProjectFile, **values: str) -> None:
+def set_cost_settings(project: ProjectFile, values: dict[str, Any]) -> None:
     """Store cost fields as text (Decimal-safe): currency, labour_rate, tax_pct, rates …"""
     current = settings(project).get("cost", {})
     update_settings(project, cost={**current, **values})
@@ -262,7 +262,8 @@ def tender_settings(project: ProjectFile, issue_date: date | None = None) -> Ten
     )
 
 
-def set_tender_settings(project: ProjectFile, **values: str) -> None:
+def set_tender_settings(project: ProjectFile, values: dict[str, str]) -> None:
+    """Store cover and layout fields; ``values`` is a dict, as its keys include "project"."""
     current = settings(project).get("tender", {})
     update_settings(project, tender={**current, **values})
 

@@ -92,7 +92,7 @@ class AnalysisRunner(QObject):
 
     def close(self) -> None:
         """At exit: let the worker finish, then close every project still open."""
-        workers.wait_all(10000)
+        workers.shutdown()
         for project in (*self._retired, self.project):
             if project is not None:
                 project.close()

@@ -49,6 +49,7 @@ from specassist.storage.project_file import SUFFIX, ProjectFile, ProjectFileErro
 from specassist.storage.survey_store import StoredCamera
 from specassist.survey.importer import header_preview
 from specassist.survey.readers import SurveyReadError
+from specassist.ui import errors
 from specassist.ui.analysis_runner import AnalysisRunner, Loaded
 from specassist.ui.dialogs.camera_dialog import CameraDialog
 from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
@@ -266,6 +267,9 @@ class MainWindow(QMainWindow):
         self.action_metric = a("&Metric units", lambda: self.set_units(UnitSystem.METRIC))
         self.action_imperial = a("&Imperial units", lambda: self.set_units(UnitSystem.IMPERIAL))
         self.action_about = a("&About SpecAssist", self.show_about)
+        self.action_show_log = a(
+            "Show &log", errors.open_log, None, "Open the log file, where every error is recorded"
+        )
         # fmt: off
         menus: dict[str, list[QAction | str | None]] = {
             "&File": [self.action_new, self.action_open, "recent", None, self.action_import,
@@ -276,7 +280,7 @@ class MainWindow(QMainWindow):
                       self.action_override, self.action_find, None, self.action_tender,
                       self.action_preferences],
             "&View": [self.action_metric, self.action_imperial],
-            "&Help": [self.action_about],
+            "&Help": [self.action_show_log, None, self.action_about],
         }
         # fmt: on
         for title, actions in menus.items():
@@ -339,7 +343,7 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(ValueError):
                 project_service.set_rule_profile(project, self.settings.default_rules)
         if self.settings.issuer:
-            project_service.set_tender_settings(project, issuer=self.settings.issuer)
+            project_service.set_tender_settings(project, {"issuer": self.settings.issuer})
         project.dirty = False  # nothing the user did yet
         self._replace_project(project)
 
@@ -530,7 +534,7 @@ class MainWindow(QMainWindow):
 
     def apply_cost_settings(self, values: dict[str, object]) -> None:
         assert self._project is not None
-        project_service.set_cost_settings(self._project, **values)  # type: ignore[arg-type]
+        project_service.set_cost_settings(self._project, values)
         self.costs_tab.show_settings(project_service.cost_settings(self._project))
         self.refresh()
 
@@ -692,9 +696,13 @@ class MainWindow(QMainWindow):
     def edit_tender_details(self) -> None:
         if self._project is None:
             return
-        dialog = TenderDialog(project_service.tender_settings(self._project), self)
+        project = self._project
+
+        def store(values: dict[str, str]) -> None:
+            project_service.set_tender_settings(project, values)
+
+        dialog = TenderDialog(project_service.tender_settings(project), store, self)
         if dialog.exec():
-            project_service.set_tender_settings(self._project, **dialog.values())
             self._update_title()
 
     def show_about(self) -> None:

@@ -68,12 +68,15 @@ def test_override_is_stored_applied_and_printed(tmp_path: Path) -> None:
 
 def test_settings_and_price_lists(tmp_path: Path) -> None:
     with project_service.new_project("Costs") as project:
-        project_service.set_cost_settings(project, currency="EUR", labour_rate="72.50",
-                                          rates={"GBP": "1.17"})  # type: ignore[arg-type]  # fmt: skip
+        project_service.set_cost_settings(
+            project, {"currency": "EUR", "labour_rate": "72.50", "rates": {"GBP": "1.17"}}
+        )
         costs = project_service.cost_settings(project)
         assert costs.currency == "EUR" and costs.labour_rate == Decimal("72.50")
         assert costs.exchange.rates == {"GBP": Decimal("1.17")}
-        project_service.set_tender_settings(project, client="Council", layout="nbs")
+        project_service.set_tender_settings(
+            project, {"client": "Council", "layout": "nbs", "project": "Depot cameras"}
+        )
         tender = project_service.tender_settings(project)
         assert tender.client == "Council" and tender.layout.value == "nbs"
         prices = tmp_path / "p.csv"

@@ -22,6 +22,18 @@ def private_app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def errors_without_dialogs(qapp: object) -> list[tuple[str, str]]:
+    """Errors are reported as in the app (log and signal) but never open a modal box."""
+    from specassist.ui import errors
+
+    reporter = errors.reporter()
+    reporter.interactive = False
+    seen: list[tuple[str, str]] = []
+    reporter.sig_error.connect(lambda title, message, _details: seen.append((title, message)))
+    return seen
+
+
+@pytest.fixture(autouse=True)
 def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Questions answer "Discard"/"No" and warnings are recorded: a test never blocks on a box."""
     from PySide6.QtWidgets import QMessageBox

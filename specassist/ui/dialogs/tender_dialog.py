@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,11 +15,21 @@ from PySide6.QtWidgets import (
 )
 
 from specassist.tender.content import TenderSettings
+from specassist.ui.errors import guarded
 
 
 class TenderDialog(QDialog):
-    def __init__(self, current: TenderSettings, parent: QWidget | None = None) -> None:
+    """Edits the cover fields; OK stores them through ``store`` and closes only if that worked,
+    so a failure never throws away what the user typed."""
+
+    def __init__(
+        self,
+        current: TenderSettings,
+        store: Callable[[dict[str, str]], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._store = store
         self.setWindowTitle("Tender details")
         self.edits = {
             "title": QLineEdit(current.title),
@@ -48,6 +60,12 @@ class TenderDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(460, 280)
+
+    def accept(self) -> None:
+        values = self.values()
+        stored, _ = guarded("Tender details were not saved", lambda: self._store(values))
+        if stored:
+            super().accept()
 
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.edits.items()}
