@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -71,6 +71,26 @@ class CostSettings:
     def money(self, amount: Decimal) -> Money:
         return Money(amount, self.currency)
 
+    def in_currency(self, currency: str, exchange: ExchangeRates) -> CostSettings:
+        """These settings moved to ``currency``: the project's own rates (labour, access,
+        disposal) are converted at ``exchange`` and rounded to the minor unit, so a change of
+        currency never just relabels £65/h as €65/h. Raises ``CurrencyError`` naming the rate
+        that is missing."""
+        if currency == self.currency:
+            return replace(self, exchange=exchange)
+
+        def convert(amount: Decimal) -> Decimal:
+            return exchange.convert(Money(amount, self.currency)).rounded().amount
+
+        return replace(
+            self,
+            currency=currency,
+            exchange=exchange,
+            labour_rate=convert(self.labour_rate),
+            access_day_rate=convert(self.access_day_rate),
+            disposal_per_camera=convert(self.disposal_per_camera),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class CostItem:
@@ -120,6 +140,8 @@ class Costing:
     total: Money
     missing: tuple[CostLine, ...]
     warnings: tuple[str, ...] = ()
+    missing_rates: tuple[str, ...] = ()
+    """Currencies whose prices were left out because the project has no rate for them."""
 
     @property
     def lines(self) -> list[CostLine]:
@@ -151,6 +173,7 @@ class PriceBook:
             if part != price.item:
                 self._by_item[_part_key(part)].append(price)
         self.warnings: list[str] = []
+        self.missing_rates: set[str] = set()
 
     def find(self, vendor_id: str, part: str) -> tuple[Money, Price] | None:
         found = self._by_item.get(_part_key(f"{vendor_id}:{part}")) or self._by_item.get(
@@ -161,6 +184,7 @@ class PriceBook:
             try:
                 converted = self.settings.exchange.convert(Money(price.amount, price.currency))
             except CurrencyError as exc:
+                self.missing_rates.add(price.currency)
                 message = f"{price.item} ({price.supplier}): {exc}"
                 if message not in self.warnings:
                     self.warnings.append(message)
@@ -193,7 +217,7 @@ def cost(items: list[CostItem], prices: list[Price], settings: CostSettings) -> 
     missing = tuple(line for s in sites for line in s.lines if not line.priced)
     return Costing(
         settings, sites, subtotal, contingency, margin, net, tax, net + tax, missing,
-        tuple(book.warnings),
+        tuple(book.warnings), tuple(sorted(book.missing_rates)),
     )  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from specassist.domain import formatting as fmt
 from specassist.domain.costing import CostSettings
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import InputIssue
-from specassist.domain.money import ExchangeRates
+from specassist.domain.money import CurrencyError, ExchangeRates
 from specassist.domain.survey import SurveyCamera
 from specassist.domain.units import quantity
 from specassist.services.catalog_service import check_catalog
@@ -240,10 +240,44 @@ def cost_settings(project: ProjectFile, as_of: date | None = None) -> CostSettin
     )
 
 
-def set_cost_settings(project: ProjectFile, values: dict[str, Any]) -> None:
-    """Store cost fields as text (Decimal-safe): currency, labour_rate, tax_pct, rates …"""
-    current = settings(project).get("cost", {})
-    update_settings(project, cost={**current, **values})
+_PROJECT_RATES = ("labour_rate", "access_day_rate", "disposal_per_camera")
+
+
+def set_cost_settings(project: ProjectFile, values: dict[str, Any]) -> str | None:
+    """Store cost fields as text (Decimal-safe): currency, labour_rate, tax_pct, rates …
+
+    When the currency changes, the project's own rates (labour, access, disposal)
+    that this edit leaves as they were are converted at the rate given for the
+    old currency, and the returned note says so; a rate typed in this edit is
+    taken to be in the new currency. Without the old currency's rate nothing is
+    stored and a ``CurrencyError`` names the rate to enter.
+    """
+    stored = cost_settings(project)
+    merged = {**settings(project).get("cost", {}), **values}
+    old, new = stored.currency, merged.get("currency", stored.currency)
+    note = None
+    if new != old:
+        rates = {k: Decimal(v) for k, v in merged.get("rates", {}).items()}
+        try:
+            moved = stored.in_currency(new, ExchangeRates(new, rates))
+        except CurrencyError:
+            raise CurrencyError(
+                f"changing the currency from {old} to {new}: enter the exchange rate "
+                f"{old}=… under 'Exchange rates' so the labour and fixed rates can be converted"
+            ) from None
+        converted = []
+        for key in _PROJECT_RATES:
+            if key not in values or Decimal(str(values[key])) == getattr(stored, key):
+                merged[key] = str(getattr(moved, key))
+                converted.append(key.replace("_", " "))
+        if converted:
+            note = (
+                f"Converted from {old} at 1 {old} = {rates[old]} {new}: "
+                + ", ".join(converted)
+                + "."
+            )
+    update_settings(project, cost=merged)
+    return note
 
 
 def tender_settings(project: ProjectFile, issue_date: date | None = None) -> TenderSettings:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -177,6 +178,17 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.rules_warning = QLabel(
+            "No rule set is chosen: nothing can be excluded, so every camera shows as allowed. "
+            "Tick the rules that apply in the Rules tab."
+        )
+        self.rules_warning.setWordWrap(True)
+        self.rules_warning.setStyleSheet(
+            "background: #fff3cd; color: #664d03; padding: 4px; border: 1px solid #ffe69c"
+        )
+        self.rules_warning.setAccessibleName("Warning: no rule set chosen")
+        self.rules_warning.hide()
+        left_layout.addWidget(self.rules_warning)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -266,6 +278,11 @@ class MainWindow(QMainWindow):
         self.action_preferences = a("Pre&ferences…", self.show_preferences, keys.Preferences)
         self.action_metric = a("&Metric units", lambda: self.set_units(UnitSystem.METRIC))
         self.action_imperial = a("&Imperial units", lambda: self.set_units(UnitSystem.IMPERIAL))
+        self.units_group = QActionGroup(self)
+        for unit_action in (self.action_metric, self.action_imperial):
+            unit_action.setCheckable(True)
+            self.units_group.addAction(unit_action)
+        self._check_units()
         self.action_about = a("&About SpecAssist", self.show_about)
         self.action_show_log = a(
             "Show &log", errors.open_log, None, "Open the log file, where every error is recorded"
@@ -515,6 +532,7 @@ class MainWindow(QMainWindow):
 
     def _analysis_finished(self, loaded: Loaded) -> None:
         self.analysis, self.costing = loaded.analysis, loaded.costing
+        self.rules_warning.setVisible(not loaded.analysis.rule_set_ids)
         self._show_loaded(loaded.cameras, loaded.analysis, loaded.haystack, loaded.sites,
                           self._selected_before)  # fmt: skip
         self.costs_tab.show_costing(loaded.costing)
@@ -534,8 +552,14 @@ class MainWindow(QMainWindow):
 
     def apply_cost_settings(self, values: dict[str, object]) -> None:
         assert self._project is not None
-        project_service.set_cost_settings(self._project, values)
+        try:
+            note = project_service.set_cost_settings(self._project, values)
+        except ValueError as exc:
+            self.costs_tab.message.setText(str(exc))
+            return
         self.costs_tab.show_settings(project_service.cost_settings(self._project))
+        if note:
+            self.statusBar().showMessage(note, 10000)
         self.refresh()
 
     # ------------------------------------------------------------ selection and detail
@@ -619,7 +643,7 @@ class MainWindow(QMainWindow):
             self.use_offer(camera_id, key, note or "chosen by the user")
 
     def add_camera(self) -> None:
-        dialog = CameraDialog(None, self.units, self)
+        dialog = CameraDialog(None, self.units, self, self.survey_model.tags())
         if dialog.exec() and dialog.camera is not None:
             self.undo_stack.push(AddCameraCommand(self, dialog.camera))
 
@@ -629,7 +653,7 @@ class MainWindow(QMainWindow):
             return
         before = project_service.camera(self._project, camera_id)
         assert before is not None
-        dialog = CameraDialog(before, self.units, self)
+        dialog = CameraDialog(before, self.units, self, self.survey_model.tags(camera_id))
         if dialog.exec() and dialog.camera is not None:
             after = dialog.camera
             after.raw, after.extra = before.raw, before.extra
@@ -641,7 +665,7 @@ class MainWindow(QMainWindow):
             return
         camera = project_service.camera(self._project, camera_id)
         assert camera is not None
-        camera.tag = f"{camera.tag or 'camera'} (copy)"
+        camera.tag = _unused_tag(f"{camera.tag or 'camera'} (copy)", self.survey_model.tags())
         self.undo_stack.push(AddCameraCommand(self, camera, "Duplicate camera"))
 
     def delete_camera(self) -> None:
@@ -670,6 +694,14 @@ class MainWindow(QMainWindow):
         if self.analysis is None:
             self.statusBar().showMessage("The analysis is still running; try again in a moment")
             return
+        if not self.analysis.results:
+            self._error("Nothing to export", "The project has no cameras yet: import a survey "
+                        "or add cameras first.")  # fmt: skip
+            return
+        if not self.analysis.rule_set_ids:
+            self._error("No rule set chosen", "No rule set is ticked in the Rules tab, so no "
+                        "camera can be excluded. Choose the rules that apply first.")  # fmt: skip
+            return
         path, _ = QFileDialog.getSaveFileName(self, "Export tender", self.settings.last_folder,
                                               "PDF (*.pdf)")  # fmt: skip
         if path:
@@ -681,9 +713,14 @@ class MainWindow(QMainWindow):
         assert self._project is not None and self.analysis is not None
         export_in_background(self, self, self._project, self.analysis, pdf, boq, ask_open)
 
+    def _check_units(self) -> None:
+        chosen = self.action_imperial if self.units is UnitSystem.IMPERIAL else self.action_metric
+        chosen.setChecked(True)
+
     def set_units(self, units: UnitSystem) -> None:
         self.units = units
         self.settings.units = units
+        self._check_units()
         self.survey_model.set_unit_system(units)
         self._show_selected()
 
@@ -725,7 +762,11 @@ class MainWindow(QMainWindow):
             counts = self.analysis.counts()
             parts.append(", ".join(f"{n} {v.value}" for v, n in counts.items()))
         if self.costing is not None:
-            parts.append(f"total {self.costing.total}")
+            unpriced = len(self.costing.missing)
+            parts.append(
+                f"total {self.costing.total}"
+                + (f" — partial: {unpriced} item(s) have no price" if unpriced else "")
+            )
         self.status_label.setText(" · ".join(parts))
 
     # ------------------------------------------------------------ autosave, drops, close
@@ -787,3 +828,12 @@ class MainWindow(QMainWindow):
         self.runner.close()
         self._project = None
         event.accept()
+
+
+def _unused_tag(wanted: str, taken: set[str]) -> str:
+    """'C004 (copy)', or 'C004 (copy 2)' … when that is taken too."""
+    candidate, n = wanted, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{wanted[:-1]} {n})" if wanted.endswith(")") else f"{wanted} {n}"
+    return candidate

@@ -48,9 +48,13 @@ HINTS = {
 
 
 class CameraDialog(QDialog):
+    """``taken_tags`` are the other cameras' tags (case-folded): a tag names one camera only."""
+
     def __init__(self, camera: SurveyCamera | None, units: UnitSystem,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, taken_tags: set[str] | None = None,
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.taken_tags = taken_tags or set()
         self.setWindowTitle("Edit camera" if camera else "Add camera")
         self.source_row = camera.source_row if camera else 0
         self.camera: SurveyCamera | None = None
@@ -110,6 +114,10 @@ class CameraDialog(QDialog):
         if errors:
             self.problems.setText("\n".join(f"{i.column}: {i.message}" for i in errors))
             return
-        self.camera = result.cameras[0]
+        camera = result.cameras[0]
+        if camera.tag and camera.tag.casefold() in self.taken_tags:
+            self.problems.setText(f"Tag: {camera.tag} is already used by another camera")
+            return
+        self.camera = camera
         self.problems.setText("\n".join(f"{i.column}: {i.message}" for i in warnings))
         self.accept()

@@ -180,6 +180,14 @@ class SurveyTableModel(QAbstractTableModel):
     def row_of(self, camera_id: int) -> int | None:
         return self._rows.get(camera_id)
 
+    def tags(self, except_id: int | None = None) -> set[str]:
+        """Every tag in use (case-folded), for refusing a duplicate in the camera form."""
+        return {
+            stored.camera.tag.casefold()
+            for stored in self._cameras
+            if stored.camera.tag and stored.id != except_id
+        }
+
     def accepts(self, row: int, site: str | None, status: str | None, text: str) -> bool:
         stored = self._cameras[row]
         if site and stored.camera.site != site:

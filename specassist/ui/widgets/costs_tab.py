@@ -112,8 +112,18 @@ class CostsTab(QWidget):
     def show_costing(self, costing: Costing | None) -> None:
         self.model.set_costing(costing)
         if costing is not None and costing.missing:
-            self.message.setText(f"{len(costing.missing)} item(s) have no price: import a "
-                                 "price list to complete the totals.")  # fmt: skip
+            text = (f"Partial total: {len(costing.missing)} item(s) have no price and are not "
+                    "counted.")  # fmt: skip
+            if costing.missing_rates:
+                codes = ", ".join(costing.missing_rates)
+                text += (
+                    f" Prices in {codes} were left out: there is no exchange rate from "
+                    f"{codes} to {costing.settings.currency}. Enter it under 'Exchange rates' "
+                    f"(e.g. {costing.missing_rates[0]}=1.17)."
+                )
+            else:
+                text += " Import a price list to complete the totals."
+            self.message.setText(text)
         elif costing is not None:
             self.message.setText(f"Total {costing.total} including {costing.settings.tax_name}.")
 
