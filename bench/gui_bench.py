@@ -55,12 +55,12 @@ def cold_start() -> float:
 def make_project(path: Path, cameras: int) -> None:
     from import_bench import write_survey
 
-    from specassist.services import project_service
+    from specassist.services import imports, projects
 
     survey = path.with_suffix(".csv")
     write_survey(survey, cameras)
-    with project_service.new_project("bench", path) as project:
-        project_service.import_into(project, survey)
+    with projects.new_project("bench", path) as project:
+        imports.import_into(project, survey)
         project.save()
 
 

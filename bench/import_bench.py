@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from specassist.services.project_service import new_project
+from specassist.services.projects import new_project
 from specassist.storage.survey_store import add_import
 from specassist.survey.importer import import_survey
 

@@ -30,8 +30,8 @@ from specassist.domain.catalog import (
     Provenance,
     Resolution,
 )
+from specassist.domain.pipeline import Setup, analyse_cameras
 from specassist.domain.survey import DoriLevel, SurveyCamera
-from specassist.services.match_service import match_cameras
 
 CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 VENDORS = ["axis", "hanwha", "bosch", "ipro", "avigilon", "vivotek", "mobotix", "pelco",
@@ -92,12 +92,12 @@ def run_one(cameras: int) -> None:
     catalog = synthetic_catalog(2000)
     estate = synthetic_estate(catalog, cameras)
     start = time.perf_counter()
-    matched = match_cameras(catalog, estate)
+    outcomes = analyse_cameras(Setup(catalog), estate).outcomes
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    requirements = {m.requirement for m in matched if m.requirement is not None}
-    chosen = sum(1 for m in matched if m.match and m.match.choice)
-    excluded = sum(1 for m in matched if m.match)
+    requirements = {o.requirement for o in outcomes if o.requirement is not None}
+    chosen = sum(1 for o in outcomes if o.match and o.match.choice)
+    excluded = sum(1 for o in outcomes if o.match)
     print(
         f"{cameras:>8} {seconds:>8.2f} {cameras / seconds:>10.0f} {excluded:>9} "
         f"{len(requirements):>9} {chosen:>8} {peak_mb:>12.0f}"

@@ -26,10 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from match_bench import synthetic_catalog
 
-from specassist.domain.costing import CostSettings
+from specassist.domain.pipeline import Setup
+from specassist.domain.pricing import CostSettings
+from specassist.domain.project_settings import TenderSettings
 from specassist.services import tender_service
-from specassist.survey.importer import import_survey
-from specassist.tender.content import TenderSettings
+from specassist.services.imports import read_survey
 
 DAY = date(2026, 11, 27)
 
@@ -60,12 +61,10 @@ def run_one(cameras: int) -> None:
         survey_path, pdf_path = Path(folder) / "survey.csv", Path(folder) / "tender.pdf"
         write_survey(survey_path, cameras, flagged)
         start = time.perf_counter()
-        survey = import_survey(survey_path)
+        survey = read_survey(survey_path)
         imported = time.perf_counter()
-        tender = tender_service.prepare(
-            catalog, survey.cameras, None, DAY, None, CostSettings(price_date=DAY),
-            TenderSettings(issue_date=DAY),
-        )  # fmt: skip
+        setup = Setup(catalog, None, DAY, costs=CostSettings(price_date=DAY))
+        tender = tender_service.prepare(setup, survey.cameras, TenderSettings(issue_date=DAY))
         prepared = time.perf_counter()
         pages = tender_service.write(tender, pdf_path)
         done = time.perf_counter()

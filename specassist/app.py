@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from specassist import __version__
 from specassist.resources import demo_survey, resources_dir
-from specassist.storage.project_file import SUFFIX
+from specassist.services.projects import SUFFIX
 from specassist.ui import errors, workers
 from specassist.ui.main_window import MainWindow
 from specassist.ui.settings import AppSettings
@@ -26,7 +26,8 @@ def create_window(
     """The main window, with a project or survey loaded (for the app and for tests)."""
     window = MainWindow(settings)
     if demo:
-        window.import_survey(demo_survey(), ask_mapping=False)
+        window.import_survey(demo_survey(), ask_mapping=False, background=False)
+        window.undo_stack.clear()  # the demo is where the user starts, not a step to undo
         if window.project is not None:
             window.project.dirty = False
         window.refresh(reanalyse=False)

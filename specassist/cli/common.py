@@ -8,8 +8,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from specassist.domain.formatting import UnitSystem
     from specassist.domain.issues import InputIssue
     from specassist.domain.money import ExchangeRates
+    from specassist.domain.pipeline import Analysis, Setup
+    from specassist.domain.pricing import CostSettings
+    from specassist.domain.survey import SurveyCamera
 
 Subparsers = Any
 """``argparse._SubParsersAction``, which typeshed marks private."""
@@ -28,6 +32,81 @@ def add_survey_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
     sub.add_argument("--rules", help="rule set ids, comma-separated (default: all but templates)")
     sub.add_argument("--as-of", type=iso_date, help="evaluate as of this date (YYYY-MM-DD)")
+    sub.add_argument("--imperial", action="store_true", help="feet and px/ft in the output")
+
+
+def add_price_options(sub: argparse.ArgumentParser) -> None:
+    """Currency, rates and price lists: they decide the "value" pick as well as the costs."""
+    sub.add_argument("--currency", default="GBP", help="project currency (default: GBP)")
+    sub.add_argument(
+        "--rate", action="append", default=[], metavar="CUR=RATE",
+        help="fixed exchange rate into the project currency, e.g. --rate USD=0.79 (repeatable)",
+    )  # fmt: skip
+    sub.add_argument(
+        "--prices", action="append", default=[], type=_path, metavar="FILE",
+        help="a supplier price list (.csv/.xlsx) to use (repeatable)",
+    )  # fmt: skip
+    sub.add_argument("--supplier", help="preferred supplier among the price lists")
+
+
+def units(args: argparse.Namespace) -> UnitSystem:
+    from specassist.domain.formatting import UnitSystem
+
+    return UnitSystem.IMPERIAL if getattr(args, "imperial", False) else UnitSystem.METRIC
+
+
+def cost_settings(args: argparse.Namespace, as_of: date) -> CostSettings:
+    """The cost settings the options describe; defaults where the command has no such option."""
+    from decimal import Decimal
+
+    from specassist.domain.pricing import CostSettings
+
+    currency = getattr(args, "currency", "GBP").upper()
+    return CostSettings(
+        currency=currency,
+        exchange=exchange_rates(getattr(args, "rate", []), currency),
+        tax_pct=getattr(args, "tax", Decimal("20")),
+        contingency_pct=getattr(args, "contingency", Decimal("10")),
+        preferred_supplier=getattr(args, "supplier", None),
+        price_date=as_of,
+    )
+
+
+def headless_setup(args: argparse.Namespace) -> Setup:
+    """The pipeline's setup from the command line: shipped catalog, rules, date, prices.
+
+    Price lists are read here and their problems printed to stderr; a list that
+    cannot be read raises the reader's error for the command to report.
+    """
+    from specassist.domain.pipeline import Setup
+    from specassist.domain.requirements import Options
+    from specassist.services import imports
+    from specassist.services.catalog_service import check_catalog
+
+    as_of = args.as_of or date.today()
+    costs = cost_settings(args, as_of)
+    prices = []
+    for price_path in getattr(args, "prices", []):
+        price_list = imports.read_price_list(price_path, default_currency=costs.currency)
+        for issue in price_list.issues:
+            print(f"{issue.location()}: {issue.severity.value}: {issue.message}", file=sys.stderr)
+        prices.extend(price_list.prices)
+    ids = rule_ids(args)
+    options = Options(allow_power_upgrade=getattr(args, "allow_power_upgrade", False))
+    return Setup(check_catalog().catalog, tuple(ids) if ids is not None else None, as_of,
+                 options, costs, tuple(prices))  # fmt: skip
+
+
+def headless_analysis(args: argparse.Namespace, cameras: list[SurveyCamera]) -> Analysis:
+    from specassist.domain.pipeline import analyse_cameras
+
+    return analyse_cameras(headless_setup(args), cameras)
+
+
+def rule_pack_line(analysis: Analysis) -> str:
+    """' — rules: …' naming the rule sets applied, for the first line of a report."""
+    titles = [r.title.split(" — ")[0] for r in analysis.engines.rules.rule_sets]
+    return f" — rules: {'; '.join(titles) if titles else 'none chosen'}"
 
 
 def _path(text: str) -> Any:

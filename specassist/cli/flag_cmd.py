@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from typing import TextIO
 
-from specassist.cli.common import Subparsers, add_survey_options, fail, rule_ids
+from specassist.cli.common import (
+    Subparsers,
+    add_survey_options,
+    fail,
+    headless_analysis,
+    rule_pack_line,
+)
 
 
 def register(commands: Subparsers) -> None:
@@ -17,34 +22,33 @@ def register(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from specassist.domain.rules import Verdict
-    from specassist.services.catalog_service import check_catalog
-    from specassist.services.flag_service import decision_json, flag_cameras
-    from specassist.survey.importer import import_survey
-    from specassist.survey.readers import SurveyReadError
+    from specassist.domain.issues import UserError
+    from specassist.services import imports, outputs
 
-    load = check_catalog()
     try:
-        result = import_survey(args.survey, args.sheet)
-        flagged = flag_cameras(load.catalog, result.cameras, rule_ids(args), args.as_of)
-    except (SurveyReadError, KeyError) as exc:
+        result = imports.read_survey(args.survey, args.sheet)
+        analysis = headless_analysis(args, result.cameras)
+    except (UserError, KeyError) as exc:
         return fail("flag", str(exc.args[0] if isinstance(exc, KeyError) else exc))
     if args.json:
-        json.dump([decision_json(f) for f in flagged], out, indent=2, ensure_ascii=False)
+        json.dump([outputs.decision_json(o) for o in analysis.outcomes], out, indent=2,
+                  ensure_ascii=False)  # fmt: skip
         out.write("\n")
         return 0
-    counts = Counter(f.decision.verdict.value for f in flagged)
+    counts = analysis.verdict_counts()
     print(
-        f"{result.file}: {len(flagged)} cameras — "
-        + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict),
+        f"{result.file}: {len(analysis.outcomes)} cameras — "
+        + ", ".join(f"{n} {v.value}" for v, n in counts.items())
+        + rule_pack_line(analysis),
         file=out,
     )
-    for f in flagged:
-        d = f.decision
+    for outcome in analysis.outcomes:
+        d = outcome.decision
         maker = d.identification.maker_id or "?"
         print(
-            f"{f.camera.display_tag:<10} {d.verdict.value:<9} {maker:<12} "
-            f"{d.identification.level.value:<7} {f.camera.make or ''} {f.camera.model or ''}",
+            f"{outcome.camera.display_tag:<10} {outcome.status.value:<11} {maker:<12} "
+            f"{d.identification.level.value:<7} {outcome.camera.make or ''} "
+            f"{outcome.camera.model or ''}",
             file=out,
         )
         for reason in d.reasons:

@@ -36,26 +36,23 @@ def _parse_map(pairs: list[str]) -> dict[str, str]:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from specassist.domain.issues import Severity, count_by_severity
-    from specassist.services import project_service
-    from specassist.storage.project_file import ProjectFileError
-    from specassist.survey.importer import import_survey
-    from specassist.survey.readers import SurveyReadError
+    from specassist.domain.issues import Severity, UserError, count_by_severity
+    from specassist.services import imports, projects
 
     try:
         column_map = _parse_map(args.map)
         if args.project:
             project = (
-                project_service.open_project(args.project)
+                projects.open_project(args.project)
                 if args.project.exists()
-                else project_service.new_project(args.project.stem, args.project)
+                else projects.new_project(args.project.stem, args.project)
             )
             with project:
-                result = project_service.import_into(project, args.survey, args.sheet, column_map)
+                result = imports.import_into(project, args.survey, args.sheet, column_map).result
                 saved = project.save()
         else:
-            result, saved = import_survey(args.survey, args.sheet, column_map), None
-    except (SurveyReadError, ProjectFileError, ValueError) as exc:
+            result, saved = imports.read_survey(args.survey, args.sheet, column_map), None
+    except (UserError, ValueError) as exc:
         return fail("import", str(exc))
     counts = count_by_severity(result.issues)
     if args.json:

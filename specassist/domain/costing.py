@@ -16,15 +16,18 @@ totals; the tender says so rather than pricing it at zero.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from specassist.domain.catalog import Accessory, CameraModel, Price
-from specassist.domain.money import CurrencyError, ExchangeRates, Money
-from specassist.domain.requirements import FormFamily
+from specassist.domain.money import Money
+from specassist.domain.outcome import CameraOutcome
+from specassist.domain.pricing import CostSettings, PriceBook
+from specassist.domain.requirements import FAMILY_OF, FormFamily
+from specassist.domain.rules import Verdict
+from specassist.domain.survey import SurveyStatus
 
 
 class LineKind(StrEnum):
@@ -33,63 +36,6 @@ class LineKind(StrEnum):
     LABOUR = "labour"
     ACCESS = "access"
     DISPOSAL = "disposal"
-
-
-DEFAULT_INSTALL_HOURS: dict[FormFamily, Decimal] = {
-    FormFamily.FIXED_DOME: Decimal("1.5"),
-    FormFamily.BULLET: Decimal("1.5"),
-    FormFamily.FISHEYE: Decimal("1.5"),
-    FormFamily.PTZ: Decimal("3"),
-    FormFamily.MULTISENSOR: Decimal("3"),
-    FormFamily.OTHER: Decimal("2"),
-}
-"""Planning defaults for the project to overwrite with its installer's own figures."""
-
-
-@dataclass(frozen=True)
-class CostSettings:
-    """The project's rates. Defaults are placeholders the tender prints as assumptions."""
-
-    currency: str = "GBP"
-    exchange: ExchangeRates = field(default_factory=lambda: ExchangeRates("GBP"))
-    labour_rate: Decimal = Decimal("65.00")
-    remove_hours: Decimal = Decimal("0.5")
-    configure_hours: Decimal = Decimal("0.5")
-    install_hours: dict[FormFamily, Decimal] = field(
-        default_factory=lambda: dict(DEFAULT_INSTALL_HOURS)
-    )
-    hours_per_day: Decimal = Decimal("7.5")
-    access_day_rate: Decimal = Decimal("180.00")
-    disposal_per_camera: Decimal = Decimal("5.00")
-    contingency_pct: Decimal = Decimal("10")
-    margin_pct: Decimal = Decimal("0")
-    tax_pct: Decimal = Decimal("20")
-    tax_name: str = "VAT"
-    preferred_supplier: str | None = None
-    price_date: date | None = None
-
-    def money(self, amount: Decimal) -> Money:
-        return Money(amount, self.currency)
-
-    def in_currency(self, currency: str, exchange: ExchangeRates) -> CostSettings:
-        """These settings moved to ``currency``: the project's own rates (labour, access,
-        disposal) are converted at ``exchange`` and rounded to the minor unit, so a change of
-        currency never just relabels £65/h as €65/h. Raises ``CurrencyError`` naming the rate
-        that is missing."""
-        if currency == self.currency:
-            return replace(self, exchange=exchange)
-
-        def convert(amount: Decimal) -> Decimal:
-            return exchange.convert(Money(amount, self.currency)).rounded().amount
-
-        return replace(
-            self,
-            currency=currency,
-            exchange=exchange,
-            labour_rate=convert(self.labour_rate),
-            access_day_rate=convert(self.access_day_rate),
-            disposal_per_camera=convert(self.disposal_per_camera),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,58 +98,45 @@ class Costing:
         return sorted({line.source for line in self.lines if line.source})
 
 
-def _part_key(text: str) -> str:
-    return "".join(text.upper().split())
-
-
-class PriceBook:
-    """Finds the price to use for an item, in the project currency."""
-
-    def __init__(self, prices: list[Price], settings: CostSettings) -> None:
-        self.settings = settings
-        self.on = settings.price_date or date.today()
-        self._by_item: dict[str, list[Price]] = defaultdict(list)
-        for price in prices:
-            if price.valid_from is not None and price.valid_from > self.on:
-                continue
-            if price.valid_until is not None and price.valid_until < self.on:
-                continue
-            self._by_item[_part_key(price.item)].append(price)
-            part = price.item.split(":", 1)[-1]
-            if part != price.item:
-                self._by_item[_part_key(part)].append(price)
-        self.warnings: list[str] = []
-        self.missing_rates: set[str] = set()
-
-    def find(self, vendor_id: str, part: str) -> tuple[Money, Price] | None:
-        found = self._by_item.get(_part_key(f"{vendor_id}:{part}")) or self._by_item.get(
-            _part_key(part), []
-        )
-        usable: list[tuple[Money, Price]] = []
-        for price in found:
-            try:
-                converted = self.settings.exchange.convert(Money(price.amount, price.currency))
-            except CurrencyError as exc:
-                self.missing_rates.add(price.currency)
-                message = f"{price.item} ({price.supplier}): {exc}"
-                if message not in self.warnings:
-                    self.warnings.append(message)
-                continue
-            usable.append((converted, price))
-        if not usable:
-            return None
-        preferred = [u for u in usable if u[1].supplier == self.settings.preferred_supplier]
-        return min(preferred or usable, key=lambda u: (u[0].amount, u[1].supplier))
-
-
 def _source(price: Price) -> str:
     when = price.valid_from.isoformat() if price.valid_from else price.provenance.source_date
     return f"{price.supplier} {price.price_type.value} price, {when or 'undated'}"
 
 
-def cost(items: list[CostItem], prices: list[Price], settings: CostSettings) -> Costing:
+ACCESS_HEIGHT_M = 3.5
+"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
+
+
+def items_of(outcomes: Iterable[CameraOutcome]) -> list[CostItem]:
+    """What each excluded camera's replacement takes (overrides included), in survey order."""
+    items = []
+    for outcome in outcomes:
+        offer = outcome.offer
+        if outcome.verdict is not Verdict.EXCLUDED or offer is None:
+            continue
+        camera = outcome.camera
+        high = (camera.height_m or 0) > ACCESS_HEIGHT_M
+        items.append(
+            CostItem(
+                outcome.site,
+                camera.display_tag,
+                offer.model,
+                tuple(u.accessory for u in offer.accessories if u.accessory is not None),
+                FAMILY_OF[offer.model.form_factor],
+                high or camera.status is SurveyStatus.NEEDS_LADDER,
+            )
+        )
+    return items
+
+
+def cost_outcomes(outcomes: Iterable[CameraOutcome], book: PriceBook) -> Costing:
+    """The bill of quantities for an analysis: the app's Costs tab and the tender both call this."""
+    return cost(items_of(outcomes), book)
+
+
+def cost(items: list[CostItem], book: PriceBook) -> Costing:
     """The costed bill of quantities, grouped by site in first-seen order."""
-    book = PriceBook(prices, settings)
+    settings = book.settings
     by_site: dict[str, list[CostItem]] = {}
     for item in items:
         by_site.setdefault(item.site, []).append(item)

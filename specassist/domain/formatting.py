@@ -1,5 +1,7 @@
-"""The one place quantities become text, for the UI and the PDF alike.
+"""The one place quantities become text: the app, the command line, the PDF and JSON.
 
+Results carry figures (``domain/measures``); this module writes them in the
+reader's unit system, so an imperial tender or panel never mixes in metres.
 Unknown values are shown as "unknown", never as a blank or a zero, so a
 reader can tell "the survey does not say" from "none".
 """
@@ -7,8 +9,25 @@ reader can tell "the survey does not say" from "none".
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from specassist.domain.measures import (
+    DEG,
+    METRE,
+    MILLIMETRE,
+    PIXELS,
+    PX_PER_M,
+    WATT,
+    Amount,
+    Detail,
+    Figure,
+    Note,
+)
 from specassist.domain.units import quantity
+
+if TYPE_CHECKING:
+    from specassist.domain.funnel import Check
+    from specassist.domain.matching import NoMatch, Offer
 
 UNKNOWN = "unknown"
 
@@ -60,3 +79,112 @@ def density(px_per_m: float | None, system: UnitSystem = UnitSystem.METRIC) -> s
     if system is UnitSystem.IMPERIAL:
         return f"{_number(quantity(px_per_m, 'px/m').to('px/ft').magnitude, 1)} px/ft"
     return f"{_number(px_per_m, 1)} px/m"
+
+
+def pixels(value: float | None) -> str:
+    return UNKNOWN if value is None else f"{value:.0f} px"
+
+
+_IMPERIAL_UNITS = {METRE: "ft", PX_PER_M: "px/ft"}
+"""What metric units become in imperial output; angles, pixels, mm and watts stay as they are."""
+
+
+def in_system(value: Amount, system: UnitSystem = UnitSystem.METRIC) -> tuple[float, str]:
+    """The magnitude and unit an amount is shown in: feet and px/ft for imperial readers."""
+    unit = _IMPERIAL_UNITS.get(value.unit) if system is UnitSystem.IMPERIAL else None
+    if unit is None:
+        return value.value, value.unit
+    return float(quantity(value.value, value.unit).to(unit).magnitude), unit
+
+
+def amount(value: Amount | None, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """Any canonical amount in the reader's unit system."""
+    if value is None:
+        return UNKNOWN
+    writers = {
+        METRE: lambda v: length(v, system),
+        MILLIMETRE: lambda v: f"{_number(v)} mm",
+        DEG: angle,
+        PIXELS: pixels,
+        PX_PER_M: lambda v: density(v, system),
+        WATT: power,
+    }
+    return writers[value.unit](value.value)
+
+
+def detail(value: Detail | None, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """'recognise (137.9 px/m) at 10 m' — the level always beside the density it comes from."""
+    if value is None:
+        return UNKNOWN
+    level = value.level.value if value.level else "below monitor"
+    text = f"{level} ({density(value.density_px_per_m, system)})"
+    if value.distance_m is not None:
+        text += f" at {length(value.distance_m, system)}"
+    return text
+
+
+def figure(value: Figure, system: UnitSystem = UnitSystem.METRIC) -> str:
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, Amount):
+        return amount(value, system)
+    if isinstance(value, Detail):
+        return detail(value, system)
+    return value
+
+
+def note(value: Note | None, system: UnitSystem = UnitSystem.METRIC) -> str:
+    if value is None:
+        return ""
+    return value.template.format(*(figure(arg, system) for arg in value.args))
+
+
+def needed(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """What a check asked for, with its relation before an amount ("≥ 90°")."""
+    text = figure(check.needed, system)
+    if check.relation and isinstance(check.needed, Amount | Detail):
+        return f"{check.relation} {text}"
+    return text
+
+
+def offered(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
+    if check.offered is None and check.ok is None:
+        return "not stated: confirm"
+    return figure(check.offered, system)
+
+
+def check_line(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
+    outcome = {True: "met", False: "NOT met", None: "not stated — confirm"}[check.ok]
+    return (
+        f"{check.name}: needs {needed(check, system)}; offers {offered(check, system)} — {outcome}"
+    )
+
+
+def explanation(offer: Offer, system: UnitSystem = UnitSystem.METRIC) -> list[str]:
+    """One line per constraint — needed, offered, outcome — then mounts and data quality."""
+    lines = [check_line(c, system) for c in offer.checks]
+    for use in offer.accessories:
+        what = use.accessory.part_number if use.accessory else "no catalog part"
+        lines.append(f"mount ({use.purpose}): {what}{' — ' + use.note if use.note else ''}")
+    if not offer.model.provenance.verified:
+        lines.append("catalog figures not verified against the datasheet: confirm before ordering")
+    return lines
+
+
+def no_match(value: NoMatch | None, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """Why no model fits, in one sentence naming the constraint and the nearest miss."""
+    if value is None:
+        return ""
+    if value.last is None:
+        return "no allowed model in the catalog"
+    text = f"{value.last} removed the last {value.removed} candidate(s)"
+    miss = value.nearest_miss
+    if miss is not None:
+        fails = "; ".join(
+            f"{c.name} (needs {needed(c, system)}, has {figure(c.offered, system)})"
+            for c in miss.failed
+        )
+        text += f"; nearest miss {miss.model.vendor_id} {miss.model.model} fails {fails}"
+    return text

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
+class UserError(Exception):
+    """A problem the user can fix (a file that cannot be read, a project from a newer version…),
+    worded for them: front ends show the message as it is, without a traceback."""
+
+
 class Severity(StrEnum):
     """How much an issue matters to the user.
 

@@ -17,9 +17,10 @@ from typing import Generic, TypeVar
 
 from specassist.domain import optics
 from specassist.domain.catalog import CameraModel, FormFactor
+from specassist.domain.measures import Detail, Note, metres, px_per_m, watts
 from specassist.domain.survey import DoriLevel, SurveyCamera
 
-T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 PIXEL_TOLERANCE = 0.90
 """Like-for-like may lose up to 10 % of the pixels across the old view. Worked example: an old
@@ -46,12 +47,13 @@ class Origin(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Sourced(Generic[T]):
-    """A requirement value and where it came from."""
+class Sourced(Generic[T_co]):
+    """A requirement value and where it came from (read-only, so a ``Sourced[FormFamily]``
+    is a ``Sourced[object]`` wherever only reading is done)."""
 
-    value: T
+    value: T_co
     origin: Origin
-    note: str = ""
+    note: Note | None = None
 
 
 class FormFamily(StrEnum):
@@ -127,6 +129,8 @@ class Requirement:
     ``scene_hfov_deg`` is the angle the new camera must be able to cover;
     ``px_across_scene`` the pixels it must put across that angle. Together with
     ``distance_m`` they give the pixel density, so DORI at the target follows.
+    ``detail_before`` is what the old camera achieved at the target: the one
+    figure the app, the command line and the tender all show as "before".
     """
 
     form_family: Sourced[FormFamily]
@@ -144,7 +148,8 @@ class Requirement:
     max_power_w: Sourced[float] | None = None
     audio: Sourced[bool] | None = None
     alarm_io: Sourced[bool] | None = None
-    notes: tuple[str, ...] = ()
+    detail_before: Sourced[Detail] | None = None
+    notes: tuple[Note, ...] = ()
 
     @property
     def min_density_px_per_m(self) -> float | None:
@@ -203,7 +208,7 @@ def derive(
     implies, used when neither the survey nor the catalog gives one.
     """
     options = options or Options()
-    notes: list[str] = []
+    notes: list[Note] = []
     form = camera.form_factor or (old.form_factor if old else None) or form_hint
     origin = (
         Origin.SURVEY
@@ -216,7 +221,7 @@ def derive(
     )
     family = Sourced(FAMILY_OF[form] if form else FormFamily.OTHER, origin)
     if form is None:
-        notes.append("form factor unknown: any form is offered")
+        notes.append(Note("form factor unknown: any form is offered"))
 
     distance = (
         Sourced(camera.target_distance_m, Origin.SURVEY)
@@ -238,12 +243,12 @@ def derive(
         scene = Sourced(
             optics.hfov_for_scene_deg(camera.scene_width_m, distance.value),
             Origin.DERIVED,
-            f"{camera.scene_width_m:g} m wide at {distance.value:g} m (survey)",
+            Note("{} wide at {} (survey)", (metres(camera.scene_width_m), metres(distance.value))),
         )
     elif lens is not None:
         # A PTZ is judged at its longest zoom: the view it was bought for.
         angle = lens.tele_deg if family.value is FormFamily.PTZ else lens.wide_deg
-        note = ""
+        note: Note | None = None
         zoomable = lens.tele_deg < lens.wide_deg and family.value is not FormFamily.PTZ
         if zoomable and camera.required_dori and distance is not None and old_px is not None:
             # The survey does not say where a varifocal lens was set. Take the widest
@@ -252,11 +257,12 @@ def derive(
             need = optics.DORI_PX_PER_M[camera.required_dori]
             widest = optics.hfov_for_scene_deg(old_px.value / need, distance.value)
             angle = lens.clamp(widest)
-            note = "varifocal setting inferred from the stated DORI level and distance"
+            note = Note("varifocal setting inferred from the stated DORI level and distance")
         scene = Sourced(angle, lens_origin, note)
     else:
-        notes.append("old field of view unknown: the replacement's widest setting is assumed")
+        notes.append(Note("old field of view unknown: the replacement's widest setting is assumed"))
 
+    before = _detail_before(old_px, scene, distance, family.value in PANORAMIC)
     px: Sourced[int] | None = None
     dori: Sourced[DoriLevel] | None = None
     if camera.required_dori is not None:
@@ -264,19 +270,25 @@ def derive(
         if distance is not None and scene is not None:
             need = optics.DORI_PX_PER_M[camera.required_dori]
             width = optics.span_m(scene.value, distance.value, family.value in PANORAMIC)
-            px = Sourced(math_ceil(need * width), Origin.DERIVED, f"{need:g} px/m × {width:.2f} m")
+            px = Sourced(
+                math_ceil(need * width),
+                Origin.DERIVED,
+                Note("{} × {}", (px_per_m(need), metres(width))),
+            )
         elif distance is None:
-            notes.append("no target distance: the DORI level cannot be checked")
+            notes.append(Note("no target distance: the DORI level cannot be checked"))
     if px is None and old_px is not None:
-        px = Sourced(math_ceil(old_px.value * PIXEL_TOLERANCE), old_px.origin, "keep what it had")
-        if distance is not None and scene is not None:
-            span = optics.span_m(scene.value, distance.value, family.value in PANORAMIC)
-            density = old_px.value / span
-            level = optics.dori_level(density)
-            if dori is None and level is not None:
-                dori = Sourced(level, Origin.DERIVED, f"old camera gives {density:.0f} px/m")
+        px = Sourced(
+            math_ceil(old_px.value * PIXEL_TOLERANCE), old_px.origin, Note("keep what it had")
+        )
+        if before is not None and dori is None and before.value.level is not None:
+            dori = Sourced(
+                before.value.level,
+                Origin.DERIVED,
+                Note("old camera gives {}", (px_per_m(before.value.density_px_per_m),)),
+            )
     if px is None:
-        notes.append("old resolution unknown: no minimum pixel count")
+        notes.append(Note("old resolution unknown: no minimum pixel count"))
 
     outdoor = camera.outdoor if camera.outdoor is not None else (old.outdoor if old else None)
     ip = (
@@ -317,6 +329,7 @@ def derive(
         max_power_w=power,
         audio=audio,
         alarm_io=alarm,
+        detail_before=before,
         notes=tuple(notes),
     )
 
@@ -327,6 +340,25 @@ def math_ceil(value: float) -> int:
     return rounded if abs(value - rounded) < 1e-6 else int(value) + 1
 
 
+def _detail_before(
+    old_px: Sourced[int] | None,
+    scene: Sourced[float] | None,
+    distance: Sourced[float] | None,
+    panoramic: bool,
+) -> Sourced[Detail] | None:
+    """What the old camera achieved at the target: its pixels spread across the old view.
+
+    A fisheye or multi-sensor camera spreads its pixels along an arc, so the span
+    is the arc length, not a chord (a 180° view has no finite chord).
+    """
+    if old_px is None or scene is None or distance is None or distance.value <= 0:
+        return None
+    span = optics.span_m(scene.value, distance.value, panoramic)
+    if span <= 0:
+        return None
+    return Sourced(Detail(old_px.value / span, distance.value), old_px.origin, old_px.note)
+
+
 def _old_pixels(camera: SurveyCamera, old: CameraModel | None) -> Sourced[int] | None:
     if camera.resolution is not None:
         return Sourced(camera.resolution.width, Origin.SURVEY)
@@ -335,7 +367,7 @@ def _old_pixels(camera: SurveyCamera, old: CameraModel | None) -> Sourced[int] |
     if camera.megapixels is not None:
         # 16:9 assumed when only megapixels are given: width = sqrt(MP × 16/9).
         width = int((camera.megapixels * 1e6 * 16 / 9) ** 0.5)
-        return Sourced(width, Origin.SURVEY, f"{camera.megapixels:g} MP, 16:9 assumed")
+        return Sourced(width, Origin.SURVEY, Note(f"{camera.megapixels:g} MP, 16:9 assumed"))
     return None
 
 
@@ -356,7 +388,7 @@ def _power_budget(camera: SurveyCamera, old: CameraModel | None) -> Sourced[floa
     """
     if old is not None and old.poe_class is not None and old.poe_class in POE_BUDGET_W:
         return Sourced(
-            POE_BUDGET_W[old.poe_class], Origin.OLD_DATASHEET, f"PoE class {old.poe_class}"
+            POE_BUDGET_W[old.poe_class], Origin.OLD_DATASHEET, Note(f"PoE class {old.poe_class}")
         )
     for drawn, origin in (
         (camera.power_w, Origin.SURVEY),
@@ -365,8 +397,10 @@ def _power_budget(camera: SurveyCamera, old: CameraModel | None) -> Sourced[floa
         if drawn is not None:
             poe_class = port_class(drawn)
             if poe_class is None:
-                return Sourced(drawn, origin, "beyond PoE class 8")
+                return Sourced(drawn, origin, Note("beyond PoE class 8"))
             return Sourced(
-                POE_BUDGET_W[poe_class], origin, f"draws {drawn:g} W: PoE class {poe_class} port"
+                POE_BUDGET_W[poe_class],
+                origin,
+                Note(f"draws {{}}: PoE class {poe_class} port", (watts(drawn),)),
             )
     return None

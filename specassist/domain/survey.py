@@ -87,3 +87,11 @@ class SurveyCamera:
     def display_tag(self) -> str:
         """The tag, or a stand-in naming the source row when the survey gave none."""
         return self.tag or f"row {self.source_row}"
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyedCamera:
+    """A surveyed camera with the id the project knows it by, so results can refer back to it."""
+
+    id: int
+    camera: SurveyCamera

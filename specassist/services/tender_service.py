@@ -1,45 +1,30 @@
-"""The whole headless pipeline: survey → flags → requirements → matches → costs → tender.
+"""The tender from an analysis: costing, the document, and the files written from it.
 
-Used by ``specassist tender`` and by the desktop app's export, so both produce
-the same document from the same inputs. ``progress`` reports each stage for a
-progress dialog; it never blocks.
+The command line (from a survey file) and the desktop app (from its project)
+both come here, so both produce the same document from the same inputs.
+``progress`` reports each stage for a progress dialog; it never blocks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
-from specassist.domain.catalog import Catalog, Price
-from specassist.domain.costing import Costing, CostItem, CostSettings, cost
-from specassist.domain.matching import Offer
-from specassist.domain.requirements import FAMILY_OF, Options
-from specassist.domain.rules import Verdict, chosen_rule_sets
-from specassist.domain.survey import SurveyCamera, SurveyStatus
+from specassist.domain.costing import Costing, cost_outcomes
+from specassist.domain.pipeline import Analysis, Progress, Setup, analyse_cameras
+from specassist.domain.project_settings import TenderSettings
+from specassist.domain.rules import chosen_rule_sets
+from specassist.domain.survey import SurveyCamera
 from specassist.resources import fonts_dir
-from specassist.services.match_service import MatchedCamera, match_cameras
-from specassist.tender.content import ScheduleEntry, TenderSettings, build_document
+from specassist.tender.content import build_document
 from specassist.tender.document import TenderDocument
-
-Progress = Callable[[str, float], None]
-ACCESS_HEIGHT_M = 3.5
-"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """Replacements chosen by the user instead of the first choice, by position in the survey."""
-
-    offers: dict[int, tuple[Offer, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Tender:
     document: TenderDocument
     costing: Costing
-    entries: list[ScheduleEntry]
+    analysis: Analysis
 
 
 def _quiet(_stage: str, _fraction: float) -> None:
@@ -47,86 +32,27 @@ def _quiet(_stage: str, _fraction: float) -> None:
 
 
 def prepare(
-    catalog: Catalog,
+    setup: Setup,
     cameras: list[SurveyCamera],
-    rule_set_ids: list[str] | None = None,
-    as_of: date | None = None,
-    options: Options | None = None,
-    cost_settings: CostSettings | None = None,
-    tender_settings: TenderSettings | None = None,
-    prices: list[Price] | None = None,
-    overrides: Overrides | None = None,
-    matched: list[MatchedCamera] | None = None,
+    settings: TenderSettings | None = None,
     progress: Progress = _quiet,
 ) -> Tender:
-    """Everything the tender says, without writing a file."""
-    as_of = as_of or date.today()
-    cost_settings = cost_settings or CostSettings(price_date=as_of)
-    tender_settings = tender_settings or TenderSettings()
+    """Everything the tender says about a survey file, without writing a file."""
     progress("Identifying and matching cameras", 0.1)
-    if matched is None:
-        matched = match_cameras(
-            catalog, cameras, rule_set_ids, as_of, options, cost_settings.currency
-        )
-    overrides = overrides or Overrides()
-    entries = schedule_entries(matched, overrides)
+    analysis = analyse_cameras(setup, cameras)
+    return from_analysis(analysis, settings or TenderSettings(issue_date=setup.as_of), progress)
+
+
+def from_analysis(
+    analysis: Analysis, settings: TenderSettings, progress: Progress = _quiet
+) -> Tender:
     progress("Costing", 0.5)
-    costing = cost_entries(entries, catalog, cost_settings, prices)
+    costing = cost_outcomes(analysis.outcomes, analysis.engines.prices)
     progress("Writing the specification", 0.6)
-    document = build_document(
-        tender_settings,
-        entries,
-        costing,
-        chosen_rule_sets(catalog, rule_set_ids),
-        catalog.info,
-        as_of,
-    )
-    return Tender(document, costing, entries)
-
-
-def schedule_entries(matched: list[MatchedCamera], overrides: Overrides) -> list[ScheduleEntry]:
-    """Each camera as the tender sees it, with the user's replacement where there is one."""
-    entries = []
-    for index, item in enumerate(matched):
-        chosen = overrides.offers.get(index)
-        entries.append(
-            ScheduleEntry(
-                item.flagged.camera, item.flagged.decision, item.requirement, item.match,
-                chosen[0] if chosen else None, chosen[1] if chosen else None,
-            )
-        )  # fmt: skip
-    return entries
-
-
-def cost_entries(
-    entries: list[ScheduleEntry],
-    catalog: Catalog,
-    settings: CostSettings,
-    prices: list[Price] | None = None,
-) -> Costing:
-    """Cost the replacements of the excluded cameras (overrides included)."""
-    return cost(_cost_items(entries), [*catalog.prices, *(prices or [])], settings)
-
-
-def _cost_items(entries: list[ScheduleEntry]) -> list[CostItem]:
-    items = []
-    for entry in entries:
-        offer = entry.offer
-        if entry.decision.verdict is not Verdict.EXCLUDED or offer is None:
-            continue
-        camera = entry.camera
-        high = (camera.height_m or 0) > ACCESS_HEIGHT_M
-        items.append(
-            CostItem(
-                camera.site or "Unassigned site",
-                camera.display_tag,
-                offer.model,
-                tuple(u.accessory for u in offer.accessories if u.accessory is not None),
-                FAMILY_OF[offer.model.form_factor],
-                high or camera.status is SurveyStatus.NEEDS_LADDER,
-            )
-        )
-    return items
+    rule_sets = chosen_rule_sets(analysis.catalog, analysis.rule_set_ids)
+    document = build_document(settings, analysis.outcomes, costing, rule_sets,
+                              analysis.catalog.info, analysis.as_of)  # fmt: skip
+    return Tender(document, costing, analysis)
 
 
 def write(

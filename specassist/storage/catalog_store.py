@@ -147,9 +147,9 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
     session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
 
 
-def add_prices(session: Session, prices: list[Price]) -> None:
-    """Add price rows (the catalog's, or a supplier's list the user imported)."""
-    session.add_all(
+def add_prices(session: Session, prices: list[Price]) -> list[int]:
+    """Add price rows (the catalog's, or a supplier's list the user imported); returns ids."""
+    rows = [
         PriceRow(
             item=p.item,
             supplier=p.supplier,
@@ -161,7 +161,15 @@ def add_prices(session: Session, prices: list[Price]) -> None:
             **_prov(p.provenance),
         )
         for p in prices
-    )
+    ]
+    session.add_all(rows)
+    session.flush()
+    return [row.id for row in rows]
+
+
+def remove_prices(session: Session, ids: list[int]) -> None:
+    """Take back prices added by ``add_prices`` (an undone price-list import)."""
+    session.execute(delete(PriceRow).where(PriceRow.id.in_(ids)))
 
 
 def _model_row(m: CameraModel) -> CameraModelRow:

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from specassist.domain.issues import UserError
 from specassist.storage.engine import (
     current_revision,
     head_revision,
@@ -35,7 +36,7 @@ from specassist.storage.models import ProjectRow
 SUFFIX = ".specassist"
 
 
-class ProjectFileError(Exception):
+class ProjectFileError(UserError):
     """The file is not a SpecAssist project, or is from a newer SpecAssist."""
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import FormFactor, Resolution
 from specassist.domain.issues import InputIssue, Severity
-from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyStatus
+from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyedCamera, SurveyStatus
 from specassist.storage.models import (
     ImportIssueRow,
     PhotoRow,
@@ -28,14 +28,6 @@ _PLAIN = (
     "target_distance_m", "scene_width_m", "outdoor", "vandal_risk", "power_w", "audio",
     "alarm_io", "notes",
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class StoredCamera:
-    """A camera with its database id, so later steps can refer back to it."""
-
-    id: int
-    camera: SurveyCamera
 
 
 def add_import(
@@ -108,7 +100,7 @@ def _camera_values(
     return values
 
 
-def load_cameras(session: Session, project_id: int) -> list[StoredCamera]:
+def load_cameras(session: Session, project_id: int) -> list[SurveyedCamera]:
     """All cameras of a project, in import order.
 
     Reads plain rows (SQLAlchemy Core), not ORM objects: a 50,000-camera project
@@ -122,7 +114,33 @@ def load_cameras(session: Session, project_id: int) -> list[StoredCamera]:
         s.id: s.name
         for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
     }
-    return [StoredCamera(row.id, _camera(row, site_names)) for row in rows]
+    return [SurveyedCamera(row.id, _camera(row, site_names)) for row in rows]
+
+
+def load_camera(session: Session, camera_id: int) -> SurveyCamera | None:
+    """One camera by id, without reading the rest of the estate."""
+    table = SurveyCameraRow.__table__
+    row = session.execute(select(table).where(table.c.id == camera_id)).first()
+    if row is None:
+        return None
+    site = session.get(SiteRow, row.site_id) if row.site_id is not None else None
+    return _camera(row, {site.id: site.name} if site else {})
+
+
+def camera_ids_of_import(session: Session, import_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(SurveyCameraRow.id)
+            .where(SurveyCameraRow.import_id == import_id)
+            .order_by(SurveyCameraRow.id)
+        )
+    )
+
+
+def remove_import(session: Session, import_id: int) -> None:
+    """Undo an import: its cameras (with their photos and selections) and its issues go."""
+    session.execute(delete(SurveyCameraRow).where(SurveyCameraRow.import_id == import_id))
+    session.execute(delete(SurveyImportRow).where(SurveyImportRow.id == import_id))
 
 
 def _camera(row: Any, site_names: dict[int, str]) -> SurveyCamera:

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from specassist.domain.issues import UserError
 
-class SurveyReadError(Exception):
+
+class SurveyReadError(UserError):
     """The file as a whole cannot be read (missing, not a spreadsheet, unknown sheet)."""
 
 

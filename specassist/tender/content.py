@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -20,43 +20,14 @@ from specassist.domain import optics
 from specassist.domain.catalog import CameraModel, CatalogInfo, RuleSet
 from specassist.domain.costing import Costing, CostLine
 from specassist.domain.formatting import UnitSystem
-from specassist.domain.matching import Match, Offer
+from specassist.domain.matching import Offer
+from specassist.domain.measures import Detail
+from specassist.domain.outcome import CameraOutcome, Status
+from specassist.domain.project_settings import Layout, TenderSettings
 from specassist.domain.requirements import PIXEL_TOLERANCE, POE_BUDGET_W, Requirement, port_class
-from specassist.domain.rules import Decision, Verdict
+from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyCamera
-from specassist.tender.document import Block, Layout, Part, Section, Table, TenderDocument, Text
-
-
-@dataclass(frozen=True)
-class TenderSettings:
-    title: str = "Replacement of excluded CCTV cameras"
-    project: str = "CCTV camera replacement"
-    client: str = ""
-    issuer: str = ""
-    revision: str = "A"
-    issue_date: date = field(default_factory=date.today)
-    layout: Layout = Layout.CSI
-    section_number: str = "28 23 00"
-    """MasterFormat 2004 "Video Surveillance"; the 2016 edition files IP cameras under 28 21 13."""
-    units: UnitSystem = UnitSystem.METRIC
-
-
-@dataclass(frozen=True)
-class ScheduleEntry:
-    """One surveyed camera as the tender sees it."""
-
-    camera: SurveyCamera
-    decision: Decision
-    requirement: Requirement | None = None
-    match: Match | None = None
-    override: Offer | None = None
-    override_note: str | None = None
-
-    @property
-    def offer(self) -> Offer | None:
-        if self.override is not None:
-            return self.override
-        return self.match.choice if self.match else None
+from specassist.tender.document import Block, Part, Section, Table, TenderDocument, Text
 
 
 def fingerprint(cameras: Iterable[SurveyCamera], catalog: CatalogInfo, rules: list[RuleSet]) -> str:
@@ -72,7 +43,7 @@ def fingerprint(cameras: Iterable[SurveyCamera], catalog: CatalogInfo, rules: li
 
 def build_document(
     settings: TenderSettings,
-    entries: list[ScheduleEntry],
+    entries: list[CameraOutcome],
     costing: Costing,
     rule_sets: list[RuleSet],
     catalog: CatalogInfo,
@@ -94,7 +65,7 @@ def build_document(
         Section("assumptions", "Appendix B — Assumptions", Part.APPENDIX,
                 _assumptions(costing, catalog, units)),
         Section("site_check", "Appendix C — Cameras that need a site check", Part.APPENDIX,
-                _site_check(entries)),
+                _site_check(entries, units)),
     ]  # fmt: skip
     sites = tuple(dict.fromkeys(e.camera.site or "Unassigned site" for e in entries))
     return TenderDocument(
@@ -129,9 +100,9 @@ def _number(sections: list[Section], layout: Layout) -> list[Section]:
 
 
 def _scope(
-    entries: list[ScheduleEntry], rule_sets: list[RuleSet], catalog: CatalogInfo, as_of: date
+    entries: list[CameraOutcome], rule_sets: list[RuleSet], catalog: CatalogInfo, as_of: date
 ) -> tuple[Block, ...]:
-    counts = {v: sum(1 for e in entries if e.decision.verdict is v) for v in Verdict}
+    counts = {v: sum(1 for e in entries if e.verdict is v) for v in Verdict}
     sites = len({e.camera.site or "" for e in entries})
     matched = sum(1 for e in entries if e.offer is not None)
     names = "; ".join(r.title for r in rule_sets)
@@ -205,15 +176,15 @@ def _compliance(rule_sets: list[RuleSet]) -> tuple[Block, ...]:
 class _CameraType:
     code: str
     basis: CameraModel
-    entries: list[ScheduleEntry]
+    entries: list[CameraOutcome]
 
 
-def _camera_types(entries: list[ScheduleEntry]) -> list[_CameraType]:
+def _camera_types(entries: list[CameraOutcome]) -> list[_CameraType]:
     """One type per basis-of-design model, in schedule order: the specification's rows."""
     types: dict[str, _CameraType] = {}
     for entry in entries:
         offer = entry.offer
-        if offer is None or entry.decision.verdict is not Verdict.EXCLUDED:
+        if offer is None or entry.verdict is not Verdict.EXCLUDED:
             continue
         key = offer.model.key
         if key not in types:
@@ -279,7 +250,7 @@ def _min_pixels(reqs: list[Requirement], offers: list[Offer]) -> str:
     return f"{max(needed)} px across the scene (the existing camera's view)"
 
 
-def _density_clause(entries: list[ScheduleEntry], units: UnitSystem) -> str:
+def _density_clause(entries: list[CameraOutcome], units: UnitSystem) -> str:
     worst: tuple[float, str] | None = None
     for entry in entries:
         req = entry.requirement
@@ -347,7 +318,7 @@ def _short_names(rule_sets: list[RuleSet]) -> dict[str, str]:
 
 
 def _schedule(
-    entries: list[ScheduleEntry],
+    entries: list[CameraOutcome],
     types: list[_CameraType],
     units: UnitSystem,
     short_names: dict[str, str],
@@ -355,7 +326,7 @@ def _schedule(
     type_of = {e.camera.source_row: t.code for t in types for e in t.entries}
     rows = []
     for entry in entries:
-        if entry.decision.verdict is not Verdict.EXCLUDED:
+        if entry.verdict is not Verdict.EXCLUDED:
             continue
         camera, offer = entry.camera, entry.offer
         why = "; ".join(dict.fromkeys(
@@ -366,8 +337,8 @@ def _schedule(
         if offer is not None:
             replacement = f"{type_of.get(camera.source_row, '')}: {offer.model.vendor_id} " \
                           f"{offer.model.model} or equivalent"  # fmt: skip
-            if entry.override is not None:
-                replacement += f" (overridden: {entry.override_note or 'chosen by the user'})"
+            if entry.status is Status.OVERRIDDEN and entry.override is not None:
+                replacement += f" (overridden: {entry.override.note or 'chosen by the user'})"
             mount = (
                 "; ".join(
                     (u.accessory.part_number if u.accessory else f"{u.purpose}: to confirm")
@@ -393,25 +364,20 @@ def _schedule(
     )  # fmt: skip
 
 
-def _dori_before_after(entry: ScheduleEntry, units: UnitSystem) -> str:
-    req, offer, camera = entry.requirement, entry.offer, entry.camera
+def _dori_before_after(entry: CameraOutcome, units: UnitSystem) -> str:
+    """The outcome's own before and after, so the schedule says what the app says."""
+    req = entry.requirement
     if req is None or req.distance_m is None:
         return "no target distance"
-    before = "unknown"
-    old = entry.decision.identification.model
-    width = camera.resolution.width if camera.resolution else (
-        old.resolution.width if old and old.resolution else None
-    )  # fmt: skip
-    if width and req.scene_hfov_deg:
-        span = optics.span_m(req.scene_hfov_deg.value, req.distance_m.value, False)
-        level = optics.dori_level(width / span)
-        before = f"{level.value if level else 'below monitor'} ({fmt.density(width / span, units)})"
-    after = "—"
-    if offer is not None and offer.density_px_per_m is not None:
-        level = offer.dori_after
-        after = (f"{level.value if level else 'below monitor'} "
-                 f"({fmt.density(offer.density_px_per_m, units)})")  # fmt: skip
-    return f"{before} → {after} at {fmt.length(req.distance_m.value, units)}"
+    before, after = entry.detail_before, entry.detail_after
+    shown_before = fmt.detail(_at(before), units) if before else "unknown"
+    shown_after = fmt.detail(_at(after), units) if after else "—"
+    return f"{shown_before} → {shown_after} at {fmt.length(req.distance_m.value, units)}"
+
+
+def _at(detail: Detail) -> Detail:
+    """The detail without its distance: the schedule states the distance once per row."""
+    return Detail(detail.density_px_per_m)
 
 
 def _boq(costing: Costing) -> tuple[Block, ...]:
@@ -554,18 +520,19 @@ def _assumptions(costing: Costing, catalog: CatalogInfo, units: UnitSystem) -> t
     )
 
 
-def _site_check(entries: list[ScheduleEntry]) -> tuple[Block, ...]:
+def _site_check(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block, ...]:
     rows = []
     for entry in entries:
-        camera, decision = entry.camera, entry.decision
-        if decision.verdict is Verdict.UNKNOWN:
+        camera, decision, status = entry.camera, entry.decision, entry.status
+        existing = f"{camera.make or '?'} {camera.model or '?'}"
+        if status is Status.UNKNOWN:
             reason = "; ".join(decision.warnings) or "maker not identified"
-            rows.append((camera.display_tag, camera.site or "", f"{camera.make or '?'} "
-                         f"{camera.model or '?'}", "identify on site", reason))  # fmt: skip
-        elif decision.verdict is Verdict.EXCLUDED and entry.offer is None:
-            reason = (entry.match.no_match_reason if entry.match else None) or "no requirement"
-            rows.append((camera.display_tag, camera.site or "", f"{camera.make or '?'} "
-                         f"{camera.model or '?'}", "no catalog match", reason or ""))  # fmt: skip
+            rows.append((camera.display_tag, camera.site or "", existing, "identify on site",
+                         reason))  # fmt: skip
+        elif status is Status.NO_REPLACEMENT:
+            reason = fmt.no_match(entry.match.no_match if entry.match else None, units)
+            rows.append((camera.display_tag, camera.site or "", existing, "no catalog match",
+                         reason or "no requirement"))  # fmt: skip
     if not rows:
         return (Text("None: every camera was identified and every excluded camera matched."),)
     return (

@@ -11,14 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-
-class Layout(StrEnum):
-    """How sections are numbered and grouped."""
-
-    CSI = "csi"
-    """CSI MasterFormat three-part section: Part 1 General, Part 2 Products, Part 3 Execution."""
-    NBS = "nbs"
-    """UK NBS-style clauses numbered in hundreds (110, 120, …)."""
+from specassist.domain.project_settings import Layout
 
 
 class Part(StrEnum):

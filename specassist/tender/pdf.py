@@ -34,7 +34,8 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from specassist.tender.document import Layout, Part, Section, Table, TenderDocument, Text
+from specassist.domain.project_settings import Layout
+from specassist.tender.document import Part, Section, Table, TenderDocument, Text
 
 FONT, BOLD = "SpecSans", "SpecSans-Bold"
 INK = colors.HexColor("#1f2933")

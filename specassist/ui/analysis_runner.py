@@ -1,9 +1,11 @@
 """Keep one analysis of the open project running at a time, off the GUI thread.
 
 Edits arrive faster than an analysis of 50,000 cameras finishes: a request
-while one runs marks it stale, and a fresh run starts when it ends. When the
-project is replaced, the running task is cancelled and the old project is
-closed only once the worker has let go of it.
+while one runs marks it stale, and a fresh run starts when it ends. Each run
+is given the last analysis of the same project, so the pipeline keeps its
+matcher and re-works only the cameras that changed. When the project is
+replaced, the running task is cancelled and the old project is closed only
+once the worker has let go of it.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from specassist.domain.costing import Costing
-from specassist.services import analysis_service, project_service
-from specassist.services.analysis_service import Analysis
-from specassist.storage.project_file import ProjectFile
-from specassist.storage.survey_store import StoredCamera
+from specassist.domain.pipeline import Analysis
+from specassist.domain.survey import SurveyedCamera
+from specassist.services import analysis, capture
+from specassist.services.projects import Project
 from specassist.ui import workers
 from specassist.ui.models.survey_table_model import build_haystack
 
@@ -26,7 +28,7 @@ from specassist.ui.models.survey_table_model import build_haystack
 class Loaded:
     """Everything the window shows after an analysis, all built on the worker."""
 
-    cameras: list[StoredCamera]
+    cameras: list[SurveyedCamera]
     analysis: Analysis
     costing: Costing
     haystack: list[str]
@@ -41,19 +43,22 @@ class AnalysisRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project: ProjectFile | None = None
+        self.project: Project | None = None
         self._task: workers.Task | None = None
-        self._task_project: ProjectFile | None = None
+        self._task_project: Project | None = None
         self._pending = False
-        self._retired: list[ProjectFile] = []
+        self._retired: list[Project] = []
+        self._previous: Analysis | None = None
+        """The last analysis of the current project: the next run reuses what is unchanged."""
 
     @property
     def busy(self) -> bool:
         return self._task is not None and not self._task.done
 
-    def replace_project(self, project: ProjectFile) -> None:
+    def replace_project(self, project: Project) -> None:
         """Switch to ``project``; the old one is closed now or when its analysis stops."""
         old, self.project = self.project, project
+        self._previous = None
         if old is not None:
             if self.busy:
                 assert self._task is not None
@@ -68,16 +73,14 @@ class AnalysisRunner(QObject):
         if self.busy:
             self._pending = True
             return
-        project = self.project
+        project, previous = self.project, self._previous
 
         def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
-            cameras = project_service.cameras(project)
-            analysis = analysis_service.analyse(
-                project, progress=progress, cancelled=cancelled, stored=cameras
-            )
+            cameras = capture.cameras(project)
+            result = analysis.analyse(project, previous, progress, cancelled, cameras)
             return Loaded(
-                cameras, analysis, analysis_service.cost(project, analysis),
-                build_haystack(cameras, {r.id: r for r in analysis.results}),
+                cameras, result, analysis.costs(result),
+                build_haystack(cameras, {o.id: o for o in result.outcomes}),
                 sorted({c.camera.site for c in cameras if c.camera.site}),
             )  # fmt: skip
 
@@ -113,6 +116,10 @@ class AnalysisRunner(QObject):
         return False
 
     def _finished(self, value: object) -> None:
+        assert isinstance(value, Loaded)
+        if self._task_project is self.project:
+            # Even when another run is already due, it starts from this one.
+            self._previous = value.analysis
         if not self._ended():
             self.sig_ready.emit(value)
 

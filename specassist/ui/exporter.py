@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QUrl, SignalInstance
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
 
-from specassist.services import analysis_service
-from specassist.services.analysis_service import Analysis
-from specassist.storage.project_file import ProjectFile
+from specassist.domain.pipeline import Analysis, Cancelled
+from specassist.services import analysis
+from specassist.services.projects import Project
 from specassist.ui import workers
 
 
@@ -30,8 +30,8 @@ class ExportHost(Protocol):
 def export_in_background(
     parent: QWidget,
     host: ExportHost,
-    project: ProjectFile,
-    analysis: Analysis,
+    project: Project,
+    result: Analysis,
     pdf: Path,
     boq: Path | None,
     ask_open: bool,
@@ -45,10 +45,10 @@ def export_in_background(
     def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
         def report(text: str, fraction: float) -> None:
             if cancelled():
-                raise analysis_service.Cancelled()
+                raise Cancelled()
             progress(text, fraction)
 
-        return analysis_service.export_tender(project, analysis, pdf, boq, report)
+        return analysis.export_tender(project, result, pdf, boq, report)
 
     def finished(pages: object) -> None:
         dialog.reset()

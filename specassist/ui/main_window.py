@@ -1,6 +1,6 @@
 """The main window: the survey with verdicts and replacements, costs, catalog and rules.
 
-It holds the open ProjectFile and calls services for everything else; it never
+It holds the open project and calls services for everything else; it never
 touches a database session, a parser or reportlab. Slow work (analysis, export)
 runs through ``workers.run_task``; edits go through the undo stack.
 """
@@ -11,6 +11,7 @@ import contextlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -43,14 +44,21 @@ from specassist import __version__
 from specassist.domain.catalog import CameraModel
 from specassist.domain.costing import Costing
 from specassist.domain.formatting import UnitSystem
-from specassist.domain.issues import Severity, count_by_severity
-from specassist.services import project_service
-from specassist.services.analysis_service import Analysis
-from specassist.storage.project_file import SUFFIX, ProjectFile, ProjectFileError
-from specassist.storage.survey_store import StoredCamera
-from specassist.survey.importer import header_preview
-from specassist.survey.readers import SurveyReadError
-from specassist.ui import errors
+from specassist.domain.issues import Severity, UserError, count_by_severity
+from specassist.domain.outcome import Override
+from specassist.domain.pipeline import Analysis
+from specassist.domain.survey import SurveyedCamera
+from specassist.services import (
+    capture,
+    imports,
+    project_settings,
+    projects,
+    recovery,
+)
+from specassist.services.imports import StoredImport
+from specassist.services.overrides import DEFAULT_NOTE
+from specassist.services.projects import SUFFIX, Project
+from specassist.ui import errors, workers
 from specassist.ui.analysis_runner import AnalysisRunner, Loaded
 from specassist.ui.dialogs.camera_dialog import CameraDialog
 from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
@@ -70,7 +78,11 @@ from specassist.ui.undo import (
     AddCameraCommand,
     DeleteCameraCommand,
     EditCameraCommand,
+    ImportCommand,
     OverrideCommand,
+    PriceListCommand,
+    RuleProfileCommand,
+    SettingsCommand,
 )
 from specassist.ui.widgets.catalog_tab import CatalogTab
 from specassist.ui.widgets.costs_tab import CostsTab
@@ -88,11 +100,13 @@ class MainWindow(QMainWindow):
     sig_project_changed = Signal()
     sig_analysis_done = Signal()
     sig_export_done = Signal(str)
+    sig_import_done = Signal(bool)
+    """An import started by ``import_survey`` has ended: True when it stored cameras."""
 
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
-        self._project: ProjectFile | None = None
+        self._project: Project | None = None
         self.analysis: Analysis | None = None
         self.costing: Costing | None = None
         self.session_id = uuid.uuid4().hex[:12]
@@ -330,44 +344,49 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ project life cycle
 
     @property
-    def project(self) -> ProjectFile | None:
+    def project(self) -> Project | None:
         return self._project
 
-    def _replace_project(self, project: ProjectFile) -> None:
+    def _replace_project(self, project: Project) -> None:
         if self._project is not None:
-            project_service.discard_autosave(autosave_folder(), self.session_id)
+            recovery.discard_autosave(autosave_folder(), self.session_id)
         self.runner.replace_project(project)
         self._project = project
         self.undo_stack.clear()
         self._fit_columns = True
         self.analysis = None
         self.costing = None
-        load = project_service.catalog_of(project)
-        if load is not None:
-            self.catalog_tab.set_models(load.catalog.models)
-            self.rules_tab.blockSignals(True)
-            self.rules_tab.set_rules(load.catalog.rule_sets, project_service.rule_profile(project))
-            self.rules_tab.blockSignals(False)
-        self.costs_tab.show_settings(project_service.cost_settings(project))
+        catalog = projects.catalog_of(project)
+        self.catalog_tab.set_models(catalog.models)
+        self._show_settings()
         self.refresh()
+
+    def _show_settings(self) -> None:
+        """Put the project's rule profile and cost settings into their tabs."""
+        assert self._project is not None
+        catalog = projects.catalog_of(self._project)
+        self.rules_tab.blockSignals(True)
+        self.rules_tab.set_rules(catalog.rule_sets, projects.rule_profile(self._project))
+        self.rules_tab.blockSignals(False)
+        self.costs_tab.show_settings(project_settings.cost_settings(self._project))
 
     def new_project(self, confirm: bool = True) -> None:
         if confirm and not self._may_discard():
             return
-        project = project_service.new_project("Untitled project")
+        project = projects.new_project("Untitled project")
         if self.settings.default_rules:
             # A default naming a rule set this catalog lacks keeps the full profile.
             with contextlib.suppress(ValueError):
-                project_service.set_rule_profile(project, self.settings.default_rules)
+                projects.set_rule_profile(project, self.settings.default_rules)
         if self.settings.issuer:
-            project_service.set_tender_settings(project, {"issuer": self.settings.issuer})
+            project_settings.set_tender_settings(project, {"issuer": self.settings.issuer})
         project.dirty = False  # nothing the user did yet
         self._replace_project(project)
 
     def open_project(self, path: Path) -> bool:
         try:
-            project = project_service.open_project(path)
-        except ProjectFileError as exc:
+            project = projects.open_project(path)
+        except UserError as exc:
             self._error("Cannot open project", str(exc))
             return False
         self.settings.add_recent(path)
@@ -378,27 +397,89 @@ class MainWindow(QMainWindow):
         if self._may_discard():
             self.open_project(path)
 
-    def import_survey(self, path: Path, ask_mapping: bool = True) -> bool:
-        """Import into the open project; the import report lists every issue with its place."""
-        assert self._project is not None
-        try:
-            headers, mapping = header_preview(path)
-        except SurveyReadError as exc:
-            self._error("Cannot read survey", str(exc))
+    def import_survey(self, path: Path, ask_mapping: bool = True, background: bool = True) -> bool:
+        """Import into the open project; the import report lists every issue with its place.
+
+        The file is read off the GUI thread (the header first, then, once any unknown
+        column has been mapped, the whole file); the import is one undoable step and
+        ``sig_import_done`` says when it has ended. ``background=False`` does it all
+        here (the bundled demo). Returns False when it could not even start.
+        """
+        if self._project is None:
             return False
+        if not background:
+            try:
+                headers, mapping = imports.header_preview(path)
+            except UserError as exc:
+                self._error("Cannot read survey", str(exc))
+                return False
+            column_map = self._column_map(headers, mapping, ask_mapping)
+            if column_map is None:
+                return False
+            try:
+                stored = imports.import_into(self._project, path, None, column_map or None)
+            except UserError as exc:
+                self._error("Cannot read survey", str(exc))
+                return False
+            self._imported(stored, path, ask_mapping)
+            return True
+
+        def read_header(_progress: workers.Progress, _cancelled: object) -> object:
+            return imports.header_preview(path)
+
+        def header_read(found: object) -> None:
+            preview = cast(tuple[list[str], dict[str, str]], found)
+            column_map = self._column_map(preview[0], preview[1], ask_mapping)
+            if column_map is None:
+                self.statusBar().showMessage("Import cancelled", 5000)
+                self.sig_import_done.emit(False)
+                return
+            self._import_in_background(path, column_map, ask_mapping)
+
+        self.statusBar().showMessage(f"Reading {path.name}…")
+        workers.run_task(read_header, header_read, self._import_failed)
+        return True
+
+    def _column_map(
+        self, headers: list[str], mapping: dict[str, str], ask: bool
+    ) -> dict[str, str] | None:
+        """The user's mapping for these headers; None when they cancelled the dialog."""
         column_map = self.settings.column_mapping(headers)
         unknown = [h for h, f in mapping.items() if f == "extra" and h not in column_map]
-        if unknown and ask_mapping:
+        if unknown and ask:
             dialog = ColumnMappingDialog(headers, {**mapping, **column_map}, self)
-            if dialog.exec():
-                column_map = dialog.mapping()
-                self.settings.remember_mapping(headers, column_map)
-        try:
-            result = project_service.import_into(self._project, path, None, column_map or None)
-        except SurveyReadError as exc:
-            self._error("Cannot read survey", str(exc))
-            return False
+            if not dialog.exec():
+                return None
+            column_map = dialog.mapping()
+            self.settings.remember_mapping(headers, column_map)
+        return column_map
+
+    def _import_in_background(
+        self, path: Path, column_map: dict[str, str], ask_mapping: bool
+    ) -> None:
+        project = self._project
+        assert project is not None
+
+        def work(_progress: workers.Progress, _cancelled: object) -> object:
+            return imports.import_into(project, path, None, column_map or None)
+
+        def done(stored: object) -> None:
+            if project is not self._project:
+                return  # the project was replaced meanwhile; its import went with it
+            assert isinstance(stored, StoredImport)
+            self._imported(stored, path, ask_mapping)
+
+        self.statusBar().showMessage(f"Importing {path.name}…")
+        workers.run_task(work, done, self._import_failed)
+
+    def _import_failed(self, message: str) -> None:
+        self._error("Cannot read survey", message)
+        self.sig_import_done.emit(False)
+
+    def _imported(self, stored: StoredImport, path: Path, ask_mapping: bool) -> None:
+        self.undo_stack.push(ImportCommand(self, stored))
         self.refresh()
+        result = stored.result
         counts = count_by_severity(result.issues)
         summary = (
             f"Imported {len(result.cameras)} cameras from {path.name}: "
@@ -409,7 +490,7 @@ class MainWindow(QMainWindow):
             ImportReportDialog("Import report", summary + ". Rows with a rejected value were "
                                "still imported; the value is left blank.", result.issues,
                                self).open()  # fmt: skip
-        return True
+        self.sig_import_done.emit(bool(result.cameras))
 
     def save(self) -> bool:
         if self._project is None:
@@ -427,13 +508,13 @@ class MainWindow(QMainWindow):
         assert self._project is not None
         try:
             saved = self._project.save(path)
-        except (OSError, ProjectFileError) as exc:
+        except (OSError, UserError) as exc:
             self._error("Cannot save project", f"{exc}\n\nYour work is still open; nothing "
                         "was lost. Try another folder.")  # fmt: skip
             return False
         self.settings.add_recent(saved)
         self.undo_stack.setClean()
-        project_service.discard_autosave(autosave_folder(), self.session_id)
+        recovery.discard_autosave(autosave_folder(), self.session_id)
         self.refresh(reanalyse=False)
         return True
 
@@ -462,15 +543,17 @@ class MainWindow(QMainWindow):
     def import_price_list(self, path: Path) -> bool:
         assert self._project is not None
         try:
-            result = project_service.import_prices(self._project, path)
-        except SurveyReadError as exc:
+            stored = imports.import_prices(self._project, path)
+        except UserError as exc:
             self._error("Cannot read price list", str(exc))
             return False
+        result = stored.result
         summary = f"Imported {len(result.prices)} prices from {path.name}"
         self.statusBar().showMessage(summary, 10000)
         if result.issues:
             ImportReportDialog("Price list report", summary, result.issues, self).open()
-        self.after_change(self._selected_id())
+        self.undo_stack.push(PriceListCommand(self, stored, path.name))
+        self.after_settings_change()
         return True
 
     # ------------------------------------------------------------ analysis
@@ -489,13 +572,13 @@ class MainWindow(QMainWindow):
 
     def _show_loaded(
         self,
-        cameras: list[StoredCamera],
+        cameras: list[SurveyedCamera],
         analysis: Analysis,
         haystack: list[str],
         site_names: list[str],
         selected: int | None,
     ) -> None:
-        self.survey_model.set_all(cameras, analysis.results, haystack)
+        self.survey_model.set_all(cameras, analysis.outcomes, haystack)
         sites = ["", *site_names]
         current = self.site_filter.currentText()
         self.site_filter.blockSignals(True)
@@ -524,6 +607,13 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._select_after = None
 
+    def after_settings_change(self) -> None:
+        """Called after the rules, costs, prices or tender details changed (or were undone)."""
+        if self._project is None:
+            return
+        self._show_settings()
+        self.after_change(self._selected_id())
+
     def reanalyse(self) -> None:
         if self._project is not None:
             self._selected_before = self._select_after or self._selected_id()
@@ -546,21 +636,21 @@ class MainWindow(QMainWindow):
 
     def set_rule_profile(self, rule_set_ids: list[str]) -> None:
         assert self._project is not None
-        project_service.set_rule_profile(self._project, rule_set_ids)
         self.statusBar().showMessage("Rule profile changed: re-evaluating…")
-        self.refresh()
+        self.undo_stack.push(RuleProfileCommand(self, rule_set_ids))
 
     def apply_cost_settings(self, values: dict[str, object]) -> None:
         assert self._project is not None
+        before = project_settings.section(self._project, "cost")
         try:
-            note = project_service.set_cost_settings(self._project, values)
+            note = project_settings.set_cost_settings(self._project, values)
         except ValueError as exc:
             self.costs_tab.message.setText(str(exc))
             return
-        self.costs_tab.show_settings(project_service.cost_settings(self._project))
+        self.undo_stack.push(SettingsCommand(self, "cost", "Change costs", before))
+        self.after_settings_change()
         if note:
             self.statusBar().showMessage(note, 10000)
-        self.refresh()
 
     # ------------------------------------------------------------ selection and detail
 
@@ -606,7 +696,7 @@ class MainWindow(QMainWindow):
         assert row is not None
         stored = self.survey_model.camera_at(row)
         result = self.analysis.by_id(camera_id) if self.analysis else None
-        names = project_service.photo_names(self._project, camera_id)
+        names = capture.photo_names(self._project, camera_id)
         self.detail.show_camera(stored, result, names)
 
     def _apply_filters(self) -> None:
@@ -622,25 +712,24 @@ class MainWindow(QMainWindow):
 
     def use_offer(self, camera_id: int, model_key: str, note: str | None = None) -> None:
         result = self.analysis.by_id(camera_id) if self.analysis else None
-        first = result.matched.match.choice if result and result.matched.match else None
+        first = result.match.choice if result and result.match else None
         if first is not None and first.model.key == model_key and result and not result.override:
             return  # already the first choice
-        note = note or "alternate chosen by the user"
-        self.undo_stack.push(OverrideCommand(self, camera_id, self._tag(camera_id), model_key,
-                                             note))  # fmt: skip
+        chosen = Override(model_key, note or "alternate chosen by the user")
+        self.undo_stack.push(OverrideCommand(self, camera_id, self._tag(camera_id), chosen))
 
     def clear_override(self, camera_id: int) -> None:
-        self.undo_stack.push(OverrideCommand(self, camera_id, self._tag(camera_id), None, None))
+        self.undo_stack.push(OverrideCommand(self, camera_id, self._tag(camera_id), None))
 
     def choose_other_model(self, camera_id: int | None) -> None:
         camera_id = camera_id if camera_id is not None else self._selected_id()
         if camera_id is None or self.analysis is None:
             return
-        allowed: list[CameraModel] = [c.model for c in self.analysis.matcher.candidates]
+        allowed: list[CameraModel] = self.analysis.matcher.allowed_models()
         dialog = OverrideDialog(allowed, self)
         if dialog.exec() and (chosen := dialog.chosen()) is not None:
             key, note = chosen
-            self.use_offer(camera_id, key, note or "chosen by the user")
+            self.use_offer(camera_id, key, note or DEFAULT_NOTE)
 
     def add_camera(self) -> None:
         dialog = CameraDialog(None, self.units, self, self.survey_model.tags())
@@ -651,7 +740,7 @@ class MainWindow(QMainWindow):
         camera_id = self._selected_id()
         if camera_id is None or self._project is None:
             return
-        before = project_service.camera(self._project, camera_id)
+        before = capture.camera(self._project, camera_id)
         assert before is not None
         dialog = CameraDialog(before, self.units, self, self.survey_model.tags(camera_id))
         if dialog.exec() and dialog.camera is not None:
@@ -663,7 +752,7 @@ class MainWindow(QMainWindow):
         camera_id = self._selected_id()
         if camera_id is None or self._project is None:
             return
-        camera = project_service.camera(self._project, camera_id)
+        camera = capture.camera(self._project, camera_id)
         assert camera is not None
         camera.tag = _unused_tag(f"{camera.tag or 'camera'} (copy)", self.survey_model.tags())
         self.undo_stack.push(AddCameraCommand(self, camera, "Duplicate camera"))
@@ -672,7 +761,7 @@ class MainWindow(QMainWindow):
         camera_id = self._selected_id()
         if camera_id is None or self._project is None:
             return
-        camera = project_service.camera(self._project, camera_id)
+        camera = capture.camera(self._project, camera_id)
         assert camera is not None
         self.undo_stack.push(DeleteCameraCommand(self, camera_id, camera))
 
@@ -681,7 +770,7 @@ class MainWindow(QMainWindow):
                                               "Images (*.jpg *.jpeg *.png *.heic)")  # fmt: skip
         if path and self._project is not None:
             try:
-                project_service.add_photo(self._project, camera_id, Path(path))
+                capture.add_photo(self._project, camera_id, Path(path))
             except OSError as exc:
                 self._error("Cannot add photo", str(exc))
                 return
@@ -694,7 +783,7 @@ class MainWindow(QMainWindow):
         if self.analysis is None:
             self.statusBar().showMessage("The analysis is still running; try again in a moment")
             return
-        if not self.analysis.results:
+        if not self.analysis.outcomes:
             self._error("Nothing to export", "The project has no cameras yet: import a survey "
                         "or add cameras first.")  # fmt: skip
             return
@@ -725,8 +814,7 @@ class MainWindow(QMainWindow):
         self._show_selected()
 
     def show_preferences(self) -> None:
-        load = project_service.catalog_of(self._project) if self._project else None
-        rule_sets = load.catalog.rule_sets if load else []
+        rule_sets = projects.catalog_of(self._project).rule_sets if self._project else []
         if PreferencesDialog(self.settings, rule_sets, self).exec():
             self.set_units(self.settings.units)
 
@@ -735,11 +823,14 @@ class MainWindow(QMainWindow):
             return
         project = self._project
 
-        def store(values: dict[str, str]) -> None:
-            project_service.set_tender_settings(project, values)
+        before = project_settings.section(project, "tender")
 
-        dialog = TenderDialog(project_service.tender_settings(project), store, self)
+        def store(values: dict[str, str]) -> None:
+            project_settings.set_tender_settings(project, values)
+
+        dialog = TenderDialog(project_settings.tender_settings(project), store, self)
         if dialog.exec():
+            self.undo_stack.push(SettingsCommand(self, "tender", "Change tender details", before))
             self._update_title()
 
     def show_about(self) -> None:
@@ -774,7 +865,7 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         if self._project is not None and self._project.dirty:
             try:
-                project_service.autosave(self._project, autosave_folder(), self.session_id)
+                recovery.autosave(self._project, autosave_folder(), self.session_id)
             except OSError as exc:
                 self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
 
@@ -824,7 +915,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.geometry = bytes(self.saveGeometry().data())
         if self._project is not None:
-            project_service.discard_autosave(autosave_folder(), self.session_id)
+            recovery.discard_autosave(autosave_folder(), self.session_id)
         self.runner.close()
         self._project = None
         event.accept()

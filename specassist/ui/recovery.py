@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from specassist.services import project_service
-from specassist.storage.project_file import ProjectFile
+from specassist.services import recovery
+from specassist.services.projects import Project
 
 
 def autosave_folder() -> Path:
@@ -17,9 +17,9 @@ def autosave_folder() -> Path:
     return Path(base or Path.home() / ".specassist") / "autosave"
 
 
-def ask_to_recover(parent: QWidget, folder: Path, session_id: str) -> ProjectFile | None:
+def ask_to_recover(parent: QWidget, folder: Path, session_id: str) -> Project | None:
     """Ask about each leftover autosave; the one the user takes is opened as unsaved work."""
-    for item in project_service.recoverable(folder, session_id):
+    for item in recovery.recoverable(folder, session_id):
         answer = QMessageBox.question(
             parent, "Recover unsaved work",
             f"SpecAssist closed unexpectedly while '{item.name}' had unsaved changes. "
@@ -27,6 +27,6 @@ def ask_to_recover(parent: QWidget, folder: Path, session_id: str) -> ProjectFil
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            return project_service.recover(item)
-        project_service.discard_autosave(item.autosave.parent, item.autosave.stem)
+            return recovery.recover(item)
+        recovery.discard_autosave(item.autosave.parent, item.autosave.stem)
     return None

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
-from specassist.services.analysis_service import Cancelled
+from specassist.domain.pipeline import Cancelled
 
 log = logging.getLogger(__name__)
 

@@ -49,10 +49,10 @@ def test_import_into_project_then_append(tmp_path: Path, surveys: Path) -> None:
     status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
     assert status == 0 and f"saved to {project}" in text
     status, _ = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
-    from specassist.services import project_service
+    from specassist.services import capture, projects
 
-    with project_service.open_project(project) as opened:
-        assert len(project_service.cameras(opened)) == 2
+    with projects.open_project(project) as opened:
+        assert len(capture.cameras(opened)) == 2
 
 
 def test_import_of_a_missing_file_fails_cleanly(
@@ -153,8 +153,8 @@ def test_match_json_on_the_demo_survey() -> None:
     choice = chosen["choice"]
     assert {"vendor", "model", "accessories", "score", "explanation"} <= set(choice)
     assert choice["vendor"] not in {"hikvision", "dahua", "hytera"}
-    assert set(choice["density_at_target"]) == {"value", "unit"}
-    assert choice["density_at_target"]["unit"] == "px/m"
+    assert set(choice["detail_at_target"]) == {"level", "density", "distance"}
+    assert choice["detail_at_target"]["density"]["unit"] == "px/m"
     assert any(line.startswith("pixels on target") for line in choice["explanation"])
     distance = chosen["requirement"]["distance"]
     assert distance["unit"] == "m" and distance["origin"] == "survey"

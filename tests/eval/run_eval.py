@@ -19,9 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from specassist.domain.pipeline import Setup, analyse_cameras
 from specassist.services.catalog_service import check_catalog
-from specassist.services.match_service import match_cameras
-from specassist.survey.importer import import_survey
+from specassist.services.imports import read_survey
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus.csv"
@@ -45,11 +45,11 @@ def evaluate() -> list[Outcome]:
             row["Cam Ref"]: frozenset(filter(None, row["Accepted"].split(";")))
             for row in csv.DictReader(handle)
         }
-    survey = import_survey(CORPUS)
-    matched = match_cameras(check_catalog().catalog, survey.cameras)
+    survey = read_survey(CORPUS)
+    analysis = analyse_cameras(Setup(check_catalog().catalog), survey.cameras)
     outcomes = []
-    for item in matched:
-        tag = item.flagged.camera.display_tag
+    for item in analysis.outcomes:
+        tag = item.camera.display_tag
         if item.match is None:
             continue
         choice = item.match.choice

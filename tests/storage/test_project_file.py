@@ -7,34 +7,33 @@ from pathlib import Path
 
 import pytest
 
-from specassist.services import project_service
+from specassist.services import capture, imports, projects
 from specassist.storage.project_file import ProjectFile, ProjectFileError
 
 
 def test_round_trip_keeps_survey_raw_rows_issues_and_catalog(tmp_path: Path, surveys: Path) -> None:
     path = tmp_path / "site.specassist"
-    with project_service.new_project("Northgate", path) as project:
-        imported = project_service.import_into(project, surveys / "bad_cells.csv")
-        original_catalog = project_service.catalog_of(project)
+    with projects.new_project("Northgate", path) as project:
+        imported = imports.import_into(project, surveys / "bad_cells.csv").result
+        original_catalog = projects.catalog_of(project)
         assert not path.exists()  # nothing is written before an explicit save
         project.save()
         assert not project.dirty
-    with project_service.open_project(path) as reopened:
-        stored = project_service.cameras(reopened)
+    with projects.open_project(path) as reopened:
+        stored = capture.cameras(reopened)
         assert [s.camera for s in stored] == imported.cameras
-        assert project_service.issues(reopened) == imported.issues
-        summary = project_service.summary(reopened)
+        assert projects.issues(reopened) == imported.issues
+        summary = projects.summary(reopened)
         assert summary.name == "Northgate" and summary.catalog_version
-        reloaded = project_service.catalog_of(reopened)
-        assert original_catalog is not None and reloaded is not None
-        assert reloaded.catalog == original_catalog.catalog
+        reloaded = projects.catalog_of(reopened)
+        assert reloaded == original_catalog
 
 
 def test_sites_are_created_once(tmp_path: Path, surveys: Path) -> None:
-    with project_service.new_project("x") as project:
-        project_service.import_into(project, surveys / "semicolon_decimal_comma_cp1252.csv")
-        project_service.import_into(project, surveys / "semicolon_decimal_comma_cp1252.csv")
-        cameras = project_service.cameras(project)
+    with projects.new_project("x") as project:
+        imports.import_into(project, surveys / "semicolon_decimal_comma_cp1252.csv")
+        imports.import_into(project, surveys / "semicolon_decimal_comma_cp1252.csv")
+        cameras = capture.cameras(project)
     assert len(cameras) == 6 and {c.camera.site for c in cameras} == {"Northgate"}
 
 
@@ -42,10 +41,10 @@ def test_failed_save_leaves_the_previous_file_intact(
     tmp_path: Path, surveys: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "site.specassist"
-    with project_service.new_project("x", path) as project:
+    with projects.new_project("x", path) as project:
         project.save()
         before = path.read_bytes()
-        project_service.import_into(project, surveys / "bad_cells.csv")
+        imports.import_into(project, surveys / "bad_cells.csv")
 
         def broken_replace(self: Path, target: Path) -> Path:
             raise OSError("disk full")
@@ -56,7 +55,7 @@ def test_failed_save_leaves_the_previous_file_intact(
         assert project.dirty
     assert path.read_bytes() == before
     with ProjectFile.open(path) as reopened:
-        assert project_service.cameras(reopened) == []
+        assert capture.cameras(reopened) == []
 
 
 def test_opening_something_else_is_a_clear_error(tmp_path: Path) -> None:
@@ -74,7 +73,7 @@ def test_opening_something_else_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.specassist"
-    with project_service.new_project("x", path) as project:
+    with projects.new_project("x", path) as project:
         project.save()
     connection = sqlite3.connect(path)
     connection.execute("update alembic_version set version_num = '9999'")
@@ -86,12 +85,12 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 def test_rule_profile_is_saved_with_the_project(tmp_path: Path) -> None:
     path = tmp_path / "profile.specassist"
-    with project_service.new_project("Profile", path) as project:
-        assert "us-ndaa-889" in project_service.rule_profile(project)
-        assert "client-policy-template" not in project_service.rule_profile(project)
-        project_service.set_rule_profile(project, ["uk-sensitive-sites-2022"])
+    with projects.new_project("Profile", path) as project:
+        assert "us-ndaa-889" in projects.rule_profile(project)
+        assert "client-policy-template" not in projects.rule_profile(project)
+        projects.set_rule_profile(project, ["uk-sensitive-sites-2022"])
         with pytest.raises(ValueError, match="no-such"):
-            project_service.set_rule_profile(project, ["no-such"])
+            projects.set_rule_profile(project, ["no-such"])
         project.save()
-    with project_service.open_project(path) as reopened:
-        assert project_service.rule_profile(reopened) == ["uk-sensitive-sites-2022"]
+    with projects.open_project(path) as reopened:
+        assert projects.rule_profile(reopened) == ["uk-sensitive-sites-2022"]

@@ -12,7 +12,9 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from specassist.domain.costing import CostSettings
+from specassist.domain.pipeline import Setup
+from specassist.domain.pricing import CostSettings
+from specassist.domain.project_settings import Layout, TenderSettings
 from specassist.domain.rules import Verdict
 from specassist.resources import demo_survey
 from specassist.services import tender_service
@@ -20,8 +22,6 @@ from specassist.services.catalog_service import check_catalog
 from specassist.survey.importer import import_survey
 from specassist.survey.price_list import import_price_list
 from specassist.tender import boq
-from specassist.tender.content import TenderSettings
-from specassist.tender.document import Layout
 
 DAY = date(2026, 11, 27)
 
@@ -39,22 +39,26 @@ def _tender(tmp_path: Path, survey: Path | None = None, layout: Layout = Layout.
     catalog = check_catalog().catalog
     cameras = import_survey(survey or demo_survey()).cameras
     extra = import_price_list(prices).prices if prices else []
+    setup = Setup(catalog, None, DAY, costs=CostSettings(price_date=DAY),
+                  extra_prices=tuple(extra))  # fmt: skip
     return tender_service.prepare(
-        catalog, cameras, None, DAY, None, CostSettings(price_date=DAY),
-        TenderSettings(client="Riverside Constabulary", issue_date=DAY, layout=layout), extra,
+        setup, cameras,
+        TenderSettings(client="Riverside Constabulary", issue_date=DAY, layout=layout),
     )  # fmt: skip
 
 
 @pytest.fixture
 def price_list(tmp_path: Path) -> Path:
-    """Prices for every replacement the demo needs, so the totals are complete."""
-    tender = _tender(tmp_path)
+    """A price for every model and mount in the catalog, so the totals are complete whatever
+    the matcher picks (prices take part in its ranking, as they do in the app)."""
+    catalog = check_catalog().catalog
+    parts = [(m.vendor_id, m.model) for m in catalog.models]
+    parts += [(a.vendor_id, a.part_number) for a in catalog.accessories]
     path = tmp_path / "prices.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Manufacturer", "Part number", "Price", "Currency", "Valid from"])
-        for n, line in enumerate(tender.costing.missing):
-            vendor, part = line.item.split(":", 1)
+        for n, (vendor, part) in enumerate(parts):
             writer.writerow([vendor, part, f"{100 + n * 37}.{n % 10}5", "GBP", "2026-01-01"])
     return path
 
@@ -70,8 +74,8 @@ def test_pdf_says_what_the_costing_and_rules_say(tmp_path: Path, price_list: Pat
                   "Schedule of cameras", "Bill of quantities", "Execution", "Rule sources",
                   "Assumptions", "Cameras that need a site check"):  # fmt: skip
         assert title in flat, title
-    excluded = [e.camera.display_tag for e in tender.entries
-                if e.decision.verdict is Verdict.EXCLUDED]  # fmt: skip
+    excluded = [e.camera.display_tag for e in tender.analysis.outcomes
+                if e.verdict is Verdict.EXCLUDED]  # fmt: skip
     assert excluded and all(tag in text.split() for tag in excluded)
     costing = tender.costing
     for amount in (costing.subtotal, costing.tax, costing.total):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from specassist.app import create_window
-from specassist.services import project_service
+from specassist.services import project_settings, projects
 from specassist.ui import errors
 from specassist.ui.dialogs.tender_dialog import TenderDialog
 from specassist.ui.settings import AppSettings
@@ -62,8 +62,8 @@ def test_tender_dialog_keeps_the_input_when_saving_fails(qtbot: QtBot) -> None:
         if len(attempts) == 1:
             raise OSError("project file is locked")
 
-    with project_service.new_project("P") as project:
-        dialog = TenderDialog(project_service.tender_settings(project), flaky)
+    with projects.new_project("P") as project:
+        dialog = TenderDialog(project_settings.tender_settings(project), flaky)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.edits["client"].setText("Borough Council")
@@ -95,7 +95,7 @@ def test_tender_details_survive_save_and_reopen(
     window.new_project(confirm=False)
     assert window.open_project(path)
     assert window.project is not None
-    stored = project_service.tender_settings(window.project)
+    stored = project_settings.tender_settings(window.project)
     assert (stored.project, stored.client, stored.revision) == (
         "Northgate depot",
         "Borough Council",

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from specassist.app import create_window
 from specassist.domain.formatting import UnitSystem
-from specassist.services import project_service
+from specassist.services import project_settings
 from specassist.ui.dialogs.camera_dialog import CameraDialog
 from specassist.ui.main_window import MainWindow
 from specassist.ui.settings import AppSettings
@@ -20,7 +20,7 @@ def _demo(qtbot: QtBot, settings: AppSettings) -> MainWindow:
     window = create_window(demo=True, settings=settings)
     qtbot.addWidget(window)
     qtbot.waitUntil(
-        lambda: window.analysis is not None and len(window.analysis.results) == 20,
+        lambda: window.analysis is not None and len(window.analysis.outcomes) == 20,
         timeout=30000,
     )
     return window
@@ -45,7 +45,7 @@ def test_a_missing_exchange_rate_is_named(
 ) -> None:
     window = _demo(qtbot, app_settings)
     assert window.analysis is not None
-    offer = next(r.offer for r in window.analysis.results if r.offer is not None)
+    offer = next(r.offer for r in window.analysis.outcomes if r.offer is not None)
     prices = tmp_path / "gbp.csv"
     prices.write_text(
         "Manufacturer,Part No.,Unit Price,Currency,Valid From\n"
@@ -73,10 +73,10 @@ def test_changing_currency_converts_the_labour_rate(
     window.costs_tab.edits["currency"].setText("USD")
     window.costs_tab.apply()  # no GBP rate: refused, in words
     assert "GBP=" in window.costs_tab.message.text()
-    assert project_service.cost_settings(window.project).currency == "GBP"
+    assert project_settings.cost_settings(window.project).currency == "GBP"
     window.costs_tab.edits["rates"].setText("GBP=1.27")
     _reanalysed(qtbot, window, window.costs_tab.apply)
-    stored = project_service.cost_settings(window.project)
+    stored = project_settings.cost_settings(window.project)
     assert stored.currency == "USD" and str(stored.labour_rate) == "82.55"
 
 

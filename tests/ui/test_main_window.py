@@ -6,7 +6,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from specassist.app import create_window
-from specassist.services import project_service
+from specassist.services import capture, projects
 
 
 def test_demo_opens_listing_every_demo_camera(qtbot: QtBot) -> None:
@@ -23,17 +23,16 @@ def test_demo_opens_listing_every_demo_camera(qtbot: QtBot) -> None:
 def test_import_then_save_as_and_reopen(qtbot: QtBot, tmp_path: Path, surveys: Path) -> None:
     window = create_window()
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.sig_project_changed):
+    with qtbot.waitSignal(window.sig_import_done, timeout=20000):
         assert window.import_survey(surveys / "tab_bom_combined.txt")
-    assert window.table.model().rowCount() == 3 and window.windowTitle().endswith(
-        "— SpecAssist 0.1.0"
-    )
+    qtbot.waitUntil(lambda: window.table.model().rowCount() == 3, timeout=20000)
+    assert window.windowTitle().endswith("— SpecAssist 0.1.0")
     assert "*" in window.windowTitle()
     target = tmp_path / "saved.specassist"
     assert window._save_to(target)
     assert "*" not in window.windowTitle()
-    with project_service.open_project(target) as reopened:
-        assert len(project_service.cameras(reopened)) == 3
+    with projects.open_project(target) as reopened:
+        assert len(capture.cameras(reopened)) == 3
 
 
 def test_unreadable_survey_shows_an_error_not_a_crash(qtbot: QtBot, tmp_path: Path) -> None:
@@ -41,7 +40,9 @@ def test_unreadable_survey_shows_an_error_not_a_crash(qtbot: QtBot, tmp_path: Pa
     qtbot.addWidget(window)
     shown: list[str] = []
     window._error = lambda title, text: shown.append(text)  # type: ignore[method-assign]
-    assert not window.import_survey(tmp_path / "missing.csv")
+    with qtbot.waitSignal(window.sig_import_done, timeout=20000) as done:
+        window.import_survey(tmp_path / "missing.csv")
+    assert done.args == [False]
     assert shown and "missing.csv" in shown[0]
     assert window.table.model().rowCount() == 0
 

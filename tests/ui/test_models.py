@@ -8,9 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from specassist.domain.costing import Costing
 from specassist.domain.issues import InputIssue, Severity
+from specassist.domain.pipeline import Analysis
+from specassist.domain.survey import SurveyedCamera
 from specassist.resources import demo_survey
-from specassist.services import analysis_service, project_service
+from specassist.services import analysis, capture, imports, projects
 from specassist.services.catalog_service import check_catalog
 from specassist.ui.models.catalog_table_model import CatalogFilter, CatalogTableModel
 from specassist.ui.models.issues_model import IssuesModel
@@ -21,21 +24,20 @@ from specassist.ui.models.survey_table_model import ID_ROLE, SORT_ROLE, SurveyTa
 DAY = date(2026, 11, 27)
 
 
-def _analysed() -> tuple[list, analysis_service.Analysis, object]:  # type: ignore[type-arg]
-    project = project_service.new_project("models")
-    project_service.import_into(project, demo_survey())
-    analysis = analysis_service.analyse(project, DAY)
-    costing = analysis_service.cost(project, analysis)
-    return project_service.cameras(project), analysis, costing
+def _analysed() -> tuple[list[SurveyedCamera], Analysis, Costing]:
+    project = projects.new_project("models")
+    imports.import_into(project, demo_survey())
+    result = analysis.analyse(project, as_of=DAY)
+    return capture.cameras(project), result, analysis.costs(result)
 
 
 def test_survey_model_shows_status_replacement_and_sorts_numbers(
     qtmodeltester: ModelTester,
 ) -> None:
-    cameras, analysis, _ = _analysed()
+    cameras, result, _ = _analysed()
     model = SurveyTableModel()
     model.set_cameras(cameras)
-    model.set_results(analysis.results)
+    model.set_results(result.outcomes)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = {h: model.data(model.index(0, c)) for c, h in enumerate(headers)}
     assert row["Status"] == "to replace" and row["Tag"] == "C001"
@@ -80,7 +82,7 @@ def test_catalog_model_and_filter(qtmodeltester: ModelTester) -> None:
 def test_site_costs_model(qtmodeltester: ModelTester) -> None:
     _, _, costing = _analysed()
     model = SiteCostsModel()
-    model.set_costing(costing)  # type: ignore[arg-type]
+    model.set_costing(costing)
     texts = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert texts[:3] == ["Riverside Police Station", "Town Hall", "Depot"]
     assert texts[-1] == "Total"

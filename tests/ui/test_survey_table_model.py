@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from specassist.domain.formatting import UnitSystem
-from specassist.storage.survey_store import StoredCamera
-from specassist.survey.importer import import_survey
+from specassist.domain.survey import SurveyedCamera
+from specassist.services.imports import read_survey
 from specassist.ui.models.survey_table_model import SurveyTableModel
 
 
-def _cameras(surveys: Path) -> list[StoredCamera]:
-    result = import_survey(surveys / "semicolon_decimal_comma_cp1252.csv")
-    return [StoredCamera(i, c) for i, c in enumerate(result.cameras, start=1)]
+def _cameras(surveys: Path) -> list[SurveyedCamera]:
+    result = read_survey(surveys / "semicolon_decimal_comma_cp1252.csv")
+    return [SurveyedCamera(i, c) for i, c in enumerate(result.cameras, start=1)]
 
 
 def test_data_without_a_view(surveys: Path) -> None:

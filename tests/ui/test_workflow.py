@@ -8,8 +8,9 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from specassist.app import create_window
+from specassist.domain.outcome import Status
 from specassist.domain.rules import Verdict
-from specassist.services import project_service
+from specassist.services import capture, imports, projects, recovery
 from specassist.ui.main_window import MainWindow
 from specassist.ui.models.survey_table_model import row_status
 from specassist.ui.settings import AppSettings
@@ -21,7 +22,7 @@ def _window(qtbot: QtBot, settings: AppSettings) -> MainWindow:
     window.show()
     # The empty project the window starts with is analysed first: wait for the demo's.
     qtbot.waitUntil(
-        lambda: window.analysis is not None and len(window.analysis.results) == 20,
+        lambda: window.analysis is not None and len(window.analysis.outcomes) == 20,
         timeout=20000,
     )
     return window
@@ -36,14 +37,13 @@ def test_override_undo_redo_and_export(qtbot: QtBot, tmp_path: Path,
                                        app_settings: AppSettings) -> None:  # fmt: skip
     window = _window(qtbot, app_settings)
     assert window.analysis is not None
-    target = next(r for r in window.analysis.results
-                  if r.matched.verdict is Verdict.EXCLUDED and r.matched.match
-                  and r.matched.match.alternates)  # fmt: skip
-    tag = target.matched.flagged.camera.display_tag
+    target = next(r for r in window.analysis.outcomes
+                  if r.verdict is Verdict.EXCLUDED and r.match and r.match.alternates)  # fmt: skip
+    tag = target.camera.display_tag
     assert window.select_tag(tag)
     assert window.detail.camera_id == target.id
     assert window.detail.choices.count() >= 2
-    alternate = target.matched.match.alternates[0].model  # type: ignore[union-attr]
+    alternate = target.match.alternates[0].model  # type: ignore[union-attr]
 
     window.detail.choices.setCurrentRow(1)
     with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
@@ -79,7 +79,7 @@ def test_filters_by_site_status_and_text(qtbot: QtBot, app_settings: AppSettings
     assert 0 < depot < total
     window.site_filter.setCurrentText("")
     window.status_filter.setCurrentText("allowed")
-    assert window.proxy.rowCount() == window.analysis.counts()[Verdict.ALLOWED]  # type: ignore[union-attr]
+    assert window.proxy.rowCount() == window.analysis.counts()[Status.ALLOWED]  # type: ignore[union-attr]
     window.status_filter.setCurrentText("")
     window.search.setText("amcrest")
     assert window.proxy.rowCount() == 1
@@ -88,13 +88,13 @@ def test_filters_by_site_status_and_text(qtbot: QtBot, app_settings: AppSettings
 
 def test_rule_profile_change_reevaluates(qtbot: QtBot, app_settings: AppSettings) -> None:
     window = _window(qtbot, app_settings)
-    assert window.analysis is not None and window.analysis.counts()[Verdict.EXCLUDED] > 0
+    assert window.analysis is not None and window.analysis.verdict_counts()[Verdict.EXCLUDED] > 0
     with qtbot.waitSignal(window.sig_analysis_done, timeout=20000):
         for check in window.rules_tab.checks.values():
             check.setChecked(False)
     qtbot.waitUntil(lambda: window.analysis is not None
                     and window.analysis.rule_set_ids == [], timeout=20000)  # fmt: skip
-    assert window.analysis.counts()[Verdict.EXCLUDED] == 0
+    assert window.analysis.verdict_counts()[Verdict.EXCLUDED] == 0
 
 
 def test_capture_edit_and_delete_with_undo(qtbot: QtBot, app_settings: AppSettings) -> None:
@@ -109,7 +109,7 @@ def test_capture_edit_and_delete_with_undo(qtbot: QtBot, app_settings: AppSettin
             lambda: (
                 window.survey_model.rowCount() == n
                 and window.analysis is not None
-                and len(window.analysis.results) == n
+                and len(window.analysis.outcomes) == n
             ),
             timeout=20000,
         )
@@ -120,7 +120,7 @@ def test_capture_edit_and_delete_with_undo(qtbot: QtBot, app_settings: AppSettin
     assert window.select_tag("NEW-1")
     new_id = window.detail.camera_id
     assert new_id is not None and _status(window, new_id) == "to replace"
-    camera = project_service.camera(window.project, new_id)  # type: ignore[arg-type]
+    camera = capture.camera(window.project, new_id)  # type: ignore[arg-type]
     assert camera is not None
     window.undo_stack.push(DeleteCameraCommand(window, new_id, camera))
     rows(before)
@@ -142,10 +142,10 @@ def test_autosave_is_offered_after_a_crash(qtbot: QtBot, tmp_path: Path,
     folder = main_window.autosave_folder()
     assert list(folder.glob("*.json"))
     # A second session finds what the first (never closed) left behind.
-    found = project_service.recoverable(folder, except_session="another")
+    found = recovery.recoverable(folder, except_session="another")
     assert len(found) == 1 and found[0].name == "Untitled project"
-    recovered = project_service.recover(found[0])
-    assert len(project_service.cameras(recovered)) == 20 and recovered.dirty
+    recovered = recovery.recover(found[0])
+    assert len(capture.cameras(recovered)) == 20 and recovered.dirty
     recovered.close()
     assert not list(folder.glob("*.json"))
 
@@ -180,8 +180,8 @@ def test_opening_a_project_while_analysing_is_quietly_handled(
     from specassist.resources import demo_survey
 
     path = tmp_path / "saved.specassist"
-    with project_service.new_project("Saved", path) as project:
-        project_service.import_into(project, demo_survey())
+    with projects.new_project("Saved", path) as project:
+        imports.import_into(project, demo_survey())
         project.save()
     window = create_window(settings=app_settings)
     qtbot.addWidget(window)
@@ -189,5 +189,5 @@ def test_opening_a_project_while_analysing_is_quietly_handled(
         assert window.open_project(path)
     qtbot.waitUntil(lambda: window.survey_model.rowCount() == 20
                     and window.analysis is not None
-                    and len(window.analysis.results) == 20, timeout=20000)  # fmt: skip
+                    and len(window.analysis.outcomes) == 20, timeout=20000)  # fmt: skip
     assert not [text for text in no_modal_questions if "failed" in text.lower()]

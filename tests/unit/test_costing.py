@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from catalog_factory import accessory, model, price
 
-from specassist.domain.costing import CostItem, CostSettings, LineKind, cost
+from specassist.domain.costing import CostItem, LineKind, cost
 from specassist.domain.money import CurrencyError, ExchangeRates, Money
+from specassist.domain.pricing import CostSettings, PriceBook
 from specassist.domain.requirements import FormFamily
 
 DOME = model("acme", "D4", "dome", 2688, 104.0)
@@ -36,7 +37,7 @@ def test_money_refuses_floats_and_mixed_currencies() -> None:
 
 def test_lines_add_up_to_the_totals_and_tax_is_on_the_subtotal() -> None:
     prices = [price("acme:D4", "333.333"), price("acme:B4", "250.00"), price("acme:WM-1", "19.99")]
-    result = cost(items(), prices, CostSettings(price_date=date(2026, 11, 27)))
+    result = cost(items(), PriceBook(prices, CostSettings(price_date=date(2026, 11, 27))))
     assert not result.missing
     for site in result.sites:
         assert site.subtotal.amount == sum(line.total.amount for line in site.lines if line.total)
@@ -54,7 +55,7 @@ def test_lines_add_up_to_the_totals_and_tax_is_on_the_subtotal() -> None:
 
 
 def test_missing_prices_are_listed_never_zero() -> None:
-    result = cost(items(), [price("acme:D4", "300.00")], CostSettings())
+    result = cost(items(), PriceBook([price("acme:D4", "300.00")], CostSettings()))
     missing = {line.item for line in result.missing}
     assert missing == {"acme:B4", "acme:WM-1"}
     assert all(line.total is None and line.unit_price is None for line in result.missing)
@@ -65,10 +66,10 @@ def test_exchange_rates_and_preferred_supplier() -> None:
     settings = CostSettings(
         exchange=ExchangeRates("GBP", {"USD": Decimal("0.80"), "EUR": Decimal("0.85")})
     )
-    result = cost(items()[:1], prices, settings)
+    result = cost(items()[:1], PriceBook(prices, settings))
     line = next(line for line in result.lines if line.item == "acme:D4")
     assert line.unit_price == Money(Decimal("297.5000"), "GBP")  # EUR is cheaper once converted
-    no_rate = cost(items()[:1], [price("acme:D4", "400.00", "USD")], CostSettings())
+    no_rate = cost(items()[:1], PriceBook([price("acme:D4", "400.00", "USD")], CostSettings()))
     assert no_rate.missing and "USD" in no_rate.warnings[0]
 
 
@@ -76,5 +77,5 @@ def test_expired_prices_are_not_used() -> None:
     from dataclasses import replace
 
     old = replace(price("acme:D4", "100.00"), valid_until=date(2025, 12, 31))
-    result = cost(items()[:1], [old], CostSettings(price_date=date(2026, 11, 27)))
+    result = cost(items()[:1], PriceBook([old], CostSettings(price_date=date(2026, 11, 27))))
     assert [line.item for line in result.missing] == ["acme:D4"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from catalog_factory import model
 
+from specassist.domain import formatting as fmt
 from specassist.domain import optics
 from specassist.domain.catalog import FormFactor, Resolution
 from specassist.domain.requirements import (
@@ -98,7 +99,7 @@ def test_varifocal_setting_is_inferred_from_purpose() -> None:
     req = derive(camera(target_distance_m=20.0, required_dori=DoriLevel.RECOGNISE), vari)
     assert req.scene_hfov_deg is not None
     assert 30.0 <= req.scene_hfov_deg.value < 110.0
-    assert "inferred" in req.scene_hfov_deg.note
+    assert "inferred" in fmt.note(req.scene_hfov_deg.note)
 
 
 def test_unknown_old_camera_says_what_it_could_not_derive() -> None:

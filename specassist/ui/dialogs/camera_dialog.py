@@ -23,7 +23,7 @@ from specassist.domain.catalog import FormFactor
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import Severity
 from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyStatus
-from specassist.services import project_service
+from specassist.services import capture
 
 LABELS = {
     "tag": "Tag", "site": "Site", "location": "Location", "make": "Make (label)",
@@ -58,7 +58,7 @@ class CameraDialog(QDialog):
         self.setWindowTitle("Edit camera" if camera else "Add camera")
         self.source_row = camera.source_row if camera else 0
         self.camera: SurveyCamera | None = None
-        values = project_service.form_values(camera, units) if camera else {}
+        values = capture.form_values(camera, units) if camera else {}
         self.fields: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         form = QFormLayout()
         for key, label in LABELS.items():
@@ -105,7 +105,7 @@ class CameraDialog(QDialog):
 
     def try_accept(self) -> None:
         """Read the form; accept only when no value was rejected."""
-        result = project_service.read_camera_form(self.values(), self.source_row)
+        result = capture.read_camera_form(self.values(), self.source_row)
         errors = [i for i in result.issues if i.severity is Severity.ERROR]
         warnings = [i for i in result.issues if i.severity is Severity.WARNING]
         if not result.cameras:

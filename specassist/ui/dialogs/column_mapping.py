@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from specassist.survey.headers import Field
+from specassist.services.imports import field_labels
 
 KEEP = "extra"
-LABELS = {KEEP: "(keep as a note column)"} | {f.value: f.value.replace("_", " ") for f in Field}
+LABELS = {KEEP: "(keep as a note column)"} | field_labels()
 
 
 class ColumnMappingDialog(QDialog):

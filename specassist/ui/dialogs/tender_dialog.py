@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from specassist.tender.content import TenderSettings
+from specassist.domain.project_settings import TenderSettings
 from specassist.ui.errors import guarded
 
 

@@ -17,21 +17,21 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from specassist.domain import formatting as fmt
 from specassist.domain.formatting import UnitSystem
-from specassist.domain.survey import SurveyCamera
-from specassist.services.analysis_service import CameraResult
-from specassist.storage.survey_store import StoredCamera
+from specassist.domain.outcome import CameraOutcome, Status
+from specassist.domain.survey import SurveyCamera, SurveyedCamera
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
+NOT_ANALYSED = "not analysed"
 STATUS_COLOURS = {
-    "excluded": "#c62828",
-    "to replace": "#1565c0",
-    "overridden": "#6a1b9a",
-    "allowed": "#2e7d32",
-    "unknown": "#ef6c00",
-    "not analysed": "#9e9e9e",
+    Status.NO_REPLACEMENT.value: "#c62828",
+    Status.TO_REPLACE.value: "#1565c0",
+    Status.OVERRIDDEN.value: "#6a1b9a",
+    Status.ALLOWED.value: "#2e7d32",
+    Status.UNKNOWN.value: "#ef6c00",
+    NOT_ANALYSED: "#9e9e9e",
 }
 
 
@@ -48,39 +48,26 @@ def status_icon(status: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def row_status(result: CameraResult | None) -> str:
-    """A short state a user can filter on.
-
-    "excluded" means excluded with no replacement found (it needs attention);
-    "to replace" means excluded with a replacement chosen by the matcher.
-    """
-    if result is None:
-        return "not analysed"
-    verdict = result.matched.verdict.value
-    if verdict != "excluded":
-        return verdict
-    if result.override is not None:
-        return "overridden"
-    return "to replace" if result.offer is not None else "excluded"
+def row_status(outcome: CameraOutcome | None) -> str:
+    """The outcome's status as the table shows and filters it ("not analysed" before)."""
+    return NOT_ANALYSED if outcome is None else outcome.status.value
 
 
 def _text(value: str | None) -> str:
     return value or ""
 
 
-Column = tuple[str, Callable[[SurveyCamera, CameraResult | None], Any]]
+Column = tuple[str, Callable[[SurveyCamera, CameraOutcome | None], Any]]
 
 
 def _columns(system: UnitSystem) -> list[Column]:
-    def replacement(_: SurveyCamera, r: CameraResult | None) -> str:
+    def replacement(_: SurveyCamera, r: CameraOutcome | None) -> str:
         offer = r.offer if r else None
         return f"{offer.model.vendor_id} {offer.model.model}" if offer else ""
 
-    def detail_after(_: SurveyCamera, r: CameraResult | None) -> str:
-        offer = r.offer if r else None
-        if offer is None or offer.dori_after is None:
-            return ""
-        return offer.dori_after.value
+    def detail_after(_: SurveyCamera, r: CameraOutcome | None) -> str:
+        after = r.detail_after if r else None
+        return after.level.value if after and after.level else ""
 
     return [
         ("Status", lambda c, r: row_status(r)),
@@ -89,8 +76,7 @@ def _columns(system: UnitSystem) -> list[Column]:
         ("Location", lambda c, r: _text(c.location)),
         ("Make", lambda c, r: _text(c.make)),
         ("Model", lambda c, r: _text(c.model)),
-        ("Maker", lambda c, r: (r.matched.flagged.decision.identification.maker_id or "?")
-         if r else ""),
+        ("Maker", lambda c, r: (r.identification.maker_id or "?") if r else ""),
         ("Replacement", replacement),
         ("Detail after", detail_after),
         ("Form", lambda c, r: c.form_factor.value if c.form_factor else ""),
@@ -112,7 +98,7 @@ def _columns(system: UnitSystem) -> list[Column]:
 _NUMERIC = {"Height": "height_m", "Distance": "target_distance_m"}
 
 
-def build_haystack(cameras: list[StoredCamera], results: dict[int, CameraResult]) -> list[str]:
+def build_haystack(cameras: list[SurveyedCamera], results: dict[int, CameraOutcome]) -> list[str]:
     """The lower-case text each row is filtered on; pure, so a worker thread can build it."""
     haystack = []
     for stored in cameras:
@@ -131,8 +117,8 @@ class SurveyTableModel(QAbstractTableModel):
 
     def __init__(self, system: UnitSystem = UnitSystem.METRIC, parent: Any = None) -> None:
         super().__init__(parent)
-        self._cameras: list[StoredCamera] = []
-        self._results: dict[int, CameraResult] = {}
+        self._cameras: list[SurveyedCamera] = []
+        self._results: dict[int, CameraOutcome] = {}
         self._haystack: list[str] = []
         self._rows: dict[int, int] = {}
         self._columns = _columns(system)
@@ -140,7 +126,7 @@ class SurveyTableModel(QAbstractTableModel):
     # ------------------------------------------------------------ content
 
     def set_all(
-        self, cameras: list[StoredCamera], results: list[CameraResult], haystack: list[str]
+        self, cameras: list[SurveyedCamera], results: list[CameraOutcome], haystack: list[str]
     ) -> None:
         """Cameras, results and the filter text together (the window builds them off the
         GUI thread)."""
@@ -151,12 +137,12 @@ class SurveyTableModel(QAbstractTableModel):
         self._haystack = haystack
         self.endResetModel()
 
-    def set_cameras(self, cameras: list[StoredCamera]) -> None:
+    def set_cameras(self, cameras: list[SurveyedCamera]) -> None:
         ids = {c.id for c in cameras}
         kept = [r for r in self._results.values() if r.id in ids]
         self.set_all(cameras, kept, build_haystack(cameras, {r.id: r for r in kept}))
 
-    def set_results(self, results: list[CameraResult]) -> None:
+    def set_results(self, results: list[CameraOutcome]) -> None:
         by_id = {r.id: r for r in results}
         self._results = by_id
         self._haystack = build_haystack(self._cameras, by_id)
@@ -174,7 +160,7 @@ class SurveyTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ queries for views
 
-    def camera_at(self, row: int) -> StoredCamera:
+    def camera_at(self, row: int) -> SurveyedCamera:
         return self._cameras[row]
 
     def row_of(self, camera_id: int) -> int | None:
@@ -225,8 +211,8 @@ class SurveyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0:
                 result = self._results.get(stored.id)
-                if result is not None and result.matched.flagged.decision.warnings:
-                    return "\n".join(result.matched.flagged.decision.warnings)
+                if result is not None and result.decision.warnings:
+                    return "\n".join(result.decision.warnings)
             return "\n".join(f"{k}: {v}" for k, v in stored.camera.raw.items()) or None
         return None
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from specassist.domain.costing import Costing, CostSettings
+from specassist.domain.costing import Costing
+from specassist.domain.pricing import CostSettings
 from specassist.ui.models.site_costs_model import SiteCostsModel
 
 FIELDS = {

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from specassist.domain import formatting as fmt
 from specassist.domain.formatting import UnitSystem
+from specassist.domain.measures import Figure, deg, metres, pixels, watts
+from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.requirements import PANORAMIC, Requirement, Sourced
-from specassist.services.analysis_service import CameraResult
-from specassist.services.match_service import explanation
-from specassist.storage.survey_store import StoredCamera
+from specassist.domain.survey import SurveyedCamera
 from specassist.ui.widgets.fov_view import FovScene, FovView
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -104,13 +104,13 @@ class DetailPanel(QWidget):
 
     def show_camera(
         self,
-        stored: StoredCamera | None,
-        result: CameraResult | None,
+        stored: SurveyedCamera | None,
+        result: CameraOutcome | None,
         photo_names: list[str],
     ) -> None:
         self.camera_id = stored.id if stored else None
         self.choices.clear()
-        enabled = stored is not None and result is not None and result.matched.match is not None
+        enabled = stored is not None and result is not None and result.match is not None
         for button in (self.use_button, self.other_button):
             button.setEnabled(enabled)
         self.clear_button.setEnabled(bool(result and result.override))
@@ -126,30 +126,32 @@ class DetailPanel(QWidget):
             f"{_h(camera.model or '?')}" + (f" · {_h(camera.site)}" if camera.site else "")
         )
         self.text.setHtml(self._html(stored, result, photo_names))
-        if result is not None and result.matched.match is not None:
-            match = result.matched.match
+        if result is not None and result.match is not None:
+            match = result.match
             offers = [o for o in (match.choice, *match.alternates) if o is not None]
-            if result.override is not None:
-                offers.insert(0, result.override)
+            if result.override_offer is not None:
+                offers.insert(0, result.override_offer)
             for offer in offers:
+                failed = len(offer.failed)
                 label = (f"{offer.role}: {offer.model.vendor_id} {offer.model.model} "
-                         f"— score {offer.score:g}")  # fmt: skip
+                         f"— score {offer.score:g}"
+                         + (f" — fails {failed} requirement(s)" if failed else ""))  # fmt: skip
                 item = QListWidgetItem(label)
                 item.setData(KEY_ROLE, offer.model.key)
-                item.setToolTip("\n".join(explanation(offer)))
+                item.setToolTip("\n".join(fmt.explanation(offer, self.units)))
                 self.choices.addItem(item)
             if self.choices.count():
                 self.choices.setCurrentRow(0)
         self.fov.set_scene(self._scene(stored, result), self.units)
 
-    def _scene(self, stored: StoredCamera, result: CameraResult | None) -> FovScene | None:
+    def _scene(self, stored: SurveyedCamera, result: CameraOutcome | None) -> FovScene | None:
         offer = result.offer if result else None
-        req = result.matched.requirement if result else None
+        req = result.requirement if result else None
         if offer is None or req is None:
             return None
         camera = stored.camera
         old_px = camera.resolution.width if camera.resolution else None
-        old_model = result.matched.flagged.decision.identification.model if result else None
+        old_model = result.identification.model if result else None
         if old_px is None and old_model and old_model.resolution:
             old_px = old_model.resolution.width
         return FovScene(
@@ -162,13 +164,13 @@ class DetailPanel(QWidget):
         )
 
     def _html(
-        self, stored: StoredCamera, result: CameraResult | None, photo_names: list[str]
+        self, stored: SurveyedCamera, result: CameraOutcome | None, photo_names: list[str]
     ) -> str:
         parts: list[str] = []
         if result is None:
             parts.append("<p><i>Not analysed yet.</i></p>")
         else:
-            decision = result.matched.flagged.decision
+            decision = result.decision
             ident = decision.identification
             parts.append(
                 f"<h3>Verdict: {_h(decision.verdict.value)}</h3><p>Maker: "
@@ -192,19 +194,24 @@ class DetailPanel(QWidget):
                 parts.append(f"<tr><td>{_h(e.kind.value)}</td><td>{_h(e.maker_id)}</td>"
                              f"<td>{e.weight:.2f}</td><td>{_h(e.detail)}</td></tr>")  # fmt: skip
             parts.append("</table>")
-            if result.matched.requirement is not None:
-                parts.append(self._requirement_html(result.matched.requirement))
+            if result.requirement is not None:
+                parts.append(self._requirement_html(result.requirement))
             offer = result.offer
             if offer is not None:
-                heading = "Override" if result.override else "First choice"
-                note = f" — {_h(result.override_note)}" if result.override_note else ""
+                overridden = result.status is Status.OVERRIDDEN
+                heading = "Override" if overridden else "First choice"
+                note = f" — {_h(result.override.note)}" if overridden and result.override else ""
                 parts.append(f"<h4>{heading}: {_h(offer.model.vendor_id)} "
-                             f"{_h(offer.model.model)}{note}</h4><ul>")  # fmt: skip
-                parts.extend(f"<li>{_h(line)}</li>" for line in explanation(offer))
+                             f"{_h(offer.model.model)}{note}</h4>")  # fmt: skip
+                if offer.failed:
+                    names = ", ".join(c.name for c in offer.failed)
+                    parts.append(f"<p style='color:#b71c1c'>⚠ Does not meet: {_h(names)}</p>")
+                parts.append("<ul>")
+                parts.extend(f"<li>{_h(line)}</li>" for line in fmt.explanation(offer, self.units))
                 parts.append("</ul>")
-            elif result.matched.match is not None:
-                parts.append(f"<h4>No replacement</h4><p>{_h(result.matched.match.no_match_reason)}"
-                             "</p>")  # fmt: skip
+            elif result.match is not None:
+                why = fmt.no_match(result.match.no_match, self.units)
+                parts.append(f"<h4>No replacement</h4><p>{_h(why)}</p>")
         camera = stored.camera
         if camera.notes or camera.status or photo_names:
             parts.append("<h4>Survey</h4>")
@@ -217,37 +224,43 @@ class DetailPanel(QWidget):
         return "".join(parts)
 
     def _requirement_html(self, req: Requirement) -> str:
-        def row(name: str, item: Sourced[object] | None, text: str | None = None) -> str:
+        units = self.units
+
+        def row(name: str, item: Sourced[object] | None, shown: Figure = None) -> str:
             if item is None:
                 return ""
-            shown = text if text is not None else str(getattr(item.value, "value", item.value))
-            note = f"; {item.note}" if item.note else ""
-            return (f"<tr><td>{_h(name)}</td><td><b>{_h(shown)}</b></td>"
+            text = (
+                fmt.figure(shown, units)
+                if shown is not None
+                else str(getattr(item.value, "value", item.value))
+            )
+            note = f"; {fmt.note(item.note, units)}" if item.note else ""
+            return (f"<tr><td>{_h(name)}</td><td><b>{_h(text)}</b></td>"
                     f"<td><small>{_h(item.origin.value)}{_h(note)}</small></td></tr>")  # fmt: skip
 
-        units = self.units
+        def amount(item: Sourced[float] | None, unit: object) -> Figure:
+            return unit(item.value) if item is not None and callable(unit) else None
+
         rows = [
-            row("Form", req.form_family),  # type: ignore[arg-type]
-            row("Field of view", req.scene_hfov_deg,  # type: ignore[arg-type]
-                fmt.angle(req.scene_hfov_deg.value) if req.scene_hfov_deg else None),
-            row("Pixels across the view", req.px_across_scene,  # type: ignore[arg-type]
-                f"≥ {req.px_across_scene.value} px" if req.px_across_scene else None),
-            row("Target distance", req.distance_m,  # type: ignore[arg-type]
-                fmt.length(req.distance_m.value, units) if req.distance_m else None),
-            row("Detail level", req.dori),  # type: ignore[arg-type]
-            row("Mount", req.mount),  # type: ignore[arg-type]
-            row("Ingress", req.min_ip),  # type: ignore[arg-type]
-            row("Impact", req.min_ik),  # type: ignore[arg-type]
-            row("IR range", req.min_ir_m,  # type: ignore[arg-type]
-                fmt.length(req.min_ir_m.value, units) if req.min_ir_m else None),
-            row("Power budget", req.max_power_w,  # type: ignore[arg-type]
-                fmt.power(req.max_power_w.value) if req.max_power_w else None),
-            row("Audio", req.audio),  # type: ignore[arg-type]
-            row("Alarm I/O", req.alarm_io),  # type: ignore[arg-type]
+            row("Form", req.form_family),
+            row("Field of view", req.scene_hfov_deg, amount(req.scene_hfov_deg, deg)),
+            row("Pixels across the view", req.px_across_scene,
+                pixels(req.px_across_scene.value) if req.px_across_scene else None),
+            row("Target distance", req.distance_m, amount(req.distance_m, metres)),
+            row("Detail level", req.dori),
+            row("Detail before", req.detail_before,
+                req.detail_before.value if req.detail_before else None),
+            row("Mount", req.mount),
+            row("Ingress", req.min_ip),
+            row("Impact", req.min_ik),
+            row("IR range", req.min_ir_m, amount(req.min_ir_m, metres)),
+            row("Power budget", req.max_power_w, amount(req.max_power_w, watts)),
+            row("Audio", req.audio),
+            row("Alarm I/O", req.alarm_io),
         ]  # fmt: skip
         density = req.min_density_px_per_m
         extra = (f"<p>Needed density at the target: {_h(fmt.density(density, units))}</p>"
                  if density else "")  # fmt: skip
-        notes = "".join(f"<p><small>{_h(n)}</small></p>" for n in req.notes)
+        notes = "".join(f"<p><small>{_h(fmt.note(n, units))}</small></p>" for n in req.notes)
         return "<h4>Requirement</h4><table cellspacing='4'>" + "".join(rows) + "</table>" + \
             extra + notes  # fmt: skip

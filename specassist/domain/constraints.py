@@ -1,0 +1,430 @@
+"""Every hard constraint a replacement must meet, declared once.
+
+A ``Constraint`` says what a requirement needs (``needed``), which candidates
+of a pool fail (``fails``, one array operation over the whole pool) and what
+one candidate offers (``offered``, for the explanation). The funnel applies
+the list in order to every candidate at once, the explanation of an offer
+reads the same masks and figures, and the checks are worded by the one
+formatter. Adding a constraint is adding one entry to ``CONSTRAINTS``.
+
+Figures the catalog does not have never pass a required check, with one
+exception: an unknown power draw passes ("confirm"), because the budget is a
+planning check the installer can verify, not a performance the camera must
+deliver.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+import numpy.typing as npt
+
+from specassist.domain import optics
+from specassist.domain.measures import Detail, Figure, deg, metres, pixels, watts
+from specassist.domain.requirements import PANORAMIC, FormFamily, Requirement
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+FOV_TOLERANCE = 1.03
+"""A lens may fall 3 % short of the old angle: 100° for an old 103° lens loses 1.5° each side,
+within the accuracy of published figures."""
+ZOOM_TOLERANCE = 1.05
+"""A PTZ's narrowest angle may be 5 % wider than the old one's (3.0° for 2.86°)."""
+FAMILIES = list(FormFamily)
+
+_DIGITS = re.compile(r"(\d)(\d|K\d)")
+
+
+@functools.lru_cache(maxsize=512)
+def ip_level(rating: str | None) -> tuple[int, int] | None:
+    """'IP66' → (6, 6); 'IP6K9K' → (6, 9); the best of 'IP66;IP67'."""
+    if not rating:
+        return None
+    found = [
+        (int(m.group(1)), int(m.group(2)[-1]))
+        for m in _DIGITS.finditer(rating.upper().replace("IP", " "))
+    ]
+    return max(found) if found else None
+
+
+@functools.lru_cache(maxsize=64)
+def ik_level(rating: str | None) -> int | None:
+    match = re.search(r"(\d+)", rating or "")
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A pool of candidates' figures, one array per figure; NaN or -1 when unknown."""
+
+    family: IntArray
+    wide: FloatArray
+    tele: FloatArray
+    width_px: FloatArray
+    ip_a: IntArray
+    ip_b: IntArray
+    ip_text: tuple[str | None, ...]
+    ik: IntArray
+    ik_text: tuple[str | None, ...]
+    ir: FloatArray
+    power: FloatArray
+    audio: npt.NDArray[np.int8]
+    """1 yes, 0 no, -1 unknown."""
+    alarm: npt.NDArray[np.int8]
+
+    @classmethod
+    def build(
+        cls,
+        families: Sequence[FormFamily],
+        lenses: Sequence[tuple[float, float] | None],
+        widths: Sequence[int | None],
+        ips: Sequence[str | None],
+        iks: Sequence[str | None],
+        irs: Sequence[float | None],
+        powers: Sequence[float | None],
+        audios: Sequence[bool | None],
+        alarms: Sequence[bool | None],
+    ) -> Figures:
+        def floats(values: Sequence[float | int | None]) -> FloatArray:
+            return np.array([math.nan if v is None else float(v) for v in values], dtype=float)
+
+        def ints(values: Sequence[int | None]) -> IntArray:
+            return np.array([-1 if v is None else v for v in values], dtype=np.int64)
+
+        def flags(values: Sequence[bool | None]) -> npt.NDArray[np.int8]:
+            return np.array([-1 if v is None else int(v) for v in values], dtype=np.int8)
+
+        levels = [ip_level(ip) for ip in ips]
+        return cls(
+            family=np.array([FAMILIES.index(f) for f in families], dtype=np.int64),
+            wide=floats([lens[0] if lens else None for lens in lenses]),
+            tele=floats([lens[1] if lens else None for lens in lenses]),
+            width_px=floats(widths),
+            ip_a=ints([level[0] if level else None for level in levels]),
+            ip_b=ints([level[1] if level else None for level in levels]),
+            ip_text=tuple(ips),
+            ik=ints([ik_level(ik) for ik in iks]),
+            ik_text=tuple(iks),
+            ir=floats(irs),
+            power=floats(powers),
+            audio=flags(audios),
+            alarm=flags(alarms),
+        )
+
+    def __len__(self) -> int:
+        return len(self.wide)
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What each candidate would achieve for one requirement: set as near the scene as its
+    lens allows, the pixels it puts across the scene and the density at the target."""
+
+    setting: FloatArray
+    px: FloatArray
+    density: FloatArray
+    distance: float | None
+
+
+def measure(fig: Figures, req: Requirement) -> Measures:
+    n = len(fig)
+    scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
+    panoramic = req.form_family.value in PANORAMIC
+    distance = req.distance_m.value if req.distance_m else None
+    setting = np.clip(scene, fig.tele, fig.wide) if scene is not None else fig.wide.copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if panoramic or scene is None:
+            px = fig.width_px.copy()
+        else:
+            ratio = math.tan(math.radians(scene) / 2) / np.tan(np.radians(setting) / 2)
+            px = np.where(scene >= setting, fig.width_px, fig.width_px * ratio)
+        px[np.isnan(setting)] = math.nan
+        if distance is not None and distance > 0:
+            angle = np.full(n, scene) if scene is not None else setting
+            if panoramic:
+                span = np.radians(angle) * distance
+            else:
+                span = 2 * distance * np.tan(np.radians(angle) / 2)
+            density = px / span
+        else:
+            density = np.full(n, math.nan)
+    return Measures(setting, px, density, distance)
+
+
+def _nan(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+# ------------------------------------------------------------------ the declarations
+
+Needed = object
+"""What a requirement asks of one constraint (a number, a level pair, a family …)."""
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One hard constraint. ``needed`` returns None when the requirement does not ask for it."""
+
+    name: str
+    relation: str
+    """How needed and offered compare ("≥", "≤"), written before a needed figure that is an
+    amount; a needed text ("IP66 or better", "fixed dome or turret") stands alone."""
+    needed: Callable[[Requirement], Needed | None]
+    fails: Callable[[Figures, Measures, Needed], BoolArray]
+    shown_needed: Callable[[Needed, Measures], Figure]
+    offered: Callable[[Figures, Measures, int], Figure]
+    unknown_passes: bool = False
+    """An unknown offered figure is "confirm", not a failure (power only)."""
+    listed: Callable[[Needed], bool] = lambda _need: True
+    """Whether a passing check is worth a line in the explanation."""
+
+
+def _num(need: Needed) -> float:
+    return cast(float, need)
+
+
+def _stated(need: Needed) -> bool:
+    return isinstance(need, float) and not math.isnan(need)
+
+
+# form: the family the requirement names (any form when it names none)
+def _form_needed(req: Requirement) -> Needed | None:
+    family = req.form_family.value
+    return None if family is FormFamily.OTHER else FAMILIES.index(family)
+
+
+def _form_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
+    return np.asarray(fig.family != cast(int, need))
+
+
+def _form_shown(need: Needed, _m: Measures) -> Figure:
+    return FAMILIES[cast(int, need)].value
+
+
+def _form_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    return FAMILIES[int(fig.family[i])].value
+
+
+# field of view: the lens must open at least as wide as the scene
+def _fov_needed(req: Requirement) -> Needed | None:
+    return req.scene_hfov_deg.value if req.scene_hfov_deg else math.nan
+
+
+def _fov_fails(fig: Figures, _m: Measures, scene: Needed) -> BoolArray:
+    unknown = np.isnan(fig.wide)
+    if _stated(scene):
+        with np.errstate(invalid="ignore"):
+            return np.asarray(unknown | (_num(scene) > fig.wide * FOV_TOLERANCE))
+    return unknown
+
+
+def _fov_shown(need: Needed, _m: Measures) -> Figure:
+    return deg(_num(need)) if _stated(need) else "a published angle"
+
+
+def _lens_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    wide, tele = _nan(fig.wide[i]), _nan(fig.tele[i])
+    if wide is None:
+        return None
+    return deg(wide) if tele is None or tele == wide else f"{tele:.1f}–{wide:.1f}°"
+
+
+# zoom: a PTZ must reach the old camera's narrowest view
+def _zoom_needed(req: Requirement) -> Needed | None:
+    return req.old_tele_hfov_deg.value if req.old_tele_hfov_deg else None
+
+
+def _zoom_fails(fig: Figures, _m: Measures, tele: Needed) -> BoolArray:
+    with np.errstate(invalid="ignore"):
+        return np.asarray(np.isnan(fig.wide) | (fig.tele > _num(tele) * ZOOM_TOLERANCE))
+
+
+def _angle_shown(need: Needed, _m: Measures) -> Figure:
+    return deg(_num(need))
+
+
+def _tele_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    tele = _nan(fig.tele[i])
+    return None if tele is None else deg(tele)
+
+
+# pixels across the scene
+def _px_needed(req: Requirement) -> Needed | None:
+    return float(req.px_across_scene.value) if req.px_across_scene else None
+
+
+def _px_fails(_fig: Figures, m: Measures, need: Needed) -> BoolArray:
+    with np.errstate(invalid="ignore"):
+        return np.asarray(np.isnan(m.px) | (m.px < _num(need)))
+
+
+def _px_shown(need: Needed, _m: Measures) -> Figure:
+    return pixels(_num(need))
+
+
+def _px_offered(_fig: Figures, m: Measures, i: int) -> Figure:
+    px = _nan(m.px[i])
+    return None if px is None else pixels(px)
+
+
+# image detail (DORI) at the target distance
+def _dori_needed(req: Requirement) -> Needed | None:
+    if req.dori is None or req.distance_m is None:
+        return None
+    return Detail(optics.DORI_PX_PER_M[req.dori.value], req.distance_m.value)
+
+
+def _dori_fails(_fig: Figures, m: Measures, need: Needed) -> BoolArray:
+    wanted = cast(Detail, need).density_px_per_m
+    with np.errstate(invalid="ignore"):
+        return np.asarray(np.isnan(m.density) | (m.density < wanted - 1e-9))
+
+
+def _detail_shown(need: Needed, _m: Measures) -> Figure:
+    return cast(Detail, need)
+
+
+def _density_offered(_fig: Figures, m: Measures, i: int) -> Figure:
+    density = _nan(m.density[i])
+    return None if density is None else Detail(density, m.distance)
+
+
+# ingress and impact ratings: (parsed level, the rating as written)
+Rating = tuple[tuple[int, ...] | None, str]
+
+
+def _ip_needed(req: Requirement) -> Needed | None:
+    return (ip_level(req.min_ip.value), req.min_ip.value) if req.min_ip else None
+
+
+def _ik_needed(req: Requirement) -> Needed | None:
+    if req.min_ik is None:
+        return None
+    level = ik_level(req.min_ik.value)
+    return (None if level is None else (level,), req.min_ik.value)
+
+
+def _below(a: IntArray, b: IntArray | None, level: tuple[int, ...] | None) -> BoolArray:
+    """True where a rating is unknown or below ``level`` (no level: nothing can meet it)."""
+    if level is None:
+        return np.ones(len(a), dtype=bool)
+    below = a < level[0]
+    if b is not None and len(level) > 1:
+        below = below | ((a == level[0]) & (b < level[1]))
+    return np.asarray((a < 0) | below)
+
+
+def _ip_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
+    return _below(fig.ip_a, fig.ip_b, cast(Rating, need)[0])
+
+
+def _ik_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
+    return _below(fig.ik, None, cast(Rating, need)[0])
+
+
+def _rating_shown(need: Needed, _m: Measures) -> Figure:
+    return f"{cast(Rating, need)[1]} or better"
+
+
+def _ip_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    return fig.ip_text[i]
+
+
+def _ik_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    return fig.ik_text[i]
+
+
+# infrared range
+def _ir_needed(req: Requirement) -> Needed | None:
+    return req.min_ir_m.value if req.min_ir_m else None
+
+
+def _ir_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
+    with np.errstate(invalid="ignore"):
+        return np.asarray(np.isnan(fig.ir) | (fig.ir < _num(need)))
+
+
+def _length_shown(need: Needed, _m: Measures) -> Figure:
+    return metres(_num(need))
+
+
+def _ir_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    ir = _nan(fig.ir[i])
+    return None if ir is None else metres(ir)
+
+
+# power budget of the port
+def _power_needed(req: Requirement) -> Needed | None:
+    return req.max_power_w.value if req.max_power_w else None
+
+
+def _power_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
+    with np.errstate(invalid="ignore"):
+        return np.asarray(~np.isnan(fig.power) & (fig.power > _num(need) + 1e-9))
+
+
+def _power_shown(need: Needed, _m: Measures) -> Figure:
+    return watts(_num(need))
+
+
+def _power_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    power = _nan(fig.power[i])
+    return None if power is None else watts(power)
+
+
+# audio and alarm I/O, required only when the survey says they were used
+def _audio_needed(req: Requirement) -> Needed | None:
+    return True if req.audio is not None else None
+
+
+def _alarm_needed(req: Requirement) -> Needed | None:
+    return True if req.alarm_io is not None else None
+
+
+def _audio_fails(fig: Figures, _m: Measures, _need: Needed) -> BoolArray:
+    return np.asarray(fig.audio != 1)
+
+
+def _alarm_fails(fig: Figures, _m: Measures, _need: Needed) -> BoolArray:
+    return np.asarray(fig.alarm != 1)
+
+
+def _yes_shown(_need: Needed, _m: Measures) -> Figure:
+    return True
+
+
+def _audio_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    return None if fig.audio[i] < 0 else bool(fig.audio[i])
+
+
+def _alarm_offered(fig: Figures, _m: Measures, i: int) -> Figure:
+    return None if fig.alarm[i] < 0 else bool(fig.alarm[i])
+
+
+CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("form", "", _form_needed, _form_fails, _form_shown, _form_offered),
+    # Without a scene angle a lens only has to be known: say so only when it is not.
+    Constraint("field of view", "≥", _fov_needed, _fov_fails, _fov_shown, _lens_offered,
+               listed=_stated),
+    Constraint("zoom", "≤", _zoom_needed, _zoom_fails, _angle_shown, _tele_offered),
+    Constraint("pixels on target", "≥", _px_needed, _px_fails, _px_shown, _px_offered),
+    Constraint("DORI at target", "≥", _dori_needed, _dori_fails, _detail_shown,
+               _density_offered),
+    Constraint("ingress (IP)", "", _ip_needed, _ip_fails, _rating_shown, _ip_offered),
+    Constraint("impact (IK)", "", _ik_needed, _ik_fails, _rating_shown, _ik_offered),
+    Constraint("IR range", "≥", _ir_needed, _ir_fails, _length_shown, _ir_offered),
+    Constraint("power", "≤", _power_needed, _power_fails, _power_shown, _power_offered,
+               unknown_passes=True),
+    Constraint("audio", "", _audio_needed, _audio_fails, _yes_shown, _audio_offered),
+    Constraint("alarm I/O", "", _alarm_needed, _alarm_fails, _yes_shown, _alarm_offered),
+)  # fmt: skip
+NAMES = tuple(c.name for c in CONSTRAINTS)
+"""The funnel's order; also the order checks are listed in an explanation."""

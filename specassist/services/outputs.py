@@ -1,0 +1,171 @@
+"""Outcomes as JSON for the command line, every figure in the reader's unit system.
+
+A quantity is ``{"value": …, "unit": …}`` with the unit it is given in
+(``ft`` and ``px/ft`` under ``--imperial``); text beside it comes from the one
+formatter, so the JSON and the printed report never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from specassist.domain import formatting as fmt
+from specassist.domain.formatting import UnitSystem
+from specassist.domain.matching import Offer
+from specassist.domain.measures import Amount, Detail, deg, metres, pixels, px_per_m, watts
+from specassist.domain.outcome import CameraOutcome
+from specassist.domain.requirements import Requirement, Sourced
+from specassist.domain.rules import Reason
+
+Json = dict[str, Any]
+
+
+def _amount(value: Amount | None, system: UnitSystem) -> Json | None:
+    if value is None:
+        return None
+    magnitude, unit = fmt.in_system(value, system)
+    return {"value": round(magnitude, 3), "unit": unit}
+
+
+def _detail(value: Detail | None, system: UnitSystem) -> Json | None:
+    if value is None:
+        return None
+    return {
+        "level": value.level.value if value.level else None,
+        "density": _amount(px_per_m(value.density_px_per_m), system),
+        "distance": _amount(metres(value.distance_m), system) if value.distance_m else None,
+    }
+
+
+def _sourced(
+    item: Sourced[object] | None, system: UnitSystem, as_amount: Any = None
+) -> Json | None:
+    if item is None:
+        return None
+    raw = item.value
+    out: Json
+    if as_amount is not None and isinstance(raw, int | float):
+        out = dict(_amount(as_amount(float(raw)), system) or {})
+    elif isinstance(raw, Detail):
+        out = dict(_detail(raw, system) or {})
+    else:
+        out = {"value": getattr(raw, "value", raw)}
+    out["origin"] = item.origin.value
+    if item.note:
+        out["note"] = fmt.note(item.note, system)
+    return out
+
+
+def requirement_json(req: Requirement, system: UnitSystem = UnitSystem.METRIC) -> Json:
+    density = req.min_density_px_per_m
+    return {
+        "form_family": req.form_family.value.value,
+        "form_factor": req.form_factor.value if req.form_factor else None,
+        "scene_hfov": _sourced(req.scene_hfov_deg, system, deg),
+        "pixels_across_scene": _sourced(req.px_across_scene, system, pixels),
+        "distance": _sourced(req.distance_m, system, metres),
+        "min_density": _amount(px_per_m(density), system) if density else None,
+        "dori": _sourced(req.dori, system),
+        "detail_before": _sourced(req.detail_before, system),
+        "ptz_tele_hfov": _sourced(req.old_tele_hfov_deg, system, deg),
+        "mount": _sourced(req.mount, system),
+        "mount_parts": list(req.mount_parts),
+        "min_ip": _sourced(req.min_ip, system),
+        "min_ik": _sourced(req.min_ik, system),
+        "min_ir_range": _sourced(req.min_ir_m, system, metres),
+        "max_power": _sourced(req.max_power_w, system, watts),
+        "audio": _sourced(req.audio, system),
+        "alarm_io": _sourced(req.alarm_io, system),
+        "notes": [fmt.note(n, system) for n in req.notes],
+    }
+
+
+def offer_json(offer: Offer, system: UnitSystem = UnitSystem.METRIC) -> Json:
+    model = offer.model
+    return {
+        "role": offer.role,
+        "vendor": model.vendor_id,
+        "model": model.model,
+        "form_factor": model.form_factor.value,
+        "resolution": str(model.resolution) if model.resolution else None,
+        "setting_hfov": _amount(deg(offer.setting_hfov_deg), system)
+        if offer.setting_hfov_deg is not None else None,
+        "pixels_across_scene": _amount(pixels(offer.px_across), system)
+        if offer.px_across is not None else None,
+        "detail_at_target": _detail(offer.detail, system),
+        "accessories": [
+            {
+                "vendor": use.accessory.vendor_id if use.accessory else None,
+                "part_number": use.accessory.part_number if use.accessory else None,
+                "description": use.accessory.description if use.accessory else None,
+                "purpose": use.purpose,
+                "note": use.note,
+            }
+            for use in offer.accessories
+        ],
+        "unit_price": {"amount": str(offer.unit_price.amount),
+                       "currency": offer.unit_price.currency} if offer.unit_price else None,
+        "score": offer.score,
+        "verified": model.provenance.verified,
+        "source": model.provenance.source,
+        "explanation": fmt.explanation(offer, system),
+    }  # fmt: skip
+
+
+def _reason(r: Reason) -> Json:
+    return {
+        "rule": r.rule,
+        "severity": r.severity.value,
+        "description": r.description,
+        "citation": {"title": r.citation.title, "url": r.citation.url,
+                     "date": r.citation.date.isoformat() if r.citation.date else None},
+        "evidence": list(r.evidence),
+    }  # fmt: skip
+
+
+def decision_json(outcome: CameraOutcome) -> Json:
+    """The ``flag`` command's shape: who made it, the verdict and why."""
+    decision, camera = outcome.decision, outcome.camera
+    ident = decision.identification
+    return {
+        "row": camera.source_row,
+        "tag": camera.display_tag,
+        "make": camera.make,
+        "model": camera.model,
+        "maker": ident.maker_id,
+        "catalog_model": ident.model.key if ident.model else None,
+        "verdict": decision.verdict.value,
+        "status": outcome.status.value,
+        "confidence": ident.level.value,
+        "score": round(ident.confidence, 2),
+        "reasons": [_reason(r) for r in decision.reasons],
+        "advisories": [_reason(r) for r in decision.advisories],
+        "evidence": [{"kind": e.kind.value, "maker": e.maker_id, "weight": e.weight,
+                      "detail": e.detail, "source": e.source} for e in ident.evidence],
+        "warnings": decision.warnings,
+    }  # fmt: skip
+
+
+def outcome_json(outcome: CameraOutcome, system: UnitSystem = UnitSystem.METRIC) -> Json:
+    """The ``match`` command's shape: the decision, the requirement and the replacement."""
+    camera, match = outcome.camera, outcome.match
+    return {
+        "row": camera.source_row,
+        "tag": camera.display_tag,
+        "make": camera.make,
+        "model": camera.model,
+        "verdict": outcome.verdict.value,
+        "status": outcome.status.value,
+        "reasons": [r.rule for r in outcome.decision.reasons],
+        "warnings": outcome.decision.warnings,
+        "requirement": requirement_json(outcome.requirement, system)
+        if outcome.requirement else None,
+        "detail_before": _detail(outcome.detail_before, system),
+        "detail_after": _detail(outcome.detail_after, system),
+        "choice": offer_json(outcome.offer, system) if outcome.offer else None,
+        "alternates": [offer_json(o, system) for o in match.alternates] if match else [],
+        "no_match_reason": fmt.no_match(match.no_match, system) if match and match.no_match
+        else None,
+        "nearest_miss": offer_json(match.nearest_miss, system)
+        if match and match.nearest_miss else None,
+    }  # fmt: skip

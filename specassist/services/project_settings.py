@@ -1,0 +1,130 @@
+"""The project's own settings — costs and the tender's cover — typed, with their defaults.
+
+Settings are stored with the project as JSON; here they are read into the
+typed ``CostSettings`` and ``TenderSettings`` every other layer uses, so a
+key is spelled in one place only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from specassist.domain.formatting import UnitSystem
+from specassist.domain.money import CurrencyError, ExchangeRates
+from specassist.domain.pricing import CostSettings
+from specassist.domain.project_settings import Layout, TenderSettings
+from specassist.services import projects
+from specassist.services.projects import Project
+from specassist.storage.models import ProjectRow
+
+
+def settings(project: Project) -> dict[str, Any]:
+    """The project's own settings (costs, tender cover, units) as stored JSON."""
+    with project.sessions() as session:
+        return dict(session.scalars(select(ProjectRow)).one().settings or {})
+
+
+def update_settings(project: Project, **values: Any) -> None:
+    with project.transaction() as session:
+        row = session.scalars(select(ProjectRow)).one()
+        row.settings = {**(row.settings or {}), **values}
+
+
+def cost_settings(project: Project, as_of: date | None = None) -> CostSettings:
+    """The project's cost settings; anything not set keeps the documented default."""
+    stored = settings(project).get("cost", {})
+    defaults = CostSettings()
+    rates = {k: Decimal(v) for k, v in stored.get("rates", {}).items()}
+    currency = stored.get("currency", defaults.currency)
+    return CostSettings(
+        currency=currency,
+        exchange=ExchangeRates(currency, rates),
+        labour_rate=Decimal(stored.get("labour_rate", defaults.labour_rate)),
+        access_day_rate=Decimal(stored.get("access_day_rate", defaults.access_day_rate)),
+        disposal_per_camera=Decimal(
+            stored.get("disposal_per_camera", defaults.disposal_per_camera)
+        ),
+        contingency_pct=Decimal(stored.get("contingency_pct", defaults.contingency_pct)),
+        margin_pct=Decimal(stored.get("margin_pct", defaults.margin_pct)),
+        tax_pct=Decimal(stored.get("tax_pct", defaults.tax_pct)),
+        tax_name=stored.get("tax_name", defaults.tax_name),
+        preferred_supplier=stored.get("preferred_supplier"),
+        price_date=as_of,
+    )
+
+
+_PROJECT_RATES = ("labour_rate", "access_day_rate", "disposal_per_camera")
+
+
+def set_cost_settings(project: Project, values: dict[str, Any]) -> str | None:
+    """Store cost fields as text (Decimal-safe): currency, labour_rate, tax_pct, rates …
+
+    When the currency changes, the project's own rates (labour, access, disposal)
+    that this edit leaves as they were are converted at the rate given for the
+    old currency, and the returned note says so; a rate typed in this edit is
+    taken to be in the new currency. Without the old currency's rate nothing is
+    stored and a ``CurrencyError`` names the rate to enter.
+    """
+    stored = cost_settings(project)
+    merged = {**settings(project).get("cost", {}), **values}
+    old, new = stored.currency, merged.get("currency", stored.currency)
+    note = None
+    if new != old:
+        rates = {k: Decimal(v) for k, v in merged.get("rates", {}).items()}
+        try:
+            moved = stored.in_currency(new, ExchangeRates(new, rates))
+        except CurrencyError:
+            raise CurrencyError(
+                f"changing the currency from {old} to {new}: enter the exchange rate "
+                f"{old}=… under 'Exchange rates' so the labour and fixed rates can be converted"
+            ) from None
+        converted = []
+        for key in _PROJECT_RATES:
+            if key not in values or Decimal(str(values[key])) == getattr(stored, key):
+                merged[key] = str(getattr(moved, key))
+                converted.append(key.replace("_", " "))
+        if converted:
+            note = (
+                f"Converted from {old} at 1 {old} = {rates[old]} {new}: "
+                + ", ".join(converted)
+                + "."
+            )
+    update_settings(project, cost=merged)
+    return note
+
+
+def tender_settings(project: Project, issue_date: date | None = None) -> TenderSettings:
+    stored = settings(project).get("tender", {})
+    defaults = TenderSettings()
+    return TenderSettings(
+        title=stored.get("title", defaults.title),
+        project=stored.get("project", projects.name(project)),
+        client=stored.get("client", ""),
+        issuer=stored.get("issuer", ""),
+        revision=stored.get("revision", defaults.revision),
+        issue_date=issue_date or date.today(),
+        layout=Layout(stored.get("layout", defaults.layout.value)),
+        section_number=stored.get("section_number", defaults.section_number),
+        units=UnitSystem(stored.get("units", defaults.units.value)),
+    )
+
+
+def set_tender_settings(project: Project, values: dict[str, str]) -> None:
+    """Store cover and layout fields; ``values`` is a dict, as its keys include "project"."""
+    current = settings(project).get("tender", {})
+    update_settings(project, tender={**current, **values})
+
+
+def section(project: Project, key: str) -> dict[str, Any]:
+    """One stored section ("cost", "tender") as it is, for an undo to put back."""
+    return dict(settings(project).get(key, {}))
+
+
+def restore_section(project: Project, key: str, value: dict[str, Any]) -> None:
+    with project.transaction() as session:
+        row = session.scalars(select(ProjectRow)).one()
+        row.settings = {**(row.settings or {}), key: dict(value)}
