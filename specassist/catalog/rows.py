@@ -157,7 +157,7 @@ def camera_model(row: RowCells) -> CameraModel | None:
 
 
 _PITCH_UM = (0.5, 20.0)
-"""Plausible pixel pitches: 0.8 µm phone sensors to 15 µm thermal cores; 2.0 µm is typical."""
+"""Plausible pixel pitches: 0.8 µm phone sensors to 12–17 µm thermal cores; 2.0 µm is typical."""
 
 
 def _pixel_pitch(row: RowCells) -> float | None:

@@ -29,11 +29,11 @@ from specassist.domain.optics import equisolid_hfov_deg, hfov_deg, sensor_width
 FOCAL_TOLERANCE = 0.05
 """How far a lens's true focal length may be from the one printed on it (5 %).
 
-This is the tolerance photographic lens markings are held to (ISO 517), and it
-matches what CCTV datasheets show: AXIS M2035-LE's "8 mm" lens is printed as
-7.5 mm on its own datasheet. Worked example: a "2.8 mm" lens may be 2.66 to
-2.94 mm, so on a 5.57 mm sensor the narrowest rectilinear HFOV is
-2·atan(5.57/5.88) = 87.1°, not 89.7°.
+This is the tolerance photographic lens markings are held to (ISO 517), and
+CCTV datasheets round focal lengths to one decimal of a nominal series (2.8,
+3.6, 4, 6 mm). Worked example: a "2.8 mm" lens may be 2.66 to 2.94 mm, so on a
+5.57 mm sensor the narrowest rectilinear HFOV is 2·atan(5.57/5.88) = 87.1°,
+not 89.7°.
 """
 
 ANGLE_ROUNDING_WHOLE = 0.5
@@ -160,8 +160,9 @@ def _against_sensor(model: CameraModel) -> list[Finding]:
             findings.append(Finding(column, message, f"{_fmt(published)}°"))
         elif published > high:
             # Only a datasheet width makes this an error: format names understate some
-            # sensors (Dahua prints 2.7–13.5 mm, 104°–29° for a 1/2.9" camera, which needs
-            # a 7 mm wide sensor at the tele end), so against a format it is a warning.
+            # sensors and zoom lenses overstate their tele focal length (Dahua's
+            # IPC-HFW2441T-ZS datasheet prints 104°–29° for 2.7–13.5 mm, which needs a
+            # 7 mm wide 4 MP sensor at the tele end), so against a format it is a warning.
             message = (
                 f"{angle} is wider than barrel distortion allows on {basis}: even an equisolid "
                 f"fisheye sees at most {_fmt(high)}°; {_CHECK_AGAINST}"
