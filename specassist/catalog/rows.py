@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from specassist.catalog.cells import RowCells
+from specassist.domain import catalog_checks
 from specassist.domain.catalog import (
     Accessory,
     AccessoryKind,
@@ -97,6 +98,7 @@ def oem_relation(row: RowCells) -> OemRelation | None:
 
 
 def camera_model(row: RowCells) -> CameraModel | None:
+    """A models.csv row, checked cell by cell, then as optics and as a verification record."""
     form = row.enum("form_factor", FormFactor, required=True)
     resolution = None
     if (text := row.text("resolution")) is not None:
@@ -125,6 +127,9 @@ def camera_model(row: RowCells) -> CameraModel | None:
     temp_max = row.quantity("temp_max", Kind.TEMPERATURE)
     if temp_min is not None and temp_max is not None and temp_max <= temp_min:
         row.error("temp_max", "not above temp_min", row.text("temp_max"))
+    verified_date = row.text("verified_date")
+    if verified_date is not None and not _SOURCE_DATE.match(verified_date):
+        row.error("verified_date", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY", verified_date)
     model = CameraModel(
         vendor_id=_slug(row, "vendor_id"), model=row.required("model"),
         form_factor=form or FormFactor.OTHER, provenance=provenance(row),
@@ -143,8 +148,49 @@ def camera_model(row: RowCells) -> CameraModel | None:
         mount_family=row.text("mount_family"), audio=row.boolean("audio"),
         alarm_inputs=alarm_in, alarm_outputs=alarm_out, onvif_profiles=row.items("onvif"),
         outdoor=row.boolean("outdoor"), discontinued=row.boolean("discontinued"),
+        pixel_pitch_um=_pixel_pitch(row), verified_fields=row.items("verified_fields"),
+        verified_source=row.text("verified_source"), verified_date=verified_date,
+        optics_waiver=row.text("optics_waiver"),
     )  # fmt: skip
+    _model_checks(row, model)
     return model if form else None
+
+
+_PITCH_UM = (0.5, 20.0)
+"""Plausible pixel pitches: 0.8 µm phone sensors to 12–17 µm thermal cores; 2.0 µm is typical."""
+
+
+def _pixel_pitch(row: RowCells) -> float | None:
+    pitch_mm = row.quantity("pixel_pitch", Kind.FOCAL_LENGTH)
+    if pitch_mm is None:
+        return None
+    pitch_um = pitch_mm * 1000
+    if not _PITCH_UM[0] <= pitch_um <= _PITCH_UM[1]:
+        row.error(
+            "pixel_pitch",
+            "expected a pixel pitch with its unit, such as '2.0 µm'",
+            row.text("pixel_pitch"),
+        )
+        return None
+    return pitch_um
+
+
+def _model_checks(row: RowCells, model: CameraModel) -> None:
+    """Optics and verification findings as issues; a waiver turns optics errors into warnings."""
+    filled = frozenset(column for column, value in row.cells.items() if value.strip())
+    for finding in catalog_checks.verification_findings(model, filled):
+        row.error(finding.column, finding.message, finding.value)
+    optics = catalog_checks.optics_findings(model)
+    waiver = model.optics_waiver
+    for finding in optics:
+        if waiver:
+            row.warning(finding.column, f"{finding.message} (kept: {waiver})", finding.value)
+        elif finding.blocking:
+            row.error(finding.column, finding.message, finding.value)
+        else:
+            row.warning(finding.column, finding.message, finding.value)
+    if waiver and not any(finding.blocking for finding in optics):
+        row.warning("optics_waiver", "nothing to waive: the optics check finds no problem here")
 
 
 def model_pattern(row: RowCells) -> ModelPattern | None:

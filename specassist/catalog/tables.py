@@ -14,6 +14,9 @@ from specassist.catalog.cells import RowCells
 from specassist.domain.issues import InputIssue, Severity
 
 PROVENANCE = ("source", "source_date", "verified", "notes")
+MODEL_CHECKS = ("pixel_pitch", "verified_fields", "verified_source", "verified_date",
+                "optics_waiver")  # fmt: skip
+"""Camera-model columns added after the first release: last, so older rows keep their places."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "vendors.csv": (
@@ -29,7 +32,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "sensor_width", "lens_type", "focal_min", "focal_max", "hfov_max", "hfov_min",
         "ir_range", "wdr", "ip_rating", "ik_rating", "temp_min", "temp_max", "poe_class",
         "max_power", "mount_family", "audio", "alarm_io", "onvif", "outdoor", "discontinued",
-        *PROVENANCE,
+        *PROVENANCE, *MODEL_CHECKS,
     ),
     "model_patterns.csv": (
         "maker_id", "pattern", "form_factor", "brand_ids", "must_match", "must_not_match",

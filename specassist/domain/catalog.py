@@ -154,6 +154,14 @@ class CameraModel:
     onvif_profiles: tuple[str, ...] = ()
     outdoor: bool | None = None
     discontinued: bool | None = None
+    pixel_pitch_um: float | None = None
+    verified_fields: tuple[str, ...] = ()
+    """The models.csv columns an independent source was seen to confirm."""
+    verified_source: str | None = None
+    """That source (datasheet, manual, or a document quoting the datasheet: title or URL)."""
+    verified_date: str | None = None
+    optics_waiver: str | None = None
+    """Why figures the optics check rejects are kept as printed (cites the source)."""
 
     @property
     def key(self) -> str:

@@ -15,47 +15,72 @@ import math
 import re
 from dataclasses import dataclass
 
+from specassist.domain.sensor_formats import SENSOR_FORMATS
 from specassist.domain.survey import DoriLevel
 from specassist.domain.units import Quantity, quantity
 
-# Active sensor width by nominal optical format, in mm, for the formats CCTV
-# datasheets quote. "Inch" formats are vidicon-tube legacy names with no fixed
-# geometry: these are typical values (pixel pitch × columns) and a datasheet's
-# own figure always wins. Source: domain notes §5 (pitches marked unchecked).
-SENSOR_WIDTH_MM: dict[str, float] = {
-    '1/3"': 4.80,
-    '1/2.8"': 5.57,  # 1920 × 2.9 µm or 3840 × 1.45 µm; an IMX335 (2592 × 2.0 µm) is 5.18
-    '1/2.7"': 5.76,
-    '1/2"': 6.40,  # 4:3; an IMX385 is 7.20
-    '1/1.8"': 7.68,
-}
-SENSOR_WIDTH_SOURCE = "typical active widths for the nominal format (domain notes §5; unchecked)"
+# Typical active width by nominal format, in mm: the table and the basis of
+# every figure live in ``sensor_formats``; a datasheet's own figure always wins.
+SENSOR_WIDTH_MM: dict[str, float] = {k: f.typical_mm for k, f in SENSOR_FORMATS.items()}
+SENSOR_WIDTH_SOURCE = "typical active width for the nominal format (sensor_formats; unchecked)"
 
-_FORMAT_RE = re.compile(r'^\s*1\s*/\s*(\d+(?:\.\d+)?)\s*(?:"|”|″|in(?:ch)?|-inch)?\s*$')
+_FORMAT_RE = re.compile(r'^\s*(\d)\s*/\s*(\d+(?:\.\d+)?)\s*(?:"|”|″|in(?:ch)?|-inch|-type)?\s*$')
+_ONE_INCH_RE = re.compile(r'^\s*1\s*(?:"|”|″|in(?:ch)?|-inch|-type)\s*$')
 
 
 def normalise_format(text: str) -> str | None:
     """'1/2.8 inch', '1/2.8"' and '1/2.8”' → '1/2.8"'; None if it is not a format."""
+    if _ONE_INCH_RE.match(text):
+        return '1"'
     match = _FORMAT_RE.match(text)
-    return f'1/{match.group(1)}"' if match else None
+    return f'{match.group(1)}/{match.group(2)}"' if match else None
 
 
 @dataclass(frozen=True, slots=True)
 class SensorWidth:
-    """A sensor width and where it came from, so estimates are never passed off as data."""
+    """A sensor width and where it came from, so estimates are never passed off as data.
+
+    ``narrowest_mm``/``widest_mm`` bound the width when it is only known from the
+    nominal format (any sensor sold under that name); they are None when the
+    width is the datasheet's own figure.
+    """
 
     mm: float
     from_datasheet: bool
     source: str
+    narrowest_mm: float | None = None
+    widest_mm: float | None = None
+
+    def bounds(self) -> tuple[float, float]:
+        """(narrowest, widest) width this figure stands for."""
+        return (self.narrowest_mm or self.mm, self.widest_mm or self.mm)
 
 
-def sensor_width(datasheet_mm: float | None, nominal_format: str | None) -> SensorWidth | None:
+def sensor_width(
+    datasheet_mm: float | None,
+    nominal_format: str | None,
+    pitch_um: float | None = None,
+    columns: int | None = None,
+) -> SensorWidth | None:
+    """The best active width: datasheet width, else pixel pitch × columns, else the format.
+
+    With only a format, a known sensor of that format with the same column
+    count beats the format's typical width (a 1/2.8" row with 2592 columns is
+    an IMX335-class part, 5.18 mm, not 5.57 mm).
+    """
     if datasheet_mm is not None:
         return SensorWidth(datasheet_mm, True, "datasheet")
+    if pitch_um is not None and columns:
+        return SensorWidth(pitch_um * columns / 1000, True, "pixel pitch × columns (datasheet)")
     key = normalise_format(nominal_format) if nominal_format else None
-    if key is not None and key in SENSOR_WIDTH_MM:
-        return SensorWidth(SENSOR_WIDTH_MM[key], False, SENSOR_WIDTH_SOURCE)
-    return None
+    fmt = SENSOR_FORMATS.get(key) if key else None
+    if fmt is None:
+        return None
+    known = fmt.width_for_columns(columns)
+    if known is not None:
+        source = f"typical {key} sensor, {known.columns} × {known.pitch_um} µm ({known.example})"
+        return SensorWidth(known.width_mm, False, source, fmt.narrowest_mm, fmt.widest_mm)
+    return SensorWidth(fmt.typical_mm, False, SENSOR_WIDTH_SOURCE, fmt.narrowest_mm, fmt.widest_mm)
 
 
 def sensor_height_mm(width_mm: float, columns: int, rows: int) -> float:
@@ -76,6 +101,22 @@ def hfov_deg(sensor_width_mm: float, focal_mm: float) -> float:
 def focal_for_hfov_mm(sensor_width_mm: float, hfov: float) -> float:
     """The focal length that gives ``hfov`` degrees on this sensor (inverse of ``hfov_deg``)."""
     return sensor_width_mm / (2 * math.tan(math.radians(hfov) / 2))
+
+
+def width_for_hfov_mm(focal_mm: float, hfov: float) -> float:
+    """The sensor width a rectilinear lens of ``focal_mm`` needs to see ``hfov`` degrees."""
+    return 2 * focal_mm * math.tan(math.radians(hfov) / 2)
+
+
+def equisolid_hfov_deg(sensor_width_mm: float, focal_mm: float) -> float:
+    """Field of view of an equisolid-angle (r = 2f·sin(θ/2)) lens: the barrel-distortion limit.
+
+    Short CCTV lenses map somewhere between rectilinear (r = f·tan θ) and this
+    fisheye projection, so the two bracket a published angle. Example: 5.57 mm
+    behind 2.8 mm is 89.7° rectilinear and 4·asin(5.57/11.2) = 119.3° equisolid.
+    """
+    ratio = min(sensor_width_mm / (4 * focal_mm), 1.0)
+    return math.degrees(4 * math.asin(ratio))
 
 
 def scene_width_m(sensor_width_mm: float, focal_mm: float, distance_m: float) -> float:

@@ -203,6 +203,11 @@ def _model_row(m: CameraModel) -> CameraModelRow:
         onvif_profiles=list(m.onvif_profiles),
         outdoor=m.outdoor,
         discontinued=m.discontinued,
+        pixel_pitch_um=m.pixel_pitch_um,
+        verified_fields=list(m.verified_fields),
+        verified_source=m.verified_source,
+        verified_date=m.verified_date,
+        optics_waiver=m.optics_waiver,
         **_prov(m.provenance),
     )
 
@@ -359,6 +364,11 @@ def _model(r: CameraModelRow) -> CameraModel:
         onvif_profiles=tuple(r.onvif_profiles),
         outdoor=r.outdoor,
         discontinued=r.discontinued,
+        pixel_pitch_um=r.pixel_pitch_um,
+        verified_fields=tuple(r.verified_fields or ()),
+        verified_source=r.verified_source,
+        verified_date=r.verified_date,
+        optics_waiver=r.optics_waiver,
     )
 
 

@@ -136,6 +136,11 @@ class CameraModelRow(ProvenanceMixin, Base):
     onvif_profiles: Mapped[list[str]] = mapped_column(default=list)
     outdoor: Mapped[bool | None] = mapped_column(Boolean)
     discontinued: Mapped[bool | None] = mapped_column(Boolean)
+    pixel_pitch_um: Mapped[float | None] = mapped_column(Float)
+    verified_fields: Mapped[list[str]] = mapped_column(default=list)
+    verified_source: Mapped[str | None] = mapped_column(Text)
+    verified_date: Mapped[str | None] = mapped_column(String(10))
+    optics_waiver: Mapped[str | None] = mapped_column(Text)
 
 
 class ModelPatternRow(ProvenanceMixin, Base):

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from specassist.domain import optics
+from specassist.domain.sensor_formats import SENSOR_FORMATS
 from specassist.domain.survey import DoriLevel
 from specassist.domain.units import quantity
 
@@ -57,8 +58,69 @@ def test_sensor_width_prefers_the_datasheet_and_never_guesses() -> None:
     assert optics.sensor_width(5.1, '1/2.8"') == optics.SensorWidth(5.1, True, "datasheet")
     nominal = optics.sensor_width(None, "1/2.8 inch")
     assert nominal is not None and nominal.mm == 5.57 and not nominal.from_datasheet
+    assert nominal.bounds() == (5.1, 5.7)
     assert optics.sensor_width(None, '1/4.7"') is None
     assert optics.sensor_width(None, None) is None
+
+
+def test_hand_worked_hfov_and_density() -> None:
+    # Domain notes §5: 1920 px of 2.9 µm = 5.568 mm behind 4 mm. By hand:
+    # HFOV = 2·atan(5.568 / 8) = 2·34.84° = 69.67°; at 10 m the scene is
+    # 10 · 5.568 / 4 = 13.92 m wide, so 1920 / 13.92 = 137.9 px/m (recognise).
+    width = optics.sensor_width(None, '1/2.8"', pitch_um=2.9, columns=1920)
+    assert width is not None and width.from_datasheet
+    assert width.mm == pytest.approx(5.568) and width.bounds() == (width.mm, width.mm)
+    assert optics.hfov_deg(width.mm, 4.0) == pytest.approx(69.67, abs=0.01)
+    assert optics.scene_width_m(width.mm, 4.0, 10.0) == pytest.approx(13.92)
+    density = optics.pixel_density_px_per_m(1920, width.mm, 4.0, 10.0)
+    assert density == pytest.approx(137.9, abs=0.05)
+    assert optics.dori_level(density) is DoriLevel.RECOGNISE
+    # The published angle gives the same density when it is the rectilinear one.
+    assert optics.density_from_hfov(1920, 69.67, 10.0) == pytest.approx(137.9, abs=0.05)
+
+
+def test_equisolid_bounds_barrel_distortion() -> None:
+    # 5.57 mm behind 2.8 mm: 89.7° rectilinear, 4·asin(5.57/11.2) = 119.3° equisolid.
+    assert optics.equisolid_hfov_deg(5.57, 2.8) == pytest.approx(119.3, abs=0.05)
+    # On long lenses the two projections agree: distortion no longer widens the view.
+    assert optics.equisolid_hfov_deg(5.57, 100) == pytest.approx(
+        optics.hfov_deg(5.57, 100), abs=0.01
+    )
+    assert optics.width_for_hfov_mm(2.8, optics.hfov_deg(5.57, 2.8)) == pytest.approx(5.57)
+
+
+def test_four_megapixel_third_inch_sensor_is_wider_than_the_tube_format() -> None:
+    # Domain notes §8: common 4 MP 1/3" sensors are 2688 × 2.0 µm = 5.376 mm, not 4.8 mm.
+    known = optics.sensor_width(None, '1/3"', columns=2688)
+    assert known is not None and known.mm == pytest.approx(5.376) and not known.from_datasheet
+    assert "2688" in known.source
+    assert optics.sensor_width(None, '1/3"', columns=1000).mm == 5.38  # type: ignore[union-attr]
+
+
+NEEDED_FORMATS = [
+    '1"',
+    '1/1.2"',
+    '1/1.7"',
+    '1/1.8"',
+    '1/2"',
+    '1/2.5"',
+    '1/2.7"',
+    '1/2.8"',
+    '1/2.9"',
+    '1/3"',
+    '1/4"',
+]
+
+
+def test_sensor_format_table_is_complete_and_says_why() -> None:
+    for name in NEEDED_FORMATS:
+        fmt = SENSOR_FORMATS[name]
+        assert fmt.narrowest_mm <= fmt.typical_mm <= fmt.widest_mm, name
+        assert fmt.basis, name
+        for known in fmt.sensors:
+            assert fmt.narrowest_mm <= known.width_mm <= fmt.widest_mm + 0.01, (name, known)
+    assert optics.normalise_format("1-inch") == '1"' and optics.normalise_format('2/3"') == '2/3"'
+    assert optics.SENSOR_WIDTH_MM['1/1.2"'] == pytest.approx(11.14)
 
 
 angles = st.floats(min_value=2.0, max_value=170.0)
@@ -101,8 +163,13 @@ def test_pixels_across_a_scene_never_exceed_the_sensor(setting: float, scene: fl
 def test_dori_levels_and_distances() -> None:
     # IEC 62676-4:2015 levels, px/m, as stated in DORI_CITATION.
     assert [optics.DORI_PX_PER_M[level] for level in DoriLevel] == [
-        12.5, 25.0, 62.5, 125.0, 250.0, 1000.0
-    ]  # fmt: skip
+        12.5,
+        25.0,
+        62.5,
+        125.0,
+        250.0,
+        1000.0,
+    ]
     assert optics.dori_level(137.9) is DoriLevel.RECOGNISE
     assert optics.dori_level(250.0) is DoriLevel.IDENTIFY
     assert optics.dori_level(10.0) is None
