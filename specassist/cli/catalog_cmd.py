@@ -52,4 +52,6 @@ def _print_stats(stats: CatalogStats, out: TextIO) -> None:
         for key, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"  {key:<24}{count:>6}", file=out)
     print(f"verified models: {stats.verified}, unverified: {stats.unverified}", file=out)
+    for vendor, count in sorted(stats.verified_by_vendor.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  verified {vendor:<15}{count:>6}", file=out)
     print(f"models without a price: {len(stats.without_price)}", file=out)

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from specassist.domain.catalog import CameraModel, Catalog, FormFactor
-from specassist.domain.optics import equisolid_hfov_deg, hfov_deg, sensor_width
+from specassist.domain.optics import equisolid_hfov_deg, hfov_deg, model_sensor_width
 
 FOCAL_TOLERANCE = 0.05
 """How far a lens's true focal length may be from the one printed on it (5 %).
@@ -138,8 +138,7 @@ _CHECK_AGAINST = "check focal length, sensor and field of view against the datas
 
 def _against_sensor(model: CameraModel) -> list[Finding]:
     """Each published angle inside [rectilinear on the narrowest, equisolid on the widest]."""
-    columns = model.resolution.width if model.resolution else None
-    width = sensor_width(model.sensor_width_mm, model.sensor_format, model.pixel_pitch_um, columns)
+    width = model_sensor_width(model)
     if width is None:
         return []
     narrowest, widest = width.bounds()

@@ -21,7 +21,7 @@ from specassist.domain.constraints import NAMES, Figures
 from specassist.domain.funnel import Check
 from specassist.domain.measures import Detail
 from specassist.domain.money import ExchangeRates, Money
-from specassist.domain.optics import DORI_PX_PER_M, LensRange, lens_range, sensor_width
+from specassist.domain.optics import DORI_PX_PER_M, LensRange, lens_range, model_sensor_width
 from specassist.domain.pricing import CostSettings, PriceBook
 from specassist.domain.requirements import (
     FAMILY_OF,
@@ -153,7 +153,7 @@ class Matcher:
                 verdicts[model.vendor_id] = allowed_vendor(model.vendor_id)
             if not verdicts[model.vendor_id]:
                 continue
-            width = sensor_width(model.sensor_width_mm, model.sensor_format)
+            width = model_sensor_width(model)
             lens = lens_range(model.hfov_max_deg, model.hfov_min_deg, model.focal_min_mm,
                               model.focal_max_mm, width)  # fmt: skip
             power = model.max_power_w

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from specassist.domain.catalog import CameraModel
 from specassist.domain.sensor_formats import SENSOR_FORMATS
 from specassist.domain.survey import DoriLevel
 from specassist.domain.units import Quantity, quantity
@@ -54,6 +55,12 @@ class SensorWidth:
     def bounds(self) -> tuple[float, float]:
         """(narrowest, widest) width this figure stands for."""
         return (self.narrowest_mm or self.mm, self.widest_mm or self.mm)
+
+
+def model_sensor_width(model: CameraModel) -> SensorWidth | None:
+    """A catalog model's sensor width from everything its row gives (see ``sensor_width``)."""
+    columns = model.resolution.width if model.resolution else None
+    return sensor_width(model.sensor_width_mm, model.sensor_format, model.pixel_pitch_um, columns)
 
 
 def sensor_width(

@@ -171,9 +171,7 @@ def old_lens(camera: SurveyCamera, old: CameraModel | None) -> optics.LensRange 
     """The old camera's field of view: survey figures first (they describe this installation)."""
     if camera.hfov_deg is not None:
         return optics.LensRange(camera.hfov_deg, camera.hfov_deg, False)
-    width = optics.sensor_width(
-        old.sensor_width_mm if old else None, old.sensor_format if old else None
-    )
+    width = optics.model_sensor_width(old) if old else None
     if camera.focal_min_mm is not None and old is not None:
         same_lens = _close(camera.focal_min_mm, old.focal_min_mm) and _close(
             camera.focal_max_mm or camera.focal_min_mm, old.focal_max_mm
