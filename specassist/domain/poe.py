@@ -145,6 +145,10 @@ def switch_budget(
     replacement = None
     if verdict in (PoeVerdict.REPLACE_SWITCH, PoeVerdict.ADD_MIDSPAN) and not unknown:
         replacement = smallest_switch(catalog, len(devices), top_class, demanded)
+        if replacement is None:
+            reasons.append(f"no switch in the catalog powers {len(devices)} cameras up to class "
+                           f"{top_class} ({standard_for_class(top_class).value}) within "
+                           f"{demanded:g} W")  # fmt: skip
     return SwitchBudget(
         supply, len(devices), sum(PSE_ALLOCATION_W[c] for _, c in on_switch), demanded,
         tuple(midspans), verdict, tuple(reasons), replacement,

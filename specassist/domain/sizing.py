@@ -125,10 +125,10 @@ def _capacity(model: RecorderModel, raid: RaidLevel, headroom: float) -> _Capaci
     return _Capacity(model.channels, model.max_incoming_mbps, usable)
 
 
-def _fits(streams: Sequence[StreamDemand], cap: _Capacity, units: int) -> bool:
+def _fits(largest_first: Sequence[StreamDemand], cap: _Capacity, units: int) -> bool:
     """Whether ``units`` recorders take every stream, placing the largest first (first fit)."""
     bins = [[0, 0.0, 0.0] for _ in range(units)]
-    for s in sorted(streams, key=lambda s: (s.storage_tb, s.bitrate_mbps), reverse=True):
+    for s in largest_first:
         for b in bins:
             mbps_ok = cap.mbps is None or b[1] + s.bitrate_mbps <= cap.mbps + 1e-9
             if b[0] + 1 <= cap.channels and mbps_ok and b[2] + s.storage_tb <= cap.usable_tb + 1e-9:
@@ -141,12 +141,14 @@ def _fits(streams: Sequence[StreamDemand], cap: _Capacity, units: int) -> bool:
     return True
 
 
-def _units(streams: Sequence[StreamDemand], demand: RecorderDemand, cap: _Capacity) -> int | str:
+def _units(
+    largest_first: Sequence[StreamDemand], demand: RecorderDemand, cap: _Capacity
+) -> int | str:
     """The fewest units of one model that take the group, or why no number of them does."""
-    biggest = max(streams, key=lambda s: s.storage_tb, default=None)
+    biggest = largest_first[0] if largest_first else None
     if biggest is not None and biggest.storage_tb > cap.usable_tb:
         return f"one camera needs {biggest.storage_tb:.2f} TB, a unit holds {cap.usable_tb:.2f} TB"
-    fastest = max((s.bitrate_mbps for s in streams), default=0.0)
+    fastest = max((s.bitrate_mbps for s in largest_first), default=0.0)
     if cap.mbps is not None and fastest > cap.mbps:
         return f"one camera sends {fastest:.1f} Mbit/s, a unit takes {cap.mbps:g} Mbit/s"
     lower = max(
@@ -156,7 +158,7 @@ def _units(streams: Sequence[StreamDemand], demand: RecorderDemand, cap: _Capaci
         1,
     )
     for units in range(lower, MAX_UNITS + 1):
-        if _fits(streams, cap, units):
+        if _fits(largest_first, cap, units):
             return units
     return f"more than {MAX_UNITS} units would be needed"
 
@@ -175,6 +177,7 @@ def select_recorder(
     bandwidth is unpublished is still offered, with a caveat, after the others.
     """
     demand = recorder_demand(streams, headroom, raid)
+    largest_first = sorted(streams, key=lambda s: (s.storage_tb, s.bitrate_mbps), reverse=True)
     ranked: list[tuple[tuple[int, int, int, float], RecorderModel, int]] = []
     rejected: list[tuple[str, str]] = []
     for model in candidates:
@@ -182,7 +185,7 @@ def select_recorder(
         if isinstance(cap, str):
             rejected.append((model.key, cap))
             continue
-        units = _units(streams, demand, cap)
+        units = _units(largest_first, demand, cap)
         if isinstance(units, str):
             rejected.append((model.key, units))
             continue
@@ -191,8 +194,8 @@ def select_recorder(
     if not ranked:
         return RecorderChoice(demand, None, 0, _nothing_fits(demand, rejected), (), tuple(rejected))
     ranked.sort(key=lambda r: (r[0], r[1].key))
-    _, model, units = ranked[0]
-    rejected += [(m.key, f"larger or more units ({n})") for _, m, n in ranked[1:]]
+    best, model, units = ranked[0]
+    rejected += [(m.key, _lost(best, rank, n)) for rank, m, n in ranked[1:]]
     caveats = list(demand.notes)
     if model.max_incoming_mbps is None:
         caveats.append(f"{model.key}: incoming bandwidth not published; confirm it takes "
@@ -202,6 +205,15 @@ def select_recorder(
     return RecorderChoice(
         demand, model, units, _why(demand, model, units), tuple(caveats), tuple(rejected)
     )
+
+
+def _lost(best: tuple[int, int, int, float], rank: tuple[int, int, int, float], units: int) -> str:
+    """Why a recorder that could take the group lost to the chosen one."""
+    if rank[0] > best[0]:
+        return f"needs {units} units"
+    if rank[1] > best[1]:
+        return "incoming bandwidth not published"
+    return "larger"
 
 
 def _why(demand: RecorderDemand, model: RecorderModel, units: int) -> str:

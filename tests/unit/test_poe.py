@@ -60,6 +60,9 @@ def test_class_beyond_the_port_standard_needs_a_bt_midspan() -> None:
     assert result.midspans == (("PTZ1", PoeStandard.BT_TYPE3),)
     assert FOUR_PAIR_NOTE in result.reasons
     assert result.allocated_w == pytest.approx(3 * 15.4)
+    assert result.replacement is None  # no catalog passed: said, not silently skipped
+    assert any(r.startswith("no switch in the catalog powers 4 cameras up to class 6") for r in
+               result.reasons)  # fmt: skip
 
 
 def test_too_few_ports_or_an_excluded_switch_means_replace(switches: list[SwitchModel]) -> None:

@@ -167,7 +167,8 @@ def test_smallest_recorder_that_fits_one_unit() -> None:
     choice = select_recorder(streams(6, 2.0, 0.4), [LARGE, SMALL, MEDIUM], 0.10)
     assert (choice.model, choice.units) == (MEDIUM, 1)
     assert "6 channels" in choice.reason and "12.0 Mbit/s" in choice.reason
-    assert ("hanwha:XRN-420S", "larger or more units (2)") in choice.rejected
+    assert ("hanwha:XRN-420S", "needs 2 units") in choice.rejected
+    assert ("hanwha:XRN-3210B4", "larger") in choice.rejected
 
 
 def test_too_many_channels_needs_two_recorders() -> None:
@@ -207,7 +208,9 @@ def test_unknown_figures_are_skipped_or_caveated() -> None:
     assert ("hanwha:PRN-X", "channel count not known") in choice.rejected
     # A fully published model of the same size ranks first.
     known = recorder("PRN-1600", 16, 200, 80, bays=8)
-    assert select_recorder(streams(10, 2.0, 0.5), [no_bandwidth, known], 0.10).model == known
+    ranked = select_recorder(streams(10, 2.0, 0.5), [no_bandwidth, known], 0.10)
+    assert ranked.model == known
+    assert ("hanwha:PRN-1600B2", "incoming bandwidth not published") in ranked.rejected
 
 
 def test_raid_requirement_excludes_recorders_without_it() -> None:
