@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from specassist.catalog import rows
+from specassist.catalog import rows, system_rows
 from specassist.catalog.cells import RowCells
 from specassist.catalog.rules_toml import load_rule_set
 from specassist.catalog.tables import read_rows
+from specassist.domain.bitrate import REQUIRED_CONSTANTS
 from specassist.domain.catalog import (
     Accessory,
     CameraModel,
@@ -58,6 +59,7 @@ class CatalogLoad:
             "prices": len(c.prices),
             "rule sets": len(c.rule_sets),
             "rules": sum(len(r.rules) for r in c.rule_sets),
+            **_system_counts(c),
         }
 
 
@@ -128,6 +130,7 @@ def load_catalog_folder(folder: Path) -> CatalogLoad:
     _Crosscheck(catalog, issues).run(
         vendors, relations, models, patterns, ouis, accessories, prices
     )
+    _load_system_tables(folder, catalog, issues)
     return CatalogLoad(catalog, issues)
 
 
@@ -237,3 +240,48 @@ class _Crosscheck:
                 self.error(
                     "prices.csv", line, "item", "no such model or accessory in the catalog", p.item
                 )
+
+
+# ---------------------------------------------------------------- recorders, VMS, switches
+
+
+def _system_counts(c: Catalog) -> dict[str, int]:
+    return {
+        "recorders": len(c.recorders),
+        "VMS platforms": len(c.vms_platforms),
+        "switches": len(c.switches),
+        "sizing constants": len(c.sizing_constants),
+    }
+
+
+def _load_system_tables(folder: Path, catalog: Catalog, issues: list[InputIssue]) -> None:
+    """Recorders, VMS platforms, PoE switches and the sizing model's constants, cross-checked."""
+    recorders = _table(folder, "recorders.csv", system_rows.recorder, issues)
+    platforms = _table(folder, "vms.csv", system_rows.vms_platform, issues)
+    switches = _table(folder, "switches.csv", system_rows.switch, issues)
+    constants = _table(folder, "sizing_constants.csv", system_rows.sizing_constant, issues)
+    catalog.recorders = [r for _, r in recorders]
+    catalog.vms_platforms = [p for _, p in platforms]
+    catalog.switches = [s for _, s in switches]
+    catalog.sizing_constants = [c for _, c in constants]
+    check = _Crosscheck(catalog, issues)
+    vms_ids = {p.vms_id for p in catalog.vms_platforms}
+    for line, r in recorders:
+        check.vendor_ref("recorders.csv", line, "vendor_id", r.vendor_id)
+        if r.vms_id and r.vms_id not in vms_ids:
+            check.error("recorders.csv", line, "vms_id", "no such vms_id in vms.csv", r.vms_id)
+    for line, p in platforms:
+        check.vendor_ref("vms.csv", line, "vendor_id", p.vendor_id)
+    for line, s in switches:
+        check.vendor_ref("switches.csv", line, "vendor_id", s.vendor_id)
+    check.duplicates("recorders.csv", "model", [(n, r.key.upper()) for n, r in recorders])
+    check.duplicates("vms.csv", "vms_id", [(n, p.vms_id) for n, p in platforms])
+    check.duplicates("switches.csv", "model", [(n, s.key.upper()) for n, s in switches])
+    check.duplicates("sizing_constants.csv", "key", [(n, c.key) for n, c in constants])
+    present = {c.key for c in catalog.sizing_constants}
+    for key in REQUIRED_CONSTANTS:
+        if key not in present and (folder / "sizing_constants.csv").exists():
+            issues.append(
+                InputIssue(Severity.ERROR, "constant missing (or its row was rejected)",
+                           "sizing_constants.csv", None, "key", key)
+            )  # fmt: skip

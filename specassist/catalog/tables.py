@@ -46,6 +46,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "item", "supplier", "currency", "amount", "price_type", "valid_from", "valid_until",
         *PROVENANCE,
     ),
+    "recorders.csv": (
+        "vendor_id", "model", "kind", "series", "vms_id", "channels", "max_incoming",
+        "drive_bays", "max_raw", "raid_levels", "poe_ports", "poe_standard", "poe_budget",
+        "licences_included", "discontinued", *PROVENANCE,
+    ),
+    "vms.csv": (
+        "vms_id", "vendor_id", "name", "per_camera_licence", "licence_item", "onvif", *PROVENANCE,
+    ),
+    "switches.csv": (
+        "vendor_id", "model", "kind", "ports", "poe_ports", "poe_standard", "poe_budget",
+        "discontinued", *PROVENANCE,
+    ),
+    "sizing_constants.csv": ("key", "value", "unit", *PROVENANCE),
 }  # fmt: skip
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -56,6 +69,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "oui.csv": ("prefix", "registrant", "vendor_id", "source"),
     "accessories.csv": ("vendor_id", "part_number", "description", "kind", "source"),
     "prices.csv": ("item", "supplier", "currency", "amount", "price_type", "source"),
+    "recorders.csv": ("vendor_id", "model", "kind", "source"),
+    "vms.csv": ("vms_id", "vendor_id", "name", "source"),
+    "switches.csv": ("vendor_id", "model", "kind", "source"),
+    "sizing_constants.csv": ("key", "value", "source"),
 }
 
 

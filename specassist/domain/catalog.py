@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from specassist.domain.units import Quantity, quantity
+
+if TYPE_CHECKING:
+    from specassist.domain.system import ModelConstant, RecorderModel, SwitchModel, VmsPlatform
 
 
 class FormFactor(StrEnum):
@@ -305,3 +309,7 @@ class Catalog:
     accessories: list[Accessory] = field(default_factory=list)
     prices: list[Price] = field(default_factory=list)
     rule_sets: list[RuleSet] = field(default_factory=list)
+    recorders: list[RecorderModel] = field(default_factory=list)
+    vms_platforms: list[VmsPlatform] = field(default_factory=list)
+    switches: list[SwitchModel] = field(default_factory=list)
+    sizing_constants: list[ModelConstant] = field(default_factory=list)

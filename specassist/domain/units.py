@@ -61,6 +61,8 @@ class Kind(Enum):
     POWER = ("W", "[mass] * [length] ** 2 / [time] ** 3", "a power such as '12.95 W'")
     PIXEL_DENSITY = ("px/m", "[image_pixel] / [length]", "a pixel density such as '125 px/m'")
     LEVEL_DB = ("dB", "", "a level in decibels such as '120 dB'")
+    BITRATE = ("Mbit/s", "[information] / [time]", "a bitrate such as '256 Mbit/s'")
+    STORAGE = ("TB", "[information]", "a capacity such as '32 TB'")
 
     def __init__(self, canonical: str, dimensionality: str, example: str) -> None:
         self.canonical = canonical
@@ -126,6 +128,11 @@ _UNIT_ALIASES: dict[str, str] = {
     "px/m": "px/m",
     "ppf": "px/ft",
     "px/ft": "px/ft",
+    "kbps": "kbit/s",
+    "mbps": "Mbit/s",
+    "gbps": "Gbit/s",
+    "gb": "GB",
+    "tb": "TB",
 }
 
 _NUMBER = r"[+\-−]?\d+(?:[.,]\d+)?"

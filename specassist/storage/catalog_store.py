@@ -36,6 +36,16 @@ from specassist.domain.catalog import (
     Vendor,
     VendorKind,
 )
+from specassist.domain.system import (
+    ModelConstant,
+    PoeStandard,
+    RaidLevel,
+    RecorderKind,
+    RecorderModel,
+    SwitchKind,
+    SwitchModel,
+    VmsPlatform,
+)
 from specassist.storage.models import (
     AccessoryRow,
     CameraModelRow,
@@ -44,13 +54,21 @@ from specassist.storage.models import (
     OemRelationRow,
     OuiPrefixRow,
     PriceRow,
+    RecorderModelRow,
     RuleRow,
     RuleSetRow,
+    SizingConstantRow,
+    SwitchModelRow,
     VendorRow,
+    VmsPlatformRow,
 )
 from specassist.storage.project_file import utcnow
 
 _TABLES = (
+    RecorderModelRow,
+    VmsPlatformRow,
+    SwitchModelRow,
+    SizingConstantRow,
     RuleRow,
     RuleSetRow,
     PriceRow,
@@ -145,6 +163,7 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
     )
     add_prices(session, catalog.prices)
     session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
+    _write_system(session, catalog)
 
 
 def add_prices(session: Session, prices: list[Price]) -> list[int]:
@@ -329,6 +348,7 @@ def read_catalog(session: Session) -> Catalog | None:
     catalog.rule_sets = [
         _rule_set(r) for r in session.scalars(select(RuleSetRow).order_by(RuleSetRow.id))
     ]
+    _read_system(session, catalog)
     return catalog
 
 
@@ -405,3 +425,82 @@ def _rule_set(r: RuleSetRow) -> RuleSet:
         notes=r.notes,
         template=r.template,
     )
+
+
+# ---------------------------------------------------------------- recorders, VMS, switches
+
+
+def _write_system(session: Session, catalog: Catalog) -> None:
+    session.add_all(
+        RecorderModelRow(
+            vendor_id=r.vendor_id, model=r.model, kind=r.kind.value, series=r.series,
+            vms_id=r.vms_id, channels=r.channels, max_incoming_mbps=r.max_incoming_mbps,
+            drive_bays=r.drive_bays, max_raw_tb=r.max_raw_tb,
+            raid_levels=[level.value for level in r.raid_levels], poe_ports=r.poe_ports,
+            poe_standard=r.poe_standard.value if r.poe_standard else None,
+            poe_budget_w=r.poe_budget_w, licences_included=r.licences_included,
+            discontinued=r.discontinued, **_prov(r.provenance),
+        )
+        for r in catalog.recorders
+    )  # fmt: skip
+    session.add_all(
+        VmsPlatformRow(
+            vms_id=p.vms_id, vendor_id=p.vendor_id, name=p.name,
+            per_camera_licence=p.per_camera_licence, licence_item=p.licence_item,
+            onvif_profiles=list(p.onvif_profiles), **_prov(p.provenance),
+        )
+        for p in catalog.vms_platforms
+    )  # fmt: skip
+    session.add_all(
+        SwitchModelRow(
+            vendor_id=s.vendor_id, model=s.model, kind=s.kind.value, ports=s.ports,
+            poe_ports=s.poe_ports, poe_standard=s.poe_standard.value if s.poe_standard else None,
+            poe_budget_w=s.poe_budget_w, discontinued=s.discontinued, **_prov(s.provenance),
+        )
+        for s in catalog.switches
+    )  # fmt: skip
+    session.add_all(
+        SizingConstantRow(key=c.key, value=c.value, unit=c.unit, **_prov(c.provenance))
+        for c in catalog.sizing_constants
+    )
+
+
+def _read_system(session: Session, catalog: Catalog) -> None:
+    catalog.recorders = [
+        RecorderModel(
+            vendor_id=r.vendor_id, model=r.model, kind=RecorderKind(r.kind),
+            provenance=_unprov(r), series=r.series, vms_id=r.vms_id, channels=r.channels,
+            max_incoming_mbps=r.max_incoming_mbps, drive_bays=r.drive_bays,
+            max_raw_tb=r.max_raw_tb, raid_levels=tuple(RaidLevel(x) for x in r.raid_levels),
+            poe_ports=r.poe_ports,
+            poe_standard=PoeStandard(r.poe_standard) if r.poe_standard else None,
+            poe_budget_w=r.poe_budget_w, licences_included=r.licences_included,
+            discontinued=r.discontinued,
+        )
+        for r in session.scalars(select(RecorderModelRow).order_by(RecorderModelRow.id))
+    ]  # fmt: skip
+    catalog.vms_platforms = [
+        VmsPlatform(
+            p.vms_id,
+            p.vendor_id,
+            p.name,
+            _unprov(p),
+            p.per_camera_licence,
+            p.licence_item,
+            tuple(p.onvif_profiles),
+        )
+        for p in session.scalars(select(VmsPlatformRow).order_by(VmsPlatformRow.id))
+    ]
+    catalog.switches = [
+        SwitchModel(
+            vendor_id=s.vendor_id, model=s.model, kind=SwitchKind(s.kind), provenance=_unprov(s),
+            poe_ports=s.poe_ports,
+            poe_standard=PoeStandard(s.poe_standard) if s.poe_standard else None,
+            poe_budget_w=s.poe_budget_w, ports=s.ports, discontinued=s.discontinued,
+        )
+        for s in session.scalars(select(SwitchModelRow).order_by(SwitchModelRow.id))
+    ]  # fmt: skip
+    catalog.sizing_constants = [
+        ModelConstant(c.key, c.value, _unprov(c), c.unit)
+        for c in session.scalars(select(SizingConstantRow).order_by(SizingConstantRow.id))
+    ]

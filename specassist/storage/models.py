@@ -235,6 +235,66 @@ class RuleRow(Base):
     rule_set: Mapped[RuleSetRow] = relationship(back_populates="rules")
 
 
+class RecorderModelRow(ProvenanceMixin, Base):
+    __tablename__ = "recorder_models"
+    __table_args__ = (
+        UniqueConstraint("vendor_id", "model", name="uq_recorder_models_vendor_model"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vendor_id: Mapped[str] = mapped_column(String(60), index=True)
+    model: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    series: Mapped[str | None] = mapped_column(String(120))
+    vms_id: Mapped[str | None] = mapped_column(String(60))
+    channels: Mapped[int | None] = mapped_column(Integer)
+    max_incoming_mbps: Mapped[float | None] = mapped_column(Float)
+    drive_bays: Mapped[int | None] = mapped_column(Integer)
+    max_raw_tb: Mapped[float | None] = mapped_column(Float)
+    raid_levels: Mapped[list[str]] = mapped_column(default=list)
+    poe_ports: Mapped[int | None] = mapped_column(Integer)
+    poe_standard: Mapped[str | None] = mapped_column(String(20))
+    poe_budget_w: Mapped[float | None] = mapped_column(Float)
+    licences_included: Mapped[int | None] = mapped_column(Integer)
+    discontinued: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class VmsPlatformRow(ProvenanceMixin, Base):
+    __tablename__ = "vms_platforms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vms_id: Mapped[str] = mapped_column(String(60), unique=True)
+    vendor_id: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200))
+    per_camera_licence: Mapped[bool | None] = mapped_column(Boolean)
+    licence_item: Mapped[str | None] = mapped_column(Text)
+    onvif_profiles: Mapped[list[str]] = mapped_column(default=list)
+
+
+class SwitchModelRow(ProvenanceMixin, Base):
+    __tablename__ = "switch_models"
+    __table_args__ = (UniqueConstraint("vendor_id", "model", name="uq_switch_models_vendor_model"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vendor_id: Mapped[str] = mapped_column(String(60), index=True)
+    model: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    ports: Mapped[int | None] = mapped_column(Integer)
+    poe_ports: Mapped[int | None] = mapped_column(Integer)
+    poe_standard: Mapped[str | None] = mapped_column(String(20))
+    poe_budget_w: Mapped[float | None] = mapped_column(Float)
+    discontinued: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class SizingConstantRow(ProvenanceMixin, Base):
+    __tablename__ = "sizing_constants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(60))
+
+
 # ---------------------------------------------------------------- project tables
 
 
