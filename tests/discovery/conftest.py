@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from fake_devices import (
     CameraFacts,
     DhipResponder,
+    FakeCamera,
     OnvifService,
     SadpResponder,
     UdpResponder,
     WsdResponder,
 )
-
-
-@dataclass
-class FakeCamera:
-    """An ONVIF camera: a WS-Discovery responder whose XAddrs name the SOAP service."""
-
-    facts: CameraFacts
-    wsd: WsdResponder
-    onvif: OnvifService
 
 
 @pytest.fixture

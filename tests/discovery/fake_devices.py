@@ -2,8 +2,9 @@
 
 Each fake writes its wire messages by hand from the vendors' documented shapes
 (not with the code under test), so a framing mistake in SpecAssist cannot be
-mirrored here and pass unnoticed. Every fake listens on 127.0.0.0/8 only, and
-every loop ends: on ``stop()`` or after ``MAX_LIFETIME_S`` at the latest.
+mirrored here and pass unnoticed. Every fake listens on 127.0.0.0/8 only, or,
+with ``in_test_namespace``, inside a network namespace a test created (see
+netns_fakes.py); every loop ends on ``stop()`` or after ``MAX_LIFETIME_S``.
 """
 
 from __future__ import annotations
@@ -20,19 +21,41 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 MAX_LIFETIME_S = 120.0
 POLL_S = 0.05
 
 
 class UdpResponder:
-    """A UDP socket on a loopback address that answers datagrams from a thread."""
+    """A UDP socket on a loopback address that answers datagrams from a thread.
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        assert host.startswith("127."), "fakes stay on loopback"
+    With ``group`` it listens on ``port`` as a member of that multicast group on
+    the interface holding ``host``, as real devices do; with ``reply_to_group``
+    it answers to the group instead of the sender (SADP devices do).
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        group: str | None = None,
+        reply_to_group: bool = False,
+        in_test_namespace: bool = False,
+    ) -> None:
+        assert host.startswith("127.") or in_test_namespace, "fakes stay on loopback"
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind((host, port))
-        self.host, self.port = self.sock.getsockname()
+        if group is None:
+            self.sock.bind((host, port))
+        else:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.sock.bind(("", port))
+            membership = socket.inet_aton(group) + socket.inet_aton(host)
+            self.sock.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, membership)
+            self.sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton(host))
+            self.sock.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+        self.host, self.port = host, int(self.sock.getsockname()[1])
+        self.group_target = (group, self.port) if group and reply_to_group else None
         self.received: list[tuple[float, bytes, tuple[str, int]]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -54,7 +77,7 @@ class UdpResponder:
             self.received.append((time.monotonic(), data, source))
             reply = self.answer(data)
             if reply is not None:
-                self.sock.sendto(reply, source)
+                self.sock.sendto(reply, self.group_target or source)
 
     def stop(self) -> None:
         self._stop.set()
@@ -76,8 +99,9 @@ class CameraFacts:
 class WsdResponder(UdpResponder):
     """Answers a WS-Discovery Probe with a ProbeMatch naming its ONVIF service address."""
 
-    def __init__(self, facts: CameraFacts, xaddr: str, host: str = "127.0.0.1", port: int = 0):
-        super().__init__(host, port)
+    def __init__(self, facts: CameraFacts, xaddr: str, host: str = "127.0.0.1", port: int = 0,
+                 **options: Any) -> None:  # fmt: skip
+        super().__init__(host, port, **options)
         self.facts, self.xaddr = facts, xaddr
 
     def answer(self, data: bytes) -> bytes | None:
@@ -120,8 +144,9 @@ class WsdResponder(UdpResponder):
 class SadpResponder(UdpResponder):
     """Answers a SADP inquiry the way Hikvision devices do (dashed MAC, DeviceDescription)."""
 
-    def __init__(self, facts: CameraFacts, host: str = "127.0.0.1", port: int = 0):
-        super().__init__(host, port)
+    def __init__(self, facts: CameraFacts, host: str = "127.0.0.1", port: int = 0,
+                 **options: Any) -> None:  # fmt: skip
+        super().__init__(host, port, **options)
         self.facts = facts
 
     def answer(self, data: bytes) -> bytes | None:
@@ -148,8 +173,9 @@ class SadpResponder(UdpResponder):
 class DhipResponder(UdpResponder):
     """Answers DHDiscover.search with a framed client.notifyDevInfo, as Dahua devices do."""
 
-    def __init__(self, facts: CameraFacts, host: str = "127.0.0.1", port: int = 0):
-        super().__init__(host, port)
+    def __init__(self, facts: CameraFacts, host: str = "127.0.0.1", port: int = 0,
+                 **options: Any) -> None:  # fmt: skip
+        super().__init__(host, port, **options)
         self.facts = facts
 
     def answer(self, data: bytes) -> bytes | None:
@@ -192,6 +218,7 @@ class OnvifService:
         host: str = "127.0.0.1",
         delay_s: float = 0.0,
         locked: frozenset[str] = frozenset({"GetNetworkInterfaces"}),
+        in_test_namespace: bool = False,
     ) -> None:
         self.facts, self.user, self.password = facts, user, password
         self.delay_s, self.locked = delay_s, locked
@@ -213,7 +240,7 @@ class OnvifService:
             def log_message(self, *_: object) -> None:
                 pass
 
-        assert host.startswith("127."), "fakes stay on loopback"
+        assert host.startswith("127.") or in_test_namespace, "fakes stay on loopback"
         self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://{host}:{self.server.server_address[1]}/onvif/device_service"
@@ -280,6 +307,15 @@ class OnvifService:
         if operation not in bodies:
             return 400, _fault("ter:ActionNotSupported", "unknown operation")
         return 200, _envelope(bodies[operation])
+
+
+@dataclass
+class FakeCamera:
+    """An ONVIF camera: a WS-Discovery responder whose XAddrs name the SOAP service."""
+
+    facts: CameraFacts
+    wsd: WsdResponder
+    onvif: OnvifService
 
 
 def _envelope(body: str) -> bytes:

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FakeCamera
-from fake_devices import SadpResponder
+from fake_devices import FakeCamera, SadpResponder
 
 from specassist import cli
 from specassist.cli.discover_cmd import PASSWORD_VARIABLE

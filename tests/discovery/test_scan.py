@@ -9,8 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import FakeCamera
-from fake_devices import CameraFacts, DhipResponder, OnvifService, SadpResponder, WsdResponder
+from fake_devices import (
+    CameraFacts,
+    DhipResponder,
+    FakeCamera,
+    OnvifService,
+    SadpResponder,
+    WsdResponder,
+)
 
 from specassist.discovery.limits import TargetError
 from specassist.discovery.onvif import Credentials
