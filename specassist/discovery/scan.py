@@ -123,6 +123,7 @@ class _Scan:
         self.report = ScanReport([], len(self.targets))
         self.heard: list[tuple[str, list[Finding]]] = []
         self.xaddrs: dict[str, list[str]] = {}
+        self.device_notes: dict[str, list[str]] = {}
         self.expected_ids: set[str] = set()
         self._target_set = frozenset(self.targets)
         self._bad_datagrams = 0
@@ -161,8 +162,10 @@ class _Scan:
     def _with_reported(
         self, address: str, reported: str | None, found: list[Finding]
     ) -> list[Finding]:
-        if reported is not None and reported != address:
-            self.report.notes.append(f"{address} answered but reports its address as {reported}")
+        note = f"answered from {address} but reports its address as {reported}"
+        notes = self.device_notes.setdefault(address, [])
+        if reported is not None and reported != address and note not in notes:
+            notes.append(note)
         return found
 
     def drain(self, wait: float) -> None:
@@ -195,7 +198,6 @@ class _Scan:
                 self.progress(
                     f"Probing: {n + 1} of {len(plan)} datagrams sent", 0.6 * n / len(plan)
                 )
-        self.drain(0)
 
     def listen(self) -> None:
         self.progress("Listening for answers", 0.6)
@@ -261,8 +263,11 @@ class _Scan:
             self.probe(plan)
             if not self.stop_now():
                 self.listen()
+            self.drain(0)  # answers already here when the scan stopped still count
         self.sockets = None
         records = sorted(collect(self.heard), key=lambda r: ipaddress.IPv4Address(r.address))
+        for record in records:
+            record.notes.extend(self.device_notes.get(record.address, []))
         if not self.stop_now():
             self.ask_onvif(records)
         if self.request.use_arp_cache and not self.report.cancelled:

@@ -37,6 +37,7 @@ class UdpResponder:
 
     def __init__(
         self,
+        facts: CameraFacts,
         host: str = "127.0.0.1",
         port: int = 0,
         group: str | None = None,
@@ -44,6 +45,7 @@ class UdpResponder:
         in_test_namespace: bool = False,
     ) -> None:
         assert host.startswith("127.") or in_test_namespace, "fakes stay on loopback"
+        self.facts = facts
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         if group is None:
             self.sock.bind((host, port))
@@ -94,6 +96,8 @@ class CameraFacts:
     mac: str = "44:19:b6:12:34:56"
     name: str = "Front Gate"
     scopes_mac: bool = True
+    reported_address: str | None = None
+    """What SADP and DHIP replies say the address is (default: where the fake listens)."""
 
 
 class WsdResponder(UdpResponder):
@@ -101,8 +105,8 @@ class WsdResponder(UdpResponder):
 
     def __init__(self, facts: CameraFacts, xaddr: str, host: str = "127.0.0.1", port: int = 0,
                  **options: Any) -> None:  # fmt: skip
-        super().__init__(host, port, **options)
-        self.facts, self.xaddr = facts, xaddr
+        super().__init__(facts, host, port, **options)
+        self.xaddr = xaddr
 
     def answer(self, data: bytes) -> bytes | None:
         text = data.decode("utf-8", "replace")
@@ -144,11 +148,6 @@ class WsdResponder(UdpResponder):
 class SadpResponder(UdpResponder):
     """Answers a SADP inquiry the way Hikvision devices do (dashed MAC, DeviceDescription)."""
 
-    def __init__(self, facts: CameraFacts, host: str = "127.0.0.1", port: int = 0,
-                 **options: Any) -> None:  # fmt: skip
-        super().__init__(host, port, **options)
-        self.facts = facts
-
     def answer(self, data: bytes) -> bytes | None:
         text = data.decode("utf-8", "replace")
         if "<Types>inquiry</Types>" not in text or "<Probe>" not in text:
@@ -161,7 +160,8 @@ class SadpResponder(UdpResponder):
             "<DeviceType>139</DeviceType>"
             f"<DeviceDescription>{f.model}</DeviceDescription><DeviceSN>{f.serial}</DeviceSN>"
             "<CommandPort>8000</CommandPort><HttpPort>80</HttpPort>"
-            f"<MAC>{f.mac.replace(':', '-')}</MAC><IPv4Address>{self.host}</IPv4Address>"
+            f"<MAC>{f.mac.replace(':', '-')}</MAC>"
+            f"<IPv4Address>{f.reported_address or self.host}</IPv4Address>"
             "<IPv4SubnetMask>255.0.0.0</IPv4SubnetMask><DHCP>false</DHCP>"
             "<AnalogChannelNum>0</AnalogChannelNum><DigitalChannelNum>1</DigitalChannelNum>"
             f"<SoftwareVersion>{f.firmware}</SoftwareVersion>"
@@ -173,11 +173,6 @@ class SadpResponder(UdpResponder):
 class DhipResponder(UdpResponder):
     """Answers DHDiscover.search with a framed client.notifyDevInfo, as Dahua devices do."""
 
-    def __init__(self, facts: CameraFacts, host: str = "127.0.0.1", port: int = 0,
-                 **options: Any) -> None:  # fmt: skip
-        super().__init__(host, port, **options)
-        self.facts = facts
-
     def answer(self, data: bytes) -> bytes | None:
         if data[4:8] != b"DHIP" or b"DHDiscover.search" not in data:
             return None
@@ -187,7 +182,8 @@ class DhipResponder(UdpResponder):
             "method": "client.notifyDevInfo",
             "params": {"deviceInfo": {
                 "DeviceClass": "IPC", "DeviceType": f.model, "HttpPort": 80,
-                "IPv4Address": {"IPAddress": self.host, "SubnetMask": "255.0.0.0"},
+                "IPv4Address": {"IPAddress": f.reported_address or self.host,
+                                "SubnetMask": "255.0.0.0"},
                 "MachineName": f.serial, "Manufacturer": "Private", "Port": 37777,
                 "SerialNo": f.serial, "Vendor": f.maker, "Version": f.firmware,
             }},
