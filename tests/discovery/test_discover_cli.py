@@ -76,3 +76,20 @@ def test_the_text_report_and_the_refusals(
     assert "scan it in parts" in capsys.readouterr().err
     assert _run("discover", "--interface", "no-such-if0")[0] == 1
     assert "no interface 'no-such-if0'" in capsys.readouterr().err
+
+
+def test_without_the_variable_the_password_is_asked_for(
+    fake_camera: FakeCamera, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
+    asked: list[str] = []
+
+    def prompt(text: str, stream: object = None) -> str:
+        asked.append(text)
+        return fake_camera.onvif.password
+
+    monkeypatch.setattr("getpass.getpass", prompt)
+    status, _ = _run("discover", "--host", "127.0.0.1", "--wsd-port", str(fake_camera.wsd.port),
+                     "--onvif-user", "admin", "--json")  # fmt: skip
+    assert status == 0 and asked == ["ONVIF password for admin (this scan only): "]
+    assert ("GetNetworkInterfaces", "valid") in fake_camera.onvif.log.calls
