@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/match_bench.py
 	$(BIN)/python bench/tender_bench.py
+	$(BIN)/python bench/discovery_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache dist build

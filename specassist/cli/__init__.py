@@ -19,6 +19,7 @@ from typing import TextIO
 from specassist import __version__
 from specassist.cli import (
     catalog_cmd,
+    discover_cmd,
     flag_cmd,
     import_cmd,
     match_cmd,
@@ -33,6 +34,7 @@ _COMMANDS: dict[str, ModuleType] = {
     "tender": tender_cmd,
     "rules": rules_cmd,
     "catalog": catalog_cmd,
+    "discover": discover_cmd,
 }
 HEADLESS = frozenset(_COMMANDS)
 COMMANDS = (*_COMMANDS, "open")

@@ -62,6 +62,7 @@ from specassist.ui import errors, workers
 from specassist.ui.analysis_runner import AnalysisRunner, Loaded
 from specassist.ui.dialogs.camera_dialog import CameraDialog
 from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
+from specassist.ui.dialogs.discover_dialog import DiscoverDialog, add_discovered
 from specassist.ui.dialogs.import_report import ImportReportDialog
 from specassist.ui.dialogs.override_dialog import OverrideDialog
 from specassist.ui.dialogs.preferences_dialog import PreferencesDialog
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+P",
             "Add a supplier's price list to the project",
         )
+        self.action_discover = a("&Discover devices…", self.discover_devices, None,
+                                 "Find cameras on the site network and add them")  # fmt: skip
         self.action_save = a("&Save", self.save, keys.Save, "Save the project")
         self.action_save_as = a(
             "Save &as…", self.save_as, keys.SaveAs, "Save the project under a new name"
@@ -304,8 +307,8 @@ class MainWindow(QMainWindow):
         # fmt: off
         menus: dict[str, list[QAction | str | None]] = {
             "&File": [self.action_new, self.action_open, "recent", None, self.action_import,
-                      self.action_prices, None, self.action_save, self.action_save_as, None,
-                      self.action_export, None, self.action_quit],
+                      self.action_discover, self.action_prices, None, self.action_save,
+                      self.action_save_as, None, self.action_export, None, self.action_quit],
             "&Edit": [self.action_undo, self.action_redo, None, self.action_add,
                       self.action_edit, self.action_duplicate, self.action_delete, None,
                       self.action_override, self.action_find, None, self.action_tender,
@@ -491,6 +494,13 @@ class MainWindow(QMainWindow):
                                "still imported; the value is left blank.", result.issues,
                                self).open()  # fmt: skip
         self.sig_import_done.emit(bool(result.cameras))
+
+    def discover_devices(self) -> DiscoverDialog:
+        """Scan the network; accepted devices become a new import in the open project."""
+        dialog = DiscoverDialog(self)
+        dialog.sig_accepted.connect(lambda survey: add_discovered(self, survey))
+        dialog.open()
+        return dialog
 
     def save(self) -> bool:
         if self._project is None:
