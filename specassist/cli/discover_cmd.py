@@ -86,8 +86,8 @@ def _interruptible() -> Iterator[Callable[[], bool]]:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.domain.issues import UserError
     from specassist.services import discovery_service as service
-    from specassist.storage.project_file import ProjectFileError
 
     request = service.ScanRequest(
         interface=args.interface,
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return fail("discover", str(exc))
     try:
         saved = _save(found, args.project) if args.project else None
-    except ProjectFileError as exc:
+    except UserError as exc:
         return fail("discover", str(exc))
     if args.json:
         json.dump(_as_json(found, saved), out, indent=2, ensure_ascii=False)
@@ -129,12 +129,12 @@ def _progress_printer() -> Callable[[str, float], None]:
 
 def _save(found: Discovery, project_path: Path) -> str:
     """Add the devices to a project file as a new import and save it."""
-    from specassist.services import discovery_service, project_service
+    from specassist.services import discovery_service, projects
 
     project = (
-        project_service.open_project(project_path)
+        projects.open_project(project_path)
         if project_path.exists()
-        else project_service.new_project(project_path.stem, project_path)
+        else projects.new_project(project_path.stem, project_path)
     )
     with project:
         discovery_service.add_to_project(project, found.survey)

@@ -28,8 +28,9 @@ from specassist.discovery.scan import (
     run_scan,
 )
 from specassist.discovery.sockets import InterfaceError
-from specassist.storage.project_file import ProjectFile
-from specassist.storage.survey_store import add_import
+from specassist.services import imports
+from specassist.services.imports import StoredImport
+from specassist.services.projects import Project
 from specassist.survey.importer import SurveyImport
 
 __all__ = [
@@ -133,16 +134,6 @@ def fold_rescan(earlier: Discovery, now: Discovery) -> Discovery:
     return Discovery(report, survey_import(merged.devices, detail), merged)
 
 
-def add_to_project(project: ProjectFile, survey: SurveyImport) -> int:
-    """Store the discovered devices as one new import in the project; returns its id."""
-    with project.transaction() as session:
-        return add_import(
-            session,
-            project.project_id(),
-            survey.file,
-            survey.detail,
-            survey.mapping,
-            survey.cameras,
-            survey.issues,
-            survey.skipped_rows,
-        )
+def add_to_project(project: Project, survey: SurveyImport) -> StoredImport:
+    """Store the discovered devices as one new import in the project (undoable as any import)."""
+    return imports.store(project, survey)

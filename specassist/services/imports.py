@@ -19,6 +19,9 @@ from specassist.survey.importer import SurveyImport, import_survey
 from specassist.survey.importer import header_preview as _header_preview
 from specassist.survey.price_list import PriceListImport, import_price_list
 
+__all__ = ["StoredImport", "StoredPrices", "SurveyImport"]
+"""``SurveyImport`` is the reader's result; front ends name it through this module."""
+
 
 @dataclass(frozen=True)
 class StoredImport:

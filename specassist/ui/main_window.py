@@ -479,9 +479,13 @@ class MainWindow(QMainWindow):
         self._error("Cannot read survey", message)
         self.sig_import_done.emit(False)
 
-    def _imported(self, stored: StoredImport, path: Path, ask_mapping: bool) -> None:
+    def record_import(self, stored: StoredImport) -> None:
+        """An import already stored (a file on a worker, devices found on the network)."""
         self.undo_stack.push(ImportCommand(self, stored))
         self.refresh()
+
+    def _imported(self, stored: StoredImport, path: Path, ask_mapping: bool) -> None:
+        self.record_import(stored)
         result = stored.result
         counts = count_by_severity(result.issues)
         summary = (

@@ -55,10 +55,10 @@ def test_the_password_comes_from_the_environment_and_is_never_printed(
     }  # fmt: skip
     assert ("GetNetworkInterfaces", "valid") in fake_camera.onvif.log.calls
     assert password.encode() not in project.read_bytes()
-    from specassist.services import project_service
+    from specassist.services import capture, projects
 
-    with project_service.open_project(project) as opened:
-        [stored] = project_service.cameras(opened)
+    with projects.open_project(project) as opened:
+        [stored] = capture.cameras(opened)
         assert (stored.camera.model, stored.camera.mac) == ("DS-2CD2143G2-I", "44:19:B6:12:34:56")
 
 

@@ -16,7 +16,7 @@ from fake_devices import CameraFacts, OnvifService, SadpResponder, WsdResponder
 
 from specassist.app import create_window
 from specassist.discovery.records import DeviceField, DeviceRecord, Finding, Protocol
-from specassist.services import discovery_service, project_service
+from specassist.services import capture, discovery_service
 from specassist.survey.importer import SurveyImport
 from specassist.ui.dialogs.discover_dialog import DiscoverDialog
 from specassist.ui.models.discovered_model import DiscoveredModel
@@ -130,6 +130,6 @@ def test_the_window_adds_accepted_devices_as_a_new_import(
     with qtbot.waitSignal(window.sig_project_changed, timeout=20000):
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert window.project is not None
-    [stored] = project_service.cameras(window.project)
+    [stored] = capture.cameras(window.project)
     assert stored.camera.model == "DS-2CD2143G2-I" and stored.camera.ip_address == "127.0.0.1"
     assert window.project.dirty

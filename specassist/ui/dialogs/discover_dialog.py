@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from specassist.services import discovery_service as service
-from specassist.storage.project_file import ProjectFile
-from specassist.survey.importer import SurveyImport
+from specassist.services.imports import StoredImport, SurveyImport
+from specassist.services.projects import Project
 from specassist.ui import workers
 from specassist.ui.models.discovered_model import DiscoveredModel
 from specassist.ui.models.issues_model import IssuesModel
@@ -208,19 +208,18 @@ class DiscoveryHost(Protocol):
     """What adding discovered devices needs from the main window."""
 
     @property
-    def project(self) -> ProjectFile | None: ...
+    def project(self) -> Project | None: ...
 
-    def refresh(self, reanalyse: bool = True) -> None: ...
+    def record_import(self, stored: StoredImport) -> None: ...
 
     def statusBar(self) -> QStatusBar: ...
 
 
 def add_discovered(host: DiscoveryHost, survey: SurveyImport) -> None:
-    """Store accepted devices as a new import in the open project and show them."""
+    """Store accepted devices as a new import in the open project (one undoable step)."""
     if host.project is None:
         return
-    service.add_to_project(host.project, survey)
-    host.refresh()
+    host.record_import(service.add_to_project(host.project, survey))
     host.statusBar().showMessage(
         f"Added {len(survey.cameras)} discovered device(s) to the project", 10000
     )
