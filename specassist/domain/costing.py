@@ -2,6 +2,8 @@
 
 Rounding happens at four documented points only, so the lines always add up:
 
+0. a unit price converted from another currency to the minor unit, before it is used, so
+   every line is exactly its printed rate times its quantity (2 × 299.93 = 599.86);
 1. each line total (quantity × unit price, in the project currency) to the minor unit;
 2. contingency on the subtotal;
 3. margin on subtotal + contingency;
@@ -25,6 +27,9 @@ from enum import StrEnum
 from specassist.domain.catalog import Accessory, CameraModel, Price
 from specassist.domain.money import CurrencyError, ExchangeRates, Money
 from specassist.domain.requirements import FormFamily
+
+ACCESS_HEIGHT_M = 3.5
+"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
 
 
 class LineKind(StrEnum):
@@ -141,25 +146,30 @@ class PriceBook:
         self.settings = settings
         self.on = settings.price_date or date.today()
         self._by_item: dict[str, list[Price]] = defaultdict(list)
+        self._stale: dict[str, list[Price]] = defaultdict(list)
         for price in prices:
-            if price.valid_from is not None and price.valid_from > self.on:
-                continue
-            if price.valid_until is not None and price.valid_until < self.on:
-                continue
-            self._by_item[_part_key(price.item)].append(price)
+            current = not (price.valid_from is not None and price.valid_from > self.on) and not (
+                price.valid_until is not None and price.valid_until < self.on
+            )
+            into = self._by_item if current else self._stale
+            into[_part_key(price.item)].append(price)
             part = price.item.split(":", 1)[-1]
             if part != price.item:
-                self._by_item[_part_key(part)].append(price)
+                into[_part_key(part)].append(price)
         self.warnings: list[str] = []
 
     def find(self, vendor_id: str, part: str) -> tuple[Money, Price] | None:
         found = self._by_item.get(_part_key(f"{vendor_id}:{part}")) or self._by_item.get(
             _part_key(part), []
         )
+        if not found:
+            self._report_stale(vendor_id, part)
         usable: list[tuple[Money, Price]] = []
         for price in found:
             try:
-                converted = self.settings.exchange.convert(Money(price.amount, price.currency))
+                converted = self.settings.exchange.convert(
+                    Money(price.amount, price.currency)
+                ).rounded()
             except CurrencyError as exc:
                 message = f"{price.item} ({price.supplier}): {exc}"
                 if message not in self.warnings:
@@ -170,6 +180,21 @@ class PriceBook:
             return None
         preferred = [u for u in usable if u[1].supplier == self.settings.preferred_supplier]
         return min(preferred or usable, key=lambda u: (u[0].amount, u[1].supplier))
+
+    def _report_stale(self, vendor_id: str, part: str) -> None:
+        """An item with prices, none valid on the price date: say so rather than drop them."""
+        stale = self._stale.get(_part_key(f"{vendor_id}:{part}")) or self._stale.get(
+            _part_key(part), []
+        )
+        for price in stale:
+            if price.valid_until is not None and price.valid_until < self.on:
+                why = f"expired on {price.valid_until.isoformat()}"
+            else:
+                valid_from = price.valid_from.isoformat() if price.valid_from else "later"
+                why = f"valid only from {valid_from}"
+            message = f"{price.item} ({price.supplier}): price {why}; not used"
+            if message not in self.warnings:
+                self.warnings.append(message)
 
 
 def _source(price: Price) -> str:

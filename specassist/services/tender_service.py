@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from specassist.domain.catalog import Catalog, Price
-from specassist.domain.costing import Costing, CostItem, CostSettings, cost
+from specassist.domain.costing import ACCESS_HEIGHT_M, Costing, CostItem, CostSettings, cost
 from specassist.domain.matching import Offer
 from specassist.domain.requirements import FAMILY_OF, Options
 from specassist.domain.rules import Verdict, chosen_rule_sets
@@ -24,8 +24,6 @@ from specassist.tender.content import ScheduleEntry, TenderSettings, build_docum
 from specassist.tender.document import TenderDocument
 
 Progress = Callable[[str, float], None]
-ACCESS_HEIGHT_M = 3.5
-"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,8 @@ class Tender:
     document: TenderDocument
     costing: Costing
     entries: list[ScheduleEntry]
+    vendor_names: dict[str, str] = field(default_factory=dict)
+    """Display names by vendor id, for the estimate's item column."""
 
 
 def _quiet(_stage: str, _fraction: float) -> None:
@@ -73,6 +73,7 @@ def prepare(
     progress("Costing", 0.5)
     costing = cost_entries(entries, catalog, cost_settings, prices)
     progress("Writing the specification", 0.6)
+    names = {vendor.vendor_id: vendor.name for vendor in catalog.vendors}
     document = build_document(
         tender_settings,
         entries,
@@ -80,8 +81,9 @@ def prepare(
         chosen_rule_sets(catalog, rule_set_ids),
         catalog.info,
         as_of,
+        names,
     )
-    return Tender(document, costing, entries)
+    return Tender(document, costing, entries, names)
 
 
 def schedule_entries(matched: list[MatchedCamera], overrides: Overrides) -> list[ScheduleEntry]:
@@ -134,18 +136,32 @@ def write(
     pdf_path: Path,
     boq_path: Path | None = None,
     progress: Progress = _quiet,
+    docx_path: Path | None = None,
+    schedule_path: Path | None = None,
 ) -> int:
-    """Write the PDF (and the BoQ as .xlsx or .csv); returns the page count."""
-    # reportlab and openpyxl load here, on first export, not when the app starts.
+    """Write the PDF, and if asked the DOCX, the bidders' pricing schedule (.xlsx) and the
+    client's estimate (BoQ as .xlsx or .csv); returns the PDF's page count."""
+    # reportlab, python-docx and openpyxl load here, on first export, not at start-up.
     from specassist.tender import boq, pdf
 
-    progress("Drawing the PDF", 0.7)
+    progress("Drawing the PDF", 0.6)
     pages = pdf.render(tender.document, pdf_path, fonts_dir())
+    if docx_path is not None:
+        from specassist.tender import docx
+
+        progress("Writing the DOCX", 0.8)
+        docx.render(tender.document, docx_path)
+    if schedule_path is not None:
+        from specassist.tender import pricing_schedule
+
+        progress("Writing the pricing schedule", 0.9)
+        pricing_schedule.write(tender.document, schedule_path)
     if boq_path is not None:
         progress("Writing the bill of quantities", 0.95)
+        names = tender.vendor_names
         if boq_path.suffix.lower() == ".csv":
-            boq.write_csv(tender.costing, boq_path)
+            boq.write_csv(tender.costing, boq_path, names)
         else:
-            boq.write_xlsx(tender.costing, boq_path)
+            boq.write_xlsx(tender.costing, boq_path, names, tender.document.issue_date)
     progress("Done", 1.0)
     return pages
