@@ -27,6 +27,10 @@ MAX_CELL_CHARS = 2000
 """A cell longer than this is cut with a note. 2,000 characters fill about 40 lines of a
 60 mm column at 7.5 pt: half a page, so a row always fits a page with its header."""
 
+MAX_TOKEN_CHARS = 48
+"""A marked no-break token up to this length is never cut: the renderer condenses it to fit
+its column instead. Longer "tokens" are junk and break like any other long word."""
+
 MAX_PARAGRAPH_CHARS = 6000
 """About two pages of 9 pt text; survey notes longer than this are cut with a note."""
 
@@ -51,6 +55,11 @@ def bounded(text: str, limit: int) -> str:
 
 
 Measure = Callable[[str], float]
+
+
+def is_token(word: str) -> bool:
+    """A model number marked by ``document.nobreak`` and short enough to keep whole."""
+    return len(word) <= MAX_TOKEN_CHARS and (NBSP in word or NB_HYPHEN in word)
 
 
 def split_word(word: str, width: float, measure: Measure) -> list[str]:
@@ -92,7 +101,7 @@ def wrap_lines(
                 continue
             if words:
                 lines.append(" ".join(words))
-            if size > width and len(word) > 1:
+            if size > width and len(word) > 1 and not is_token(word):
                 *full, word = split_word(word, width, measure)
                 lines.extend(full)
                 size = measure(word)
