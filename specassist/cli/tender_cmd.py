@@ -37,8 +37,12 @@ def register(commands: Subparsers) -> None:
         help="write the whole tender package for this jurisdiction (page size, spelling, "
         "dates, clauses, declaration)",
     )  # fmt: skip
-    sub.add_argument("--clauses", type=path, metavar="FILE",
-                     help="an edited clause file (TOML) instead of the jurisdiction's own")
+    sub.add_argument(
+        "--clauses",
+        type=path,
+        metavar="FILE",
+        help="an edited clause file (TOML) instead of the jurisdiction's own",
+    )
     sub.add_argument(
         "--weights", metavar="CRITERION=PCT,…",
         help="evaluation weights, e.g. price=70,quality=15,social_value=15 (must total 100)",
@@ -61,8 +65,11 @@ def register(commands: Subparsers) -> None:
     sub.add_argument("--client", default="")
     sub.add_argument("--issuer", default="")
     sub.add_argument("--revision", default="A")
-    sub.add_argument("--layout", choices=["csi", "nbs"],
-                     help="specification layout (default: csi, or the jurisdiction's)")
+    sub.add_argument(
+        "--layout",
+        choices=["csi", "nbs"],
+        help="specification layout (default: csi, or the jurisdiction's)",
+    )
     sub.add_argument("--imperial", action="store_true", help="feet and px/ft")
 
 
@@ -152,9 +159,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
            else ""),
         file=out,
     )  # fmt: skip
-    for written, what in ((args.docx, "the document as DOCX"),
-                          (args.schedule, "pricing schedule for bidders"),
-                          (args.boq, "client's estimate (bill of quantities), not for bidders")):
+    for written, what in (
+        (args.docx, "the document as DOCX"),
+        (args.schedule, "pricing schedule for bidders"),
+        (args.boq, "client's estimate (bill of quantities), not for bidders"),
+    ):
         if written:
             print(f"{written}: {what}", file=out)
     return 0

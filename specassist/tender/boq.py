@@ -96,11 +96,11 @@ def write_xlsx(
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
-    for number, row in enumerate(rows(costing, names), start=2):
+    for row_number, row in enumerate(rows(costing, names), start=2):
         sheet.append(row)
         if row[1] in ("subtotal", "total"):
-            for column in range(1, len(HEADER) + 1):  # the row just appended, by number
-                sheet.cell(number, column).font = bold
+            for index in range(1, len(HEADER) + 1):  # the row just appended, by number
+                sheet.cell(row_number, index).font = bold
     for column, width in zip("ABCDEFGHI", (22, 10, 24, 48, 9, 6, 12, 14, 30), strict=True):
         sheet.column_dimensions[column].width = width
     for row_cells in sheet.iter_rows(min_row=2, min_col=7, max_col=8):

@@ -59,7 +59,7 @@ class DateStyle(StrEnum):
     UK = "uk"
     US = "us"
 
-    def format(self, day: date) -> str:
+    def written(self, day: date) -> str:
         month = day.strftime("%B")  # the C locale's English month names, whatever the machine
         if self is DateStyle.US:
             return f"{month} {day.day}, {day.year}"
@@ -114,6 +114,30 @@ class Signature:
 
 
 Block = Text | Table | Field | Signature
+
+
+FORM_WIDTHS = (2.0, 3.0)
+"""Label and answer columns of a form: room to write a company name or a signature."""
+
+
+def with_forms_as_tables(blocks: tuple[Block, ...]) -> list[Text | Table]:
+    """Blocks as renderers draw them: consecutive fields (and each signature block) become
+    one two-column table whose right column is left blank to fill in."""
+    out: list[Text | Table] = []
+    rows: list[tuple[str, str]] = []
+    for block in (*blocks, None):
+        if isinstance(block, Field):
+            rows.append((f"{block.label}\n{block.hint}" if block.hint else block.label, ""))
+            continue
+        if rows:
+            out.append(Table(("", ""), tuple(rows), FORM_WIDTHS, fill=(1,)))
+            rows = []
+        if isinstance(block, Signature):
+            out.append(Table(("", ""), tuple((line, "") for line in block.lines), FORM_WIDTHS,
+                             fill=(1,)))  # fmt: skip
+        elif block is not None:
+            out.append(block)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,16 +28,14 @@ from docx.text.paragraph import Paragraph
 
 from specassist.tender import reproducible
 from specassist.tender.document import (
-    Block,
-    Field,
     Layout,
     PackagePart,
     PageSize,
     Part,
-    Signature,
     Table,
     TenderDocument,
     Text,
+    with_forms_as_tables,
 )
 from specassist.tender.textfit import (
     MAX_CELL_CHARS,
@@ -101,7 +99,7 @@ def _setup(word: object, document: TenderDocument) -> None:
     header.text = _clean(f"{document.title} — {document.project} — Revision {document.revision}")
     footer = section.footer.paragraphs[0]
     footer.add_run(f"Fingerprint {document.fingerprint}    "
-                   f"{document.dates.format(document.issue_date)}    Page ")  # fmt: skip
+                   f"{document.dates.written(document.issue_date)}    Page ")  # fmt: skip
     _field(footer, "PAGE", "1")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES", "1")
@@ -132,7 +130,7 @@ def _cover(word: object, document: TenderDocument) -> None:
         ("Project", document.project), ("Client", document.client or "—"),
         ("Sites", ", ".join(document.sites) or "—"), ("Issued by", document.issuer or "—"),
         ("Revision", document.revision),
-        ("Date of issue", document.dates.format(document.issue_date)),
+        ("Date of issue", document.dates.written(document.issue_date)),
         ("Document fingerprint", document.fingerprint),
     )  # fmt: skip
     _table(word, Table(("", ""), rows, (1, 3)), document.page, header=False)
@@ -185,7 +183,9 @@ def _body(word: object, document: TenderDocument) -> None:
                 add(_clean(title), style="Heading 1")
             label = ""
         first = False
-        if package in (PackagePart.SPECIFICATION, PackagePart.APPENDICES):
+        if package is PackagePart.SPECIFICATION or (
+            package is PackagePart.APPENDICES and not has_parts
+        ):
             wanted = PART_LABELS[document.layout].get(section.part, "")
             if wanted != label:
                 label = wanted
@@ -195,19 +195,13 @@ def _body(word: object, document: TenderDocument) -> None:
                 run.bold, run.font.color.rgb = True, RGBColor(0x52, 0x60, 0x6D)
         heading = f"{section.number} {section.title}".strip()
         add(_clean(heading), style="Heading 2" if has_parts else "Heading 1")
-        for block in section.blocks:
+        for block in with_forms_as_tables(section.blocks):
             _block(word, block, document.page)
 
 
-def _block(word: object, block: Block, page: PageSize) -> None:
+def _block(word: object, block: Text | Table, page: PageSize) -> None:
     if isinstance(block, Table):
-        _table(word, block, page)
-    elif isinstance(block, Field):
-        label = f"{block.label}\n{block.hint}" if block.hint else block.label
-        _table(word, Table(("", ""), ((label, ""),), (2, 3), fill=(1,)), page, header=False)
-    elif isinstance(block, Signature):
-        rows = tuple((line, "") for line in block.lines)
-        _table(word, Table(("", ""), rows, (1, 3), fill=(1,)), page, header=False)
+        _table(word, block, page, header=any(block.header))
     else:
         style = "List Bullet" if block.style == "bullet" else None
         paragraph = word.add_paragraph(style=style)  # type: ignore[attr-defined]

@@ -41,17 +41,15 @@ from reportlab.platypus import (
 )
 
 from specassist.tender.document import (
-    Block,
-    Field,
     Layout,
     PackagePart,
     PageSize,
     Part,
     Section,
-    Signature,
     Table,
     TenderDocument,
     Text,
+    with_forms_as_tables,
 )
 from specassist.tender.pdf_contents import Contents, Heading
 from specassist.tender.pdf_grid import BOLD, FONT, INK, MUTED, RULE, GridTable, grid
@@ -162,9 +160,9 @@ def _seal(page: pdfdoc.PDFPage) -> None:
     """
     if not page.compression or not page.stream:
         return
-    filters = [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 else [
-        pdfdoc.PDFZCompress
-    ]
+    filters = (
+        [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] if rl_config.useA85 else [pdfdoc.PDFZCompress]
+    )
     content: str | bytes = page.stream
     for encoder in reversed(filters):
         content = encoder.encode(content)
@@ -186,7 +184,7 @@ def _furniture(canvas: Canvas, document: TenderDocument, page: int, total: int) 
     canvas.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
     canvas.line(MARGIN, 12.5 * mm, width - MARGIN, 12.5 * mm)
     canvas.drawString(MARGIN, 9 * mm, f"Fingerprint {document.fingerprint}")
-    canvas.drawCentredString(width / 2, 9 * mm, document.dates.format(document.issue_date))
+    canvas.drawCentredString(width / 2, 9 * mm, document.dates.written(document.issue_date))
     canvas.drawRightString(width - MARGIN, 9 * mm, f"Page {page} of {total}")
     canvas.restoreState()
 
@@ -244,7 +242,7 @@ class _Story:
         rows = [
             ("Project", d.project), ("Client", d.client or "—"),
             ("Sites", ", ".join(d.sites) or "—"), ("Issued by", d.issuer or "—"),
-            ("Revision", d.revision), ("Date of issue", d.dates.format(d.issue_date)),
+            ("Revision", d.revision), ("Date of issue", d.dates.written(d.issue_date)),
             ("Document fingerprint", d.fingerprint),
         ]  # fmt: skip
         table = grid(Table(("", ""), tuple(rows), (1, 3)), 150 * mm, self.height, header=False)
@@ -284,10 +282,12 @@ class _Story:
                 if title:
                     pending.append(self._heading(title, "package", 0))
                 label = ""
-            if package in (PackagePart.SPECIFICATION, PackagePart.APPENDICES):
-                if titles.get(section.part, "") != label:
-                    label = titles.get(section.part, "")
-                    pending.append(Paragraph(safe(label), self.styles["part"]))
+            sub_parts = package is PackagePart.SPECIFICATION or (
+                package is PackagePart.APPENDICES and not self.document.part_titles
+            )
+            if sub_parts and titles.get(section.part, "") != label:
+                label = titles.get(section.part, "")
+                pending.append(Paragraph(safe(label), self.styles["part"]))
             title = f"{section.number} {section.title}".strip()
             pending.append(self._heading(title, "h1", 1))
             story.extend(self._section(section, pending))
@@ -296,7 +296,7 @@ class _Story:
     def _section(self, section: Section, headings: list[Flowable]) -> list[Flowable]:
         out: list[Flowable] = []
         lead = list(headings)
-        for block in section.blocks:
+        for block in with_forms_as_tables(section.blocks):
             flowable = self._block(block)
             if isinstance(block, Text) and block.style == "label":
                 lead.append(flowable)  # a label stays with what it introduces
@@ -306,15 +306,9 @@ class _Story:
         out += lead
         return out
 
-    def _block(self, block: Block) -> Flowable:
+    def _block(self, block: Text | Table) -> Flowable:
         if isinstance(block, Table):
-            return self._grid(block)
-        if isinstance(block, Field):
-            label = f"{block.label}\n{block.hint}" if block.hint else block.label
-            return self._grid(Table(("", ""), ((label, ""),), (2, 3), fill=(1,)), header=False)
-        if isinstance(block, Signature):
-            rows = tuple((line, "") for line in block.lines)
-            return self._grid(Table(("", ""), rows, (1, 3), fill=(1,)), header=False)
+            return self._grid(block, header=any(block.header))
         if block.style == "bullet":
             return Paragraph(safe(block.text), self.styles["bullet"], bulletText="•")
         return Paragraph(safe(block.text), self.styles.get(block.style, self.styles["body"]))

@@ -43,8 +43,10 @@ def _measure(font: str) -> functools.partial[float]:
 
 
 def _measure_in(text: str, font: str) -> float:
-    return width_of(plain(text), font, CELL_SIZE) if len(text) < 64 else float(
-        pdfmetrics.stringWidth(plain(text), font, CELL_SIZE)
+    return (
+        width_of(plain(text), font, CELL_SIZE)
+        if len(text) < 64
+        else float(pdfmetrics.stringWidth(plain(text), font, CELL_SIZE))
     )
 
 
@@ -95,6 +97,8 @@ class GridTable(Flowable):  # type: ignore[misc]
                 break
             used += height
             count += 1
+        if count == len(self.rows) - 1 and count > 2:
+            count -= 1  # never leave one row alone at the top of the next page
         if count == 0 or count == len(self.rows):
             return []  # nothing fits here (or everything does): let the frame move on
         return [self._piece(0, count), self._piece(count, len(self.rows))]
@@ -120,7 +124,7 @@ class GridTable(Flowable):  # type: ignore[misc]
             canvas.rect(0, body, self.width, self.header_height, 0, 1)
         text = canvas.beginText()
         text.setFillColor(INK)
-        rules: list[float] = []
+        rules: list[float] = [self.height]
         y = self.height
         for row in self.header:
             height = self._height(row, header=True)

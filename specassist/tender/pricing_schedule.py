@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -97,9 +98,9 @@ def write(document: TenderDocument, path: Path) -> None:
     reproducible.save(buffer.getvalue(), path, issued)
 
 
-def _input(cell: object) -> object:
-    cell.protection = UNLOCKED  # type: ignore[attr-defined]
-    cell.fill = INPUT  # type: ignore[attr-defined]
+def _input(cell: Any) -> Any:
+    cell.protection = UNLOCKED
+    cell.fill = INPUT
     return cell
 
 

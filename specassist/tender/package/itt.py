@@ -13,7 +13,7 @@ def timetable(ctx: PackageContext) -> Section:
     rows = []
     style = ctx.clauses.profile.dates
     for event, days in ctx.clauses.table("timetable").get("rows", []):
-        rows.append((str(event), style.format(ctx.issue_date + timedelta(days=int(days)))))
+        rows.append((str(event), style.written(ctx.issue_date + timedelta(days=int(days)))))
     blocks: tuple[Block, ...] = (
         Text("Indicative dates, counted from the date of issue; the dates in the tender notice "
              "or the portal prevail.", "note"),
