@@ -49,6 +49,8 @@ MARGIN_MM = 18
 FONT = "Arial"
 """Present on Windows and macOS; LibreOffice maps it to the metric-compatible Liberation Sans."""
 SHADE, FILL = "E4E7EB", "FFF8E1"
+FILL_ROW_TWIPS = 400
+"""Fill-in rows at least 7 mm high: two lines of 8 pt handwriting, as the PDF leaves."""
 TEXT_WIDTH_TWIPS = {size: int((w - 2 * MARGIN_MM) / 25.4 * 1440) for size, (w, _) in
                     PAGE_MM.items()}  # fmt: skip
 PART_LABELS = {
@@ -275,6 +277,11 @@ def _row(cells: tuple[str, ...], widths: list[int], block: Table, head: bool = F
     if head:
         properties.append(OxmlElement("w:tblHeader"))  # repeated on every page
     properties.append(OxmlElement("w:cantSplit"))
+    if block.fill and not head:
+        height = OxmlElement("w:trHeight")  # room to write by hand, as on the PDF
+        height.set(qn("w:val"), str(FILL_ROW_TWIPS))
+        height.set(qn("w:hRule"), "atLeast")
+        properties.append(height)
     row.append(properties)
     for column, (text, width) in enumerate(zip(cells, widths, strict=True)):
         cell = OxmlElement("w:tc")

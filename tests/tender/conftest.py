@@ -21,15 +21,18 @@ from specassist.tender.content import TenderSettings
 DAY = date(2026, 11, 27)
 
 
-def package(jurisdiction: str, survey: Path | None = None, **settings: Any) -> tender_service.Tender:
+def package(
+    jurisdiction: str, survey: Path | None = None, **settings: Any
+) -> tender_service.Tender:
     """The whole tender package for ``jurisdiction`` from the demo survey (or ``survey``)."""
     profile = load(jurisdiction).profile
     catalog = check_catalog().catalog
     cameras = import_survey(survey or demo_survey()).cameras
     costs = CostSettings(currency=profile.currency, tax_pct=profile.tax_pct,
                          tax_name=profile.tax_name, price_date=DAY)  # fmt: skip
-    options = dict(client="Riverside Council", issue_date=DAY, layout=profile.layout,
-                   jurisdiction=jurisdiction, package=True)  # fmt: skip
+    options: dict[str, Any] = {"client": "Riverside Council", "issue_date": DAY,
+                               "layout": profile.layout, "jurisdiction": jurisdiction,
+                               "package": True}  # fmt: skip
     options.update(settings)
     return tender_service.prepare(
         catalog, cameras, None, DAY, None, costs, TenderSettings(**options)
@@ -62,7 +65,10 @@ def evaluate(sheet: Any, reference: str) -> Decimal:
         return product.quantize(Decimal(1).scaleb(-int(match[3])), rounding=ROUND_HALF_UP)
     if match := re.fullmatch(r"=SUM\(([A-Z]+)(\d+):\1(\d+)\)", value):
         return sum(
-            (evaluate(sheet, f"{match[1]}{row}") for row in range(int(match[2]), int(match[3]) + 1)),
+            (
+                evaluate(sheet, f"{match[1]}{row}")
+                for row in range(int(match[2]), int(match[3]) + 1)
+            ),
             Decimal(0),
         )
     if match := re.fullmatch(r"=([A-Z]+\d+)", value):

@@ -29,7 +29,7 @@ def test_wrapping_keeps_tokens_whole_and_caps_lines_with_a_note() -> None:
     lines = wrap_lines(f"model {token} here", 40.0, _measure)
     assert token in lines  # kept on one line although wider than 40
     capped = wrap_lines("word " * 200, 60.0, _measure, max_lines=5)
-    assert len(capped) == 5 and "characters not shown" in capped[-1] or capped[-1] == "…"
+    assert (len(capped) == 5 and "characters not shown" in capped[-1]) or capped[-1] == "…"
     assert plain(token) == "DS-2CD2T86G2-4I"
 
 

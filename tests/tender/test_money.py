@@ -8,8 +8,8 @@ from decimal import Decimal
 from specassist.domain.catalog import Price, PriceType, Provenance
 from specassist.domain.costing import CostSettings, PriceBook
 from specassist.domain.money import ExchangeRates
-from specassist.tender.content import fingerprint
 from specassist.services.catalog_service import check_catalog
+from specassist.tender.content import fingerprint
 from tests.tender.conftest import DAY, package
 
 
@@ -53,7 +53,9 @@ def test_fingerprint_changes_with_a_price_the_rates_and_the_issue_date() -> None
                              costing.margin, costing.net, costing.tax, costing.total,
                              costing.missing)  # fmt: skip
     assert fingerprint(cameras, catalog.info, rules, repriced, DAY, "uk-public") != base
-    assert fingerprint(cameras, catalog.info, rules, costing, date(2026, 12, 1), "uk-public") != base
+    assert (
+        fingerprint(cameras, catalog.info, rules, costing, date(2026, 12, 1), "uk-public") != base
+    )
     euro = type(costing)(CostSettings(exchange=ExchangeRates("GBP", {"EUR": Decimal("1.2")})),
                          *(getattr(costing, f) for f in ("sites", "subtotal", "contingency",
                                                          "margin", "net", "tax", "total",

@@ -74,7 +74,9 @@ def test_us_package_is_letter_us_dated_with_far_reporting_in_one_business_day(
     assert round(section.page_width.mm) == 216 and round(section.page_height.mm) == 279
 
 
-def test_uk_package_is_a4_uk_dated_with_uk_instruments(tmp_path: Path, uk: tender_service.Tender) -> None:
+def test_uk_package_is_a4_uk_dated_with_uk_instruments(
+    tmp_path: Path, uk: tender_service.Tender
+) -> None:
     pdf = tmp_path / "uk.pdf"
     tender_service.write(uk, pdf)
     box = PdfReader(pdf).pages[0].mediabox
@@ -139,7 +141,9 @@ def test_headings_stay_with_what_follows(tmp_path: Path, uk: tender_service.Tend
         assert " ".join(first.text.split()[:3]) in page, heading
 
 
-def test_the_specification_alone_keeps_its_estimate_and_gets_the_declaration(tmp_path: Path) -> None:
+def test_the_specification_alone_keeps_its_estimate_and_gets_the_declaration(
+    tmp_path: Path,
+) -> None:
     alone = package("us-federal", package=False)
     keys = [s.key for s in alone.document.sections]
     assert "boq" in keys and "attestation" in keys and "timetable" not in keys

@@ -18,8 +18,11 @@ def test_rates_filled_in_compute_the_tender_sum(tmp_path: Path, uk: tender_servi
     book = load_workbook(path)
     sheet = book.active
     lines = [line for group in uk.document.pricing for line in group.lines]
-    rows = [r for r in range(FIRST_ROW, sheet.max_row + 1)
-            if isinstance(sheet.cell(r, 7).value, str) and "ROUND" in sheet.cell(r, 7).value]
+    rows = [
+        r
+        for r in range(FIRST_ROW, sheet.max_row + 1)
+        if isinstance(sheet.cell(r, 7).value, str) and "ROUND" in sheet.cell(r, 7).value
+    ]
     assert [sheet.cell(r, 1).value for r in rows] == [line.ref for line in lines]
     assert [Decimal(str(sheet.cell(r, 4).value)) for r in rows] == [ln.quantity for ln in lines]
     assert all(sheet.cell(r, 2).value and sheet.cell(r, 3).value for r in rows)
@@ -50,7 +53,9 @@ def test_schedule_names_no_basis_of_design_part_and_no_price(uk: tender_service.
     assert "camera type CT-A" in descriptions and "Provisional" in descriptions
 
 
-def test_office_files_are_byte_identical_across_runs(tmp_path: Path, uk: tender_service.Tender) -> None:
+def test_office_files_are_byte_identical_across_runs(
+    tmp_path: Path, uk: tender_service.Tender
+) -> None:
     outputs = []
     for run in ("a", "b"):
         paths = [tmp_path / f"{run}.docx", tmp_path / f"{run}.xlsx", tmp_path / f"{run}-boq.xlsx"]
