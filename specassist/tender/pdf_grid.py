@@ -155,18 +155,21 @@ class GridTable(Flowable):  # type: ignore[misc]
         for column, (lines, width) in enumerate(zip(row, self.widths, strict=True)):
             room = width - 2 * PAD
             for n, line in enumerate(lines):
+                if not line:
+                    continue
                 shown = plain(line)
                 size = width_of(shown, font, CELL_SIZE)
-                scale = 100.0
-                if size > room:
+                condensed = size > room
+                if condensed:  # a token that must not break: condense it to its column
                     scale = max(MIN_SCALE, 100.0 * room / size)
                     size = size * scale / 100
+                    text.setHorizScale(scale)  # type: ignore[attr-defined]
                 offset = width - PAD - size if column in self.numeric else PAD
-                text.setHorizScale(scale)  # type: ignore[attr-defined]
                 text.setTextOrigin(x + offset, baseline - n * CELL_LEADING)  # type: ignore[attr-defined]
                 text.textOut(shown)  # type: ignore[attr-defined]
+                if condensed:
+                    text.setHorizScale(100.0)  # type: ignore[attr-defined]
             x += width
-        text.setHorizScale(100.0)  # type: ignore[attr-defined]
 
 
 def grid(block: Table, width: float, page_height: float, header: bool = True) -> GridTable:
