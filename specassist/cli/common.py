@@ -35,9 +35,12 @@ def add_survey_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--imperial", action="store_true", help="feet and px/ft in the output")
 
 
-def add_price_options(sub: argparse.ArgumentParser) -> None:
+def add_price_options(sub: argparse.ArgumentParser, currency_default: str | None = "GBP") -> None:
     """Currency, rates and price lists: they decide the "value" pick as well as the costs."""
-    sub.add_argument("--currency", default="GBP", help="project currency (default: GBP)")
+    sub.add_argument(
+        "--currency", default=currency_default,
+        help=f"project currency (default: {currency_default or 'the jurisdiction’s, or GBP'})",
+    )  # fmt: skip
     sub.add_argument(
         "--rate", action="append", default=[], metavar="CUR=RATE",
         help="fixed exchange rate into the project currency, e.g. --rate USD=0.79 (repeatable)",
@@ -57,16 +60,18 @@ def units(args: argparse.Namespace) -> UnitSystem:
 
 def cost_settings(args: argparse.Namespace, as_of: date) -> CostSettings:
     """The cost settings the options describe; defaults where the command has no such option."""
-    from decimal import Decimal
-
     from specassist.domain.pricing import CostSettings
 
-    currency = getattr(args, "currency", "GBP").upper()
+    currency = (getattr(args, "currency", None) or "GBP").upper()
+    defaults = CostSettings()
+    labour = getattr(args, "labour_rate", None)
     return CostSettings(
         currency=currency,
         exchange=exchange_rates(getattr(args, "rate", []), currency),
-        tax_pct=getattr(args, "tax", Decimal("20")),
-        contingency_pct=getattr(args, "contingency", Decimal("10")),
+        labour_rate=labour if labour is not None else defaults.labour_rate,
+        tax_pct=getattr(args, "tax", None) or defaults.tax_pct,
+        tax_name=getattr(args, "tax_name", None) or defaults.tax_name,
+        contingency_pct=getattr(args, "contingency", defaults.contingency_pct),
         preferred_supplier=getattr(args, "supplier", None),
         price_date=as_of,
     )

@@ -2,6 +2,8 @@
 
 Rounding happens at four documented points only, so the lines always add up:
 
+0. a unit price converted from another currency to the minor unit, before it is used, so
+   every line is exactly its printed rate times its quantity (2 × 299.93 = 599.86);
 1. each line total (quantity × unit price, in the project currency) to the minor unit;
 2. contingency on the subtotal;
 3. margin on subtotal + contingency;
@@ -28,6 +30,9 @@ from specassist.domain.pricing import CostSettings, PriceBook
 from specassist.domain.requirements import FAMILY_OF, FormFamily
 from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyStatus
+
+ACCESS_HEIGHT_M = 3.5
+"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
 
 
 class LineKind(StrEnum):
@@ -101,10 +106,6 @@ class Costing:
 def _source(price: Price) -> str:
     when = price.valid_from.isoformat() if price.valid_from else price.provenance.source_date
     return f"{price.supplier} {price.price_type.value} price, {when or 'undated'}"
-
-
-ACCESS_HEIGHT_M = 3.5
-"""Above this a camera needs access equipment (a podium or a MEWP), not a step ladder."""
 
 
 def items_of(outcomes: Iterable[CameraOutcome]) -> list[CostItem]:

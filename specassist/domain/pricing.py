@@ -81,21 +81,26 @@ def _part_key(text: str) -> str:
 
 
 class PriceBook:
-    """Finds the price to use for an item, in the project currency."""
+    """Finds the price to use for an item, in the project currency.
+
+    A converted price is rounded to the minor unit at once, so a line is always
+    exactly its printed rate × quantity (2 × 299.93, never 599.85 from 299.925…).
+    """
 
     def __init__(self, prices: list[Price], settings: CostSettings) -> None:
         self.settings = settings
         self.on = settings.price_date or date.today()
         self._by_item: dict[str, list[Price]] = defaultdict(list)
+        self._stale: dict[str, list[Price]] = defaultdict(list)
         for price in prices:
-            if price.valid_from is not None and price.valid_from > self.on:
-                continue
-            if price.valid_until is not None and price.valid_until < self.on:
-                continue
-            self._by_item[_part_key(price.item)].append(price)
+            current = not (price.valid_from is not None and price.valid_from > self.on) and not (
+                price.valid_until is not None and price.valid_until < self.on
+            )
+            into = self._by_item if current else self._stale
+            into[_part_key(price.item)].append(price)
             part = price.item.split(":", 1)[-1]
             if part != price.item:
-                self._by_item[_part_key(part)].append(price)
+                into[_part_key(part)].append(price)
         self.warnings: list[str] = []
         self.missing_rates: set[str] = set()
 
@@ -103,18 +108,37 @@ class PriceBook:
         found = self._by_item.get(_part_key(f"{vendor_id}:{part}")) or self._by_item.get(
             _part_key(part), []
         )
+        if not found:
+            self._report_stale(vendor_id, part)
         usable: list[tuple[Money, Price]] = []
         for price in found:
             try:
-                converted = self.settings.exchange.convert(Money(price.amount, price.currency))
+                converted = self.settings.exchange.convert(
+                    Money(price.amount, price.currency)
+                ).rounded()
             except CurrencyError as exc:
                 self.missing_rates.add(price.currency)
-                message = f"{price.item} ({price.supplier}): {exc}"
-                if message not in self.warnings:
-                    self.warnings.append(message)
+                self._warn(f"{price.item} ({price.supplier}): {exc}")
                 continue
             usable.append((converted, price))
         if not usable:
             return None
         preferred = [u for u in usable if u[1].supplier == self.settings.preferred_supplier]
         return min(preferred or usable, key=lambda u: (u[0].amount, u[1].supplier))
+
+    def _report_stale(self, vendor_id: str, part: str) -> None:
+        """An item with prices, none valid on the price date: say so rather than drop them."""
+        stale = self._stale.get(_part_key(f"{vendor_id}:{part}")) or self._stale.get(
+            _part_key(part), []
+        )
+        for price in stale:
+            if price.valid_until is not None and price.valid_until < self.on:
+                why = f"expired on {price.valid_until.isoformat()}"
+            else:
+                valid_from = price.valid_from.isoformat() if price.valid_from else "later"
+                why = f"valid only from {valid_from}"
+            self._warn(f"{price.item} ({price.supplier}): price {why}; not used")
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)

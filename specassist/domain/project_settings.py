@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 from specassist.domain.formatting import UnitSystem
 
@@ -19,7 +20,8 @@ class Layout(StrEnum):
     CSI = "csi"
     """CSI MasterFormat three-part section: Part 1 General, Part 2 Products, Part 3 Execution."""
     NBS = "nbs"
-    """UK NBS-style clauses numbered in hundreds (110, 120, …)."""
+    """A UK work section (CAWS/NBS): clause groups 100 general, 300 products, 600 execution,
+    900 completion, each clause numbered within its group (110, 120 …)."""
 
 
 @dataclass(frozen=True)
@@ -34,3 +36,12 @@ class TenderSettings:
     section_number: str = "28 23 00"
     """MasterFormat 2004 "Video Surveillance"; the 2016 edition files IP cameras under 28 21 13."""
     units: UnitSystem = UnitSystem.METRIC
+    jurisdiction: str = "uk-public"
+    """The clause set (``tender/clauses.JURISDICTIONS``): page size, dates, words, declaration."""
+    package: bool = False
+    """The whole tender package (ITT, contract, forms, pricing schedule) rather than the
+    specification with the client's estimate."""
+    clauses: Path | None = None
+    """A user's edited clause file, used instead of the jurisdiction's own."""
+    weights: tuple[tuple[str, int], ...] = ()
+    """Evaluation weights for this project (criterion, %); the clause set's when empty."""

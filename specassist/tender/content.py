@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from specassist.domain import formatting as fmt
 from specassist.domain import optics
 from specassist.domain.catalog import CameraModel, CatalogInfo, RuleSet
-from specassist.domain.costing import Costing, CostLine
+from specassist.domain.costing import ACCESS_HEIGHT_M, Costing, CostLine
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.matching import Offer
 from specassist.domain.measures import Detail
@@ -26,18 +26,53 @@ from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.project_settings import Layout, TenderSettings
 from specassist.domain.requirements import PIXEL_TOLERANCE, POE_BUDGET_W, Requirement, port_class
 from specassist.domain.rules import Verdict
-from specassist.domain.survey import SurveyCamera
-from specassist.tender.document import Block, Part, Section, Table, TenderDocument, Text
+from specassist.domain.survey import SurveyCamera, SurveyStatus
+from specassist.tender import clauses as clause_sets
+from specassist.tender import package
+from specassist.tender.document import (
+    Block,
+    Part,
+    Section,
+    Table,
+    TenderDocument,
+    Text,
+    nobreak,
+)
+from specassist.tender.package import inputs as pkg
 
 
-def fingerprint(cameras: Iterable[SurveyCamera], catalog: CatalogInfo, rules: list[RuleSet]) -> str:
-    """A short hash of the survey, the catalog version and the rule sets, printed on every page."""
+def fingerprint(
+    cameras: Iterable[SurveyCamera],
+    catalog: CatalogInfo,
+    rules: list[RuleSet],
+    costing: Costing | None = None,
+    issue_date: date | None = None,
+    clause_set: str = "",
+) -> str:
+    """A short hash of everything the document says, printed on every page.
+
+    Covers the survey rows, the catalog version, each rule set's version (its
+    id, dates and rules), the prices used (item, rate, source), the currency and
+    its exchange rates, every cost setting, the clause set and the issue date:
+    change any of them and the fingerprint changes.
+    """
     digest = hashlib.sha256()
     for camera in cameras:
         digest.update(json.dumps(camera.raw or {"row": camera.source_row}, sort_keys=True).encode())
     digest.update(f"{catalog.name}|{catalog.version}".encode())
     for rule_set in sorted(rules, key=lambda r: r.rule_set_id):
-        digest.update(f"{rule_set.rule_set_id}|{rule_set.effective_from}".encode())
+        digest.update(
+            f"{rule_set.rule_set_id}|{rule_set.effective_from}|{rule_set.effective_until}|"
+            f"{rule_set.citation.date}|{[(r.description, r.severity) for r in rule_set.rules]}"
+            .encode()
+        )  # fmt: skip
+    if costing is not None:
+        settings = asdict(costing.settings)
+        digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+        for line in costing.lines:
+            rate = line.unit_price.amount if line.unit_price else None
+            digest.update(f"{line.item}|{line.quantity}|{rate}|{line.source}".encode())
+    digest.update(f"{issue_date}|{clause_set}".encode())
     return digest.hexdigest()[:12]
 
 
@@ -48,18 +83,20 @@ def build_document(
     rule_sets: list[RuleSet],
     catalog: CatalogInfo,
     as_of: date,
+    vendor_names: Mapping[str, str] | None = None,
 ) -> TenderDocument:
     units = settings.units
+    names = _Names(vendor_names or {})
     types = _camera_types(entries)
     sections = [
         Section("scope", "Scope and background", Part.GENERAL,
                 _scope(entries, rule_sets, catalog, as_of)),
         Section("compliance", "Compliance requirements", Part.GENERAL, _compliance(rule_sets)),
         Section("performance", "Performance specification", Part.PRODUCTS,
-                _performance(types, units)),
+                _performance(types, units, names)),
         Section("schedule", "Schedule of cameras", Part.PRODUCTS,
-                _schedule(entries, types, units, _short_names(rule_sets))),
-        Section("boq", "Bill of quantities", Part.PRODUCTS, _boq(costing)),
+                _schedule(entries, types, units, _short_names(rule_sets), names)),
+        Section("boq", "Bill of quantities", Part.PRODUCTS, _boq(costing, names)),
         Section("execution", "Execution", Part.EXECUTION, _execution()),
         Section("sources", "Appendix A — Rule sources", Part.APPENDIX, _sources(rule_sets)),
         Section("assumptions", "Appendix B — Assumptions", Part.APPENDIX,
@@ -67,33 +104,118 @@ def build_document(
         Section("site_check", "Appendix C — Cameras that need a site check", Part.APPENDIX,
                 _site_check(entries, units)),
     ]  # fmt: skip
+    if settings.package:  # the client's estimate is not issued to bidders: it is the --boq file
+        sections = [s for s in sections if s.key != "boq"]
+    clause_set = clause_sets.load(settings.clauses or settings.jurisdiction)
+    profile = clause_set.profile
+    inputs = _package_inputs(entries, types, costing, units)
+    ctx = package.PackageContext(
+        clause_set, inputs,
+        pkg.Money(costing.settings.currency, tuple(sorted(costing.settings.exchange.rates.items())),
+                  costing.settings.price_date),
+        settings.title, settings.client, settings.issue_date, settings.weights, settings.package,
+    )  # fmt: skip
+    layout = settings.layout
     sites = tuple(dict.fromkeys(e.camera.site or "Unassigned site" for e in entries))
+    section_number = settings.section_number
+    if layout is Layout.NBS and profile.work_section:
+        section_number = f"{profile.work_section} {profile.work_section_title}"
     return TenderDocument(
         settings.title, settings.project, settings.client, settings.issuer, settings.revision,
         settings.issue_date, sites,
-        fingerprint([e.camera for e in entries], catalog, rule_sets),
-        settings.layout, settings.section_number, tuple(_number(sections, settings.layout)),
+        fingerprint([e.camera for e in entries], catalog, rule_sets, costing,
+                    settings.issue_date, clause_set.label),
+        layout, section_number, package.assemble(ctx, sections, layout, settings.package),
+        page=profile.page, dates=profile.dates,
+        part_titles=tuple((part, title) for part, (_, title) in clause_set.parts.items())
+        if settings.package else (),
+        kind=_kind(settings, clause_set, section_number),
+        pricing=package.pricing.schedule(inputs) if settings.package else (),
+        currency=costing.settings.currency, total_label=package.pricing.total_label(ctx),
     )  # fmt: skip
 
 
-def _number(sections: list[Section], layout: Layout) -> list[Section]:
-    """CSI: 1.1, 1.2 within parts 1–3; NBS: clauses 110, 120 …; appendices A, B, C."""
-    out = []
-    counters: dict[Part, int] = {}
-    parts = [Part.GENERAL, Part.PRODUCTS, Part.EXECUTION]
-    clause = 100
-    for section in sections:
-        if section.part is Part.APPENDIX:
-            out.append(section)
+def _kind(settings: TenderSettings, clause_set: clause_sets.ClauseSet, number: str) -> str:
+    if settings.layout is Layout.CSI:
+        spec = f"Specification section {number} (CSI MasterFormat three-part format)"
+    else:
+        spec = f"Specification work section {number} (NBS clause structure)"
+    if settings.package:
+        return f"Invitation to tender — {clause_set.title}. Part B: {spec}"
+    return spec + ", with the client's cost estimate"
+
+
+class _Names:
+    """Vendors as people know them ("Hanwha Vision"), from the catalog's ``Vendor.name``."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names
+
+    def vendor(self, vendor_id: str) -> str:
+        return self.names.get(vendor_id, vendor_id)
+
+    def model(self, model: CameraModel) -> str:
+        return f"{self.vendor(model.vendor_id)} {nobreak(model.model)}"
+
+    def item(self, item: str) -> str:
+        """A costing item ``vendor:part`` as "Vendor PART"; other items unchanged."""
+        vendor, sep, part = item.partition(":")
+        return f"{self.vendor(vendor)} {nobreak(part)}" if sep else item
+
+    def description(self, text: str) -> str:
+        vendor, sep, rest = text.partition(" ")
+        return f"{self.vendor(vendor)} {rest}" if sep and vendor in self.names else text
+
+
+def _package_inputs(
+    entries: list[CameraOutcome], types: list[_CameraType], costing: Costing, units: UnitSystem
+) -> pkg.PackageInputs:
+    """The counts and rows the package builders read, summed from the schedule entries."""
+    type_of = {id(e): t.code for t in types for e in t.entries}
+    scopes: dict[str, dict[str, list[int]]] = {}
+    extra: dict[str, list[int]] = {}
+    devices, notes = [], []
+    for entry in entries:
+        camera = entry.camera
+        site = camera.site or "Unassigned site"
+        text = " ".join(filter(None, (camera.location, camera.notes, *camera.extra.values())))
+        if text:
+            notes.append(pkg.SiteNote(site, camera.display_tag, text[:2000]))
+        if entry.verdict is not Verdict.EXCLUDED:
             continue
-        counters[section.part] = counters.get(section.part, 0) + 1
-        if layout is Layout.CSI:
-            number = f"{parts.index(section.part) + 1}.{counters[section.part]:02d}"
+        code = type_of.get(id(entry), "")
+        counts = extra.setdefault(site, [0, 0])
+        if code and entry.offer is not None:
+            row = scopes.setdefault(site, {}).setdefault(code, [0, 0])
+            row[0] += 1
+            row[1] += 1 if entry.offer.accessories else 0
         else:
-            clause += 10
-            number = str(clause)
-        out.append(Section(section.key, section.title, section.part, section.blocks, number))
-    return out
+            scopes.setdefault(site, {})
+            counts[0] += 1
+        high = (camera.height_m or 0) > ACCESS_HEIGHT_M
+        counts[1] += 1 if high or camera.status is SurveyStatus.NEEDS_LADDER else 0
+        devices.append(pkg.DeviceLine(camera.display_tag, site, camera.location or "",
+                                      code or "to confirm"))  # fmt: skip
+    return pkg.PackageInputs(
+        surveyed=len(entries),
+        excluded=sum(1 for e in entries if e.verdict is Verdict.EXCLUDED),
+        unknown=sum(1 for e in entries if e.verdict is Verdict.UNKNOWN),
+        sites=tuple(dict.fromkeys(e.camera.site or "Unassigned site" for e in entries)),
+        types=tuple(
+            pkg.CameraTypeSpec(t.code, t.entries[0].requirement.form_family.value.value
+                               if t.entries[0].requirement else t.basis.form_factor.value,
+                               len(t.entries), tuple(_type_rows(t, units)))
+            for t in types
+        ),
+        scopes=tuple(
+            pkg.SiteScope(site, tuple(pkg.TypeQuantity(code, n, m)
+                                      for code, (n, m) in by_type.items()),
+                          extra[site][0], extra[site][1])
+            for site, by_type in scopes.items()
+        ),
+        devices=tuple(devices), notes=tuple(notes),
+        price_warnings=costing.warnings,
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------------------ sections
@@ -146,29 +268,6 @@ def _compliance(rule_sets: list[RuleSet]) -> tuple[Block, ...]:
         for rule in rule_set.rules:
             blocks.append(Text(f"{rule.description} ({rule.severity.value.replace('_', ' ')})",
                                "bullet"))  # fmt: skip
-    blocks.append(Text("Supplier attestation", "label"))
-    blocks.append(
-        Text(
-            "The tenderer shall complete and sign the following statement for every model "
-            'offered: "We confirm that the equipment offered, including its components and '
-            "firmware, is not produced or provided by any entity excluded by the rule sets "
-            "above, their subsidiaries or affiliates, and is not such equipment sold under "
-            'another name. We will notify the client within 5 working days if this changes."'
-        )
-    )
-    blocks.append(
-        Table(
-            (
-                "Model offered",
-                "Manufacturer",
-                "Country of the controlling company",
-                "Signed",
-                "Date",
-            ),
-            tuple(("", "", "", "", "") for _ in range(4)),
-            (3, 3, 3, 2, 1.5),
-        )
-    )
     return tuple(blocks)
 
 
@@ -198,7 +297,7 @@ def _type_code(index: int) -> str:
     return f"CT-{letters[index % len(letters)]}{'' if index < len(letters) else index // 24}"
 
 
-def _performance(types: list[_CameraType], units: UnitSystem) -> tuple[Block, ...]:
+def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Text(
             "Each camera type below is specified by the performance it shall deliver. The "
@@ -211,8 +310,6 @@ def _performance(types: list[_CameraType], units: UnitSystem) -> tuple[Block, ..
     ]
     for camera_type in types:
         reqs = [e.requirement for e in camera_type.entries if e.requirement is not None]
-        offers = [e.offer for e in camera_type.entries if e.offer is not None]
-        basis = camera_type.basis
         blocks.append(
             Text(
                 f"Camera type {camera_type.code} ({len(camera_type.entries)} "
@@ -221,26 +318,37 @@ def _performance(types: list[_CameraType], units: UnitSystem) -> tuple[Block, ..
             )
         )
         rows = [
-            ("Minimum horizontal resolution", _min_pixels(reqs, offers)),
-            ("Pixel density at the target", _density_clause(camera_type.entries, units)),
-            ("Horizontal field of view", _hfov_clause(reqs)),
-            ("Lens", _lens_clause(reqs)),
-            ("Infrared illumination", _max_clause([r.min_ir_m.value for r in reqs if r.min_ir_m],
-                                                  lambda v: f"at least {fmt.length(v, units)}")),
-            ("Ingress protection", _first([r.min_ip.value for r in reqs if r.min_ip],
-                                          "IEC 60529 {} or better", "not required (indoor)")),
-            ("Impact protection", _first([r.min_ik.value for r in reqs if r.min_ik],
-                                         "IEC 62262 {} or better", "not required")),
-            ("Operating temperature", _temperature(basis)),
-            ("Power", _power_clause(reqs)),
-            ("Interoperability", "ONVIF Profile " + ", ".join(basis.onvif_profiles)
-             if basis.onvif_profiles else "ONVIF Profile S and T (conformance to be shown)"),
-            ("Basis of design", f"{basis.vendor_id} {basis.model} or equivalent"),
-        ]  # fmt: skip
+            *_type_rows(camera_type, units),
+            ("Basis of design", f"{names.model(camera_type.basis)} or equivalent"),
+        ]
         blocks.append(Table(("Requirement", "Minimum performance"), tuple(rows), (1, 2.2)))
     if not types:
         blocks.append(Text("No excluded camera has a replacement in the catalog.", "note"))
     return tuple(blocks)
+
+
+def _type_rows(camera_type: _CameraType, units: UnitSystem) -> list[tuple[str, str]]:
+    """The type's requirements (requirement, minimum performance), for the specification and
+    the bidders' compliance matrix alike."""
+    reqs = [e.requirement for e in camera_type.entries if e.requirement is not None]
+    offers = [e.offer for e in camera_type.entries if e.offer is not None]
+    basis = camera_type.basis
+    return [
+        ("Minimum horizontal resolution", _min_pixels(reqs, offers)),
+        ("Pixel density at the target", _density_clause(camera_type.entries, units)),
+        ("Horizontal field of view", _hfov_clause(reqs)),
+        ("Lens", _lens_clause(reqs)),
+        ("Infrared illumination", _max_clause([r.min_ir_m.value for r in reqs if r.min_ir_m],
+                                              lambda v: f"at least {fmt.length(v, units)}")),
+        ("Ingress protection", _first([r.min_ip.value for r in reqs if r.min_ip],
+                                      "IEC 60529 {} or better", "not required (indoor)")),
+        ("Impact protection", _first([r.min_ik.value for r in reqs if r.min_ik],
+                                     "IEC 62262 {} or better", "not required")),
+        ("Operating temperature", _temperature(basis)),
+        ("Power", _power_clause(reqs)),
+        ("Interoperability", "ONVIF Profile " + ", ".join(basis.onvif_profiles)
+         if basis.onvif_profiles else "ONVIF Profile S and T (conformance to be shown)"),
+    ]  # fmt: skip
 
 
 def _min_pixels(reqs: list[Requirement], offers: list[Offer]) -> str:
@@ -322,6 +430,7 @@ def _schedule(
     types: list[_CameraType],
     units: UnitSystem,
     short_names: dict[str, str],
+    names: _Names,
 ) -> tuple[Block, ...]:
     type_of = {e.camera.source_row: t.code for t in types for e in t.entries}
     rows = []
@@ -335,13 +444,17 @@ def _schedule(
         replacement = "no match: see Appendix C"
         mount = ""
         if offer is not None:
-            replacement = f"{type_of.get(camera.source_row, '')}: {offer.model.vendor_id} " \
-                          f"{offer.model.model} or equivalent"  # fmt: skip
+            replacement = f"{type_of.get(camera.source_row, '')}: {names.model(offer.model)} " \
+                          "or equivalent"  # fmt: skip
             if entry.status is Status.OVERRIDDEN and entry.override is not None:
                 replacement += f" (overridden: {entry.override.note or 'chosen by the user'})"
             mount = (
                 "; ".join(
-                    (u.accessory.part_number if u.accessory else f"{u.purpose}: to confirm")
+                    (
+                        nobreak(u.accessory.part_number)
+                        if u.accessory
+                        else f"{u.purpose}: to confirm"
+                    )
                     for u in offer.accessories
                 )
                 or "direct"
@@ -349,7 +462,7 @@ def _schedule(
         rows.append((
             camera.display_tag,
             " / ".join(filter(None, (camera.site, camera.location))),
-            f"{camera.make or '?'} {camera.model or '?'}",
+            f"{camera.make or '?'} {nobreak(camera.model or '?')}",
             why,
             replacement,
             mount,
@@ -380,14 +493,14 @@ def _at(detail: Detail) -> Detail:
     return Detail(detail.density_px_per_m)
 
 
-def _boq(costing: Costing) -> tuple[Block, ...]:
+def _boq(costing: Costing, names: _Names) -> tuple[Block, ...]:
     settings = costing.settings
     blocks: list[Block] = [
         Text(f"Prices in {settings.currency}. Indicative prices are for budgeting; tenderers "
              "price their own offer. Items without a price are listed and are not in the totals.")
     ]  # fmt: skip
     for site in costing.sites:
-        rows = [_line_row(line) for line in site.lines]
+        rows = [_line_row(line, names) for line in site.lines]
         rows.append(("", f"Subtotal — {site.site}", "", "", "", _amount(site.subtotal.amount)))
         blocks.append(Text(site.site, "label"))
         blocks.append(
@@ -413,8 +526,9 @@ def _boq(costing: Costing) -> tuple[Block, ...]:
         blocks.append(Text(f"{len(costing.missing)} item(s) have no price and are excluded "
                            "from the totals:", "label"))  # fmt: skip
         for line in costing.missing:
-            blocks.append(Text(f"{line.site}: {line.quantity} × {line.description} "
-                               f"({line.item})", "bullet"))  # fmt: skip
+            blocks.append(Text(f"{line.site}: {line.quantity} × "
+                               f"{names.description(line.description)} ({names.item(line.item)})",
+                               "bullet"))  # fmt: skip
     rates = settings.exchange.rates
     if rates:
         blocks.append(Text("Exchange rates used (fixed for this project): " + "; ".join(
@@ -431,10 +545,10 @@ def pct(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _line_row(line: CostLine) -> tuple[str, ...]:
+def _line_row(line: CostLine, names: _Names) -> tuple[str, ...]:
     return (
-        line.item,
-        line.description,
+        names.item(line.item),
+        names.description(line.description),
         f"{line.quantity.normalize():f}",
         line.unit,
         _amount(line.unit_price.amount) if line.unit_price else "no price",

@@ -188,3 +188,21 @@ def test_tender_cli_refuses_unusable_input(
     assert status == 1
     status, _ = _run("tender", str(empty), "-o", str(tmp_path / "x.pdf"), "--rate", "USD=abc")
     assert status == 1 and "CUR=RATE" in capsys.readouterr().err
+
+
+def test_tender_cli_writes_a_us_package_with_docx_and_schedule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from specassist.resources import demo_survey
+
+    pdf, word, schedule = tmp_path / "t.pdf", tmp_path / "t.docx", tmp_path / "s.xlsx"
+    status, text = _run("tender", str(demo_survey()), "-o", str(pdf), "--docx", str(word),
+                        "--schedule", str(schedule), "--jurisdiction", "us-federal",
+                        "--as-of", "2026-11-27")  # fmt: skip
+    assert status == 0 and word.exists() and schedule.exists()
+    assert "USD" in text and "pricing schedule for bidders" in text
+    status, _ = _run("tender", str(demo_survey()), "-o", str(pdf), "--schedule", str(schedule))
+    assert status == 1 and "--schedule needs --jurisdiction" in capsys.readouterr().err
+    status, _ = _run("tender", str(demo_survey()), "-o", str(pdf), "--jurisdiction", "uk-public",
+                     "--weights", "price=80,quality=10")  # fmt: skip
+    assert status == 1 and "not 100%" in capsys.readouterr().err

@@ -114,10 +114,11 @@ def test_user_text_prints_literally(tmp_path: Path) -> None:
     assert "<fontsize=40>big</font>" in flat.replace(" ", "")  # wrapped in its cell
 
 
-def test_nbs_layout_numbers_clauses(tmp_path: Path) -> None:
+def test_nbs_layout_numbers_clauses_in_work_section_groups(tmp_path: Path) -> None:
+    """NBS groups clauses by hundreds: general 100s, products 300s, execution 600s."""
     tender = _tender(tmp_path, layout=Layout.NBS)
     numbers = [s.number for s in tender.document.sections if s.number]
-    assert numbers == ["110", "120", "130", "140", "150", "160"]
+    assert numbers == ["110", "120", "130", "310", "320", "330", "610"]
     out = tmp_path / "nbs.pdf"
     tender_service.write(tender, out)
     assert "110 Scope and background" in _flat(_text(out))

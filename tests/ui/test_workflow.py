@@ -11,6 +11,7 @@ from specassist.app import create_window
 from specassist.domain.outcome import Status
 from specassist.domain.rules import Verdict
 from specassist.services import capture, imports, projects, recovery
+from specassist.services.catalog_service import check_catalog
 from specassist.ui.main_window import MainWindow
 from specassist.ui.models.survey_table_model import row_status
 from specassist.ui.settings import AppSettings
@@ -66,7 +67,10 @@ def test_override_undo_redo_and_export(qtbot: QtBot, tmp_path: Path,
         window.export_tender(pdf, tmp_path / "boq.xlsx")
     assert done.args == [str(pdf)]
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
-    assert f"{alternate.vendor_id} {alternate.model}" in text.replace("\n", " ")
+    vendor = next(
+        v.name for v in check_catalog().catalog.vendors if v.vendor_id == alternate.vendor_id
+    )  # the document prints display names
+    assert f"{vendor} {alternate.model}" in text.replace("\n", " ")
     assert "overridden" in text
     assert (tmp_path / "boq.xlsx").exists()
 

@@ -43,7 +43,9 @@ def test_lines_add_up_to_the_totals_and_tax_is_on_the_subtotal() -> None:
         assert site.subtotal.amount == sum(line.total.amount for line in site.lines if line.total)
     assert result.subtotal.amount == sum(s.subtotal.amount for s in result.sites)
     dome_line = next(line for line in result.lines if line.item == "acme:D4")
-    assert dome_line.quantity == 2 and dome_line.total == Money(Decimal("666.67"), "GBP")
+    # the rate is rounded to the minor unit first (333.33), so the line is the printed rate × 2
+    assert dome_line.unit_price == Money(Decimal("333.33"), "GBP")
+    assert dome_line.quantity == 2 and dome_line.total == Money(Decimal("666.66"), "GBP")
     assert result.contingency.amount == (result.subtotal.amount / 10).quantize(Decimal("0.01"))
     assert result.tax.amount == (result.net.amount * Decimal("0.2")).quantize(Decimal("0.01"))
     assert result.total == result.net + result.tax
