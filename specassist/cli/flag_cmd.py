@@ -17,7 +17,7 @@ def register(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from specassist.domain.rules import Verdict
+    from specassist.domain.rules import Verdict, chosen_rule_sets
     from specassist.services.catalog_service import check_catalog
     from specassist.services.flag_service import decision_json, flag_cameras
     from specassist.survey.importer import import_survey
@@ -29,8 +29,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         flagged = flag_cameras(load.catalog, result.cameras, rule_ids(args), args.as_of)
     except (SurveyReadError, KeyError) as exc:
         return fail("flag", str(exc.args[0] if isinstance(exc, KeyError) else exc))
+    packs = chosen_rule_sets(load.catalog, rule_ids(args))
     if args.json:
-        json.dump([decision_json(f) for f in flagged], out, indent=2, ensure_ascii=False)
+        json.dump([decision_json(f, packs) for f in flagged], out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
     counts = Counter(f.decision.verdict.value for f in flagged)
@@ -39,12 +40,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         + ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict),
         file=out,
     )
+    for pack in packs:
+        reviewed = pack.reviewed.isoformat() if pack.reviewed else "not reviewed"
+        print(f"rules: {pack.rule_set_id} {pack.version or 'unversioned'} ({reviewed})", file=out)
     for f in flagged:
         d = f.decision
         maker = d.identification.maker_id or "?"
         print(
             f"{f.camera.display_tag:<10} {d.verdict.value:<9} {maker:<12} "
-            f"{d.identification.level.value:<7} {f.camera.make or ''} {f.camera.model or ''}",
+            f"{d.identification.level.value:<7} {d.identification.device_class.value:<15} "
+            f"{f.camera.make or ''} {f.camera.model or ''}",
             file=out,
         )
         for reason in d.reasons:
