@@ -23,6 +23,7 @@ from specassist.domain.catalog import (
     CameraModel,
     Catalog,
     CatalogInfo,
+    LookalikeModel,
     ModelPattern,
     OemRelation,
     OuiPrefix,
@@ -30,6 +31,7 @@ from specassist.domain.catalog import (
     Vendor,
 )
 from specassist.domain.issues import InputIssue, Severity
+from specassist.domain.pattern_checks import pattern_clashes
 from specassist.domain.values import ValueParseError, parse_date
 
 T = TypeVar("T")
@@ -113,6 +115,7 @@ def load_catalog_folder(folder: Path) -> CatalogLoad:
     relations = _table(folder, "oem_relations.csv", rows.oem_relation, issues)
     models = _table(folder, "models.csv", rows.camera_model, issues)
     patterns = _table(folder, "model_patterns.csv", rows.model_pattern, issues)
+    lookalikes = _table(folder, "lookalikes.csv", rows.lookalike, issues)
     ouis = _table(folder, "oui.csv", rows.oui_prefix, issues)
     accessories = _table(folder, "accessories.csv", rows.accessory, issues)
     prices = _table(folder, "prices.csv", rows.price, issues)
@@ -124,12 +127,13 @@ def load_catalog_folder(folder: Path) -> CatalogLoad:
     catalog.oem_relations = [r for _, r in relations]
     catalog.models = [m for _, m in models]
     catalog.model_patterns = [p for _, p in patterns]
+    catalog.lookalikes = [x for _, x in lookalikes]
     catalog.oui_prefixes = [o for _, o in ouis]
     catalog.accessories = [a for _, a in accessories]
     catalog.prices = [p for _, p in prices]
-    _Crosscheck(catalog, issues).run(
-        vendors, relations, models, patterns, ouis, accessories, prices
-    )
+    check = _Crosscheck(catalog, issues)
+    check.run(vendors, relations, models, patterns, ouis, accessories, prices)
+    check.identification_tables(lookalikes, patterns)
     _load_system_tables(folder, catalog, issues)
     return CatalogLoad(catalog, issues)
 
@@ -190,6 +194,25 @@ class _Crosscheck:
         )
         self._accessory_refs(accessories)
         self._price_refs(prices)
+
+    def identification_tables(
+        self, lookalikes: Lines[LookalikeModel], patterns: Lines[ModelPattern]
+    ) -> None:
+        """Look-alikes name real vendors, and no pattern claims another maker's model."""
+        for line, x in lookalikes:
+            self.vendor_ref("lookalikes.csv", line, "vendor_id", x.vendor_id)
+        if any(i.severity is Severity.ERROR and i.file == "vendors.csv" for i in self.issues):
+            return  # ownership is unreliable until vendors.csv loads clean
+        for clash in pattern_clashes(self.catalog):
+            line = patterns[clash.pattern_index][0]
+            pattern = self.catalog.model_patterns[clash.pattern_index]
+            self.error(
+                "model_patterns.csv",
+                line,
+                "pattern",
+                clash.message(pattern) + "; narrow the pattern or list the brand in brand_ids",
+                pattern.pattern,
+            )
 
     def _accessory_refs(self, accessories: Lines[Accessory]) -> None:
         model_keys = {m.key.upper() for m in self.catalog.models}

@@ -13,9 +13,11 @@ from specassist.domain.catalog import (
     Confidence,
     FormFactor,
     LensType,
+    LookalikeModel,
     ModelPattern,
     OemRelation,
     OuiPrefix,
+    PatternStrength,
     Price,
     PriceType,
     Provenance,
@@ -23,6 +25,8 @@ from specassist.domain.catalog import (
     Vendor,
     VendorKind,
 )
+from specassist.domain.device_class import CameraKind, DeviceClass
+from specassist.domain.identify import normalise_model
 from specassist.domain.units import Kind
 from specassist.domain.values import ValueParseError, parse_resolution
 
@@ -203,10 +207,10 @@ def model_pattern(row: RowCells) -> ModelPattern | None:
     must_match, must_not = row.items("must_match"), row.items("must_not_match")
     if compiled is not None:
         for example in must_match:
-            if not compiled.match(example.upper()):
+            if not compiled.match(normalise_model(example)):
                 row.error("must_match", f"the pattern does not match '{example}'", example)
         for example in must_not:
-            if compiled.match(example.upper()):
+            if compiled.match(normalise_model(example)):
                 row.error("must_not_match", f"the pattern matches '{example}'", example)
     result = ModelPattern(
         _slug(row, "maker_id"),
@@ -216,8 +220,15 @@ def model_pattern(row: RowCells) -> ModelPattern | None:
         row.items("brand_ids"),
         must_match,
         must_not,
+        row.enum("device_class", DeviceClass),
+        row.enum("camera_kind", CameraKind),
+        row.enum("strength", PatternStrength) or PatternStrength.DISTINCTIVE,
     )
     return result if compiled is not None else None
+
+
+def lookalike(row: RowCells) -> LookalikeModel | None:
+    return LookalikeModel(_slug(row, "vendor_id"), row.required("model"), provenance(row))
 
 
 def oui_prefix(row: RowCells) -> OuiPrefix | None:

@@ -14,7 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from specassist.domain.catalog import Citation, Rule, RuleSet, RuleSeverity
+from specassist.domain.catalog import (
+    Citation,
+    Provision,
+    ProvisionKind,
+    Rule,
+    RuleSet,
+    RuleSeverity,
+)
 from specassist.domain.issues import InputIssue, Severity
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -97,6 +104,7 @@ def _citation(ctx: _Context, table: Any, after: int) -> Citation | None:
         title or "",
         _text(ctx, table, "url", after, required=False),
         _day(ctx, table, "date", after),
+        _flag(ctx, table, "verified", after, False),
     )
 
 
@@ -128,7 +136,34 @@ def _rule(ctx: _Context, table: dict[str, Any], after: int, seen: set[str]) -> R
         components=_strings(ctx, table, "components", after),
         approved_vendors=_strings(ctx, table, "approved_vendors", after),
         citation=_citation(ctx, table.get("citation"), after),
+        effective_from=_day(ctx, table, "effective_from", after),
     )
+
+
+def _provision(ctx: _Context, table: dict[str, Any], after: int) -> Provision | None:
+    kind_text = _text(ctx, table, "kind", after) or ""
+    try:
+        kind = ProvisionKind(kind_text)
+    except ValueError:
+        expected = ", ".join(k.value for k in ProvisionKind)
+        ctx.error("kind", f"expected one of: {expected}", after, kind_text)
+        return None
+    return Provision(
+        _text(ctx, table, "id", after) or "",
+        kind,
+        _text(ctx, table, "text", after) or "",
+        _citation(ctx, table.get("citation"), after),
+        _day(ctx, table, "effective_from", after),
+    )
+
+
+def _tables(ctx: _Context, data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The ``[[key]]`` tables with the line after each header, for error positions."""
+    tables = data.get(key, [])
+    starts = [n for n, line in enumerate(ctx.lines) if line.strip() == f"[[{key}]]"]
+    if not isinstance(tables, list):
+        return []
+    return [(starts[i] + 1 if i < len(starts) else 0, t) for i, t in enumerate(tables)]
 
 
 def load_rule_set(path: Path, issues: list[InputIssue], name: str | None = None) -> RuleSet | None:
@@ -152,11 +187,14 @@ def load_rule_set(path: Path, issues: list[InputIssue], name: str | None = None)
     rule_tables = data.get("rules", [])
     rules: list[Rule] = []
     seen: set[str] = set()
-    starts = [n for n, line in enumerate(ctx.lines) if line.strip() == "[[rules]]"]
-    for index, table in enumerate(rule_tables if isinstance(rule_tables, list) else []):
-        after = starts[index] + 1 if index < len(starts) else 0
+    for after, table in _tables(ctx, data, "rules"):
         if (rule := _rule(ctx, table, after, seen)) is not None:
             rules.append(rule)
+    provisions = [
+        provision
+        for after, table in _tables(ctx, data, "provisions")
+        if (provision := _provision(ctx, table, after)) is not None
+    ]
     if not rule_tables:
         issues.append(
             InputIssue(Severity.ERROR, "at least one [[rules]] table is required", name, None)
@@ -175,6 +213,21 @@ def load_rule_set(path: Path, issues: list[InputIssue], name: str | None = None)
         effective_until=_day(ctx, head, "effective_until", 0),
         notes=_text(ctx, head, "notes", 0, required=False),
         template=_flag(ctx, head, "template", 0, False),
+        version=_text(ctx, head, "version", 0, required=False),
+        reviewed=_day(ctx, head, "reviewed", 0),
+        optional=_flag(ctx, head, "optional", 0, False),
+        applies_to_installed=_flag(ctx, head, "applies_to_installed", 0, True),
+        provisions=tuple(provisions),
     )
+    if not rule_set.template and (rule_set.version is None or rule_set.reviewed is None):
+        issues.append(
+            InputIssue(
+                Severity.WARNING,
+                "no version or review date: outputs will show the rule set as unreviewed",
+                name,
+                ctx.line_of("id"),
+                "version" if rule_set.version is None else "reviewed",
+            )
+        )
     has_errors = any(i.severity is Severity.ERROR for i in issues[before:])
     return None if has_errors else rule_set

@@ -35,9 +35,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         *PROVENANCE, *MODEL_CHECKS,
     ),
     "model_patterns.csv": (
-        "maker_id", "pattern", "form_factor", "brand_ids", "must_match", "must_not_match",
-        *PROVENANCE,
+        "maker_id", "pattern", "device_class", "camera_kind", "form_factor", "strength",
+        "brand_ids", "must_match", "must_not_match", *PROVENANCE,
     ),
+    "lookalikes.csv": ("vendor_id", "model", *PROVENANCE),
     "oui.csv": ("prefix", "registrant", "vendor_id", *PROVENANCE),
     "accessories.csv": (
         "vendor_id", "part_number", "description", "kind", "fits", "adapts_from", *PROVENANCE,
@@ -66,6 +67,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "oem_relations.csv": ("brand_id", "maker_id", "relation", "scope", "confidence", "source"),
     "models.csv": ("vendor_id", "model", "form_factor", "source"),
     "model_patterns.csv": ("maker_id", "pattern", "source"),
+    "lookalikes.csv": ("vendor_id", "model", "source"),
     "oui.csv": ("prefix", "registrant", "vendor_id", "source"),
     "accessories.csv": ("vendor_id", "part_number", "description", "kind", "source"),
     "prices.csv": ("item", "supplier", "currency", "amount", "price_type", "source"),

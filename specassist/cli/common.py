@@ -33,6 +33,11 @@ def add_survey_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--rules", help="rule set ids, comma-separated (default: all but templates)")
     sub.add_argument("--as-of", type=iso_date, help="evaluate as of this date (YYYY-MM-DD)")
     sub.add_argument("--imperial", action="store_true", help="feet and px/ft in the output")
+    sub.add_argument(
+        "--apply-to-installed", metavar="IDS",
+        help="rule sets that govern what may be offered (such as the FCC's) to apply to the "
+        "installed equipment as well, comma-separated",
+    )  # fmt: skip
 
 
 def add_price_options(sub: argparse.ArgumentParser, currency_default: str | None = "GBP") -> None:
@@ -98,8 +103,11 @@ def headless_setup(args: argparse.Namespace) -> Setup:
         prices.extend(price_list.prices)
     ids = rule_ids(args)
     options = Options(allow_power_upgrade=getattr(args, "allow_power_upgrade", False))
+    installed = tuple(
+        r.strip() for r in (getattr(args, "apply_to_installed", None) or "").split(",") if r.strip()
+    )
     return Setup(check_catalog().catalog, tuple(ids) if ids is not None else None, as_of,
-                 options, costs, tuple(prices))  # fmt: skip
+                 options, costs, tuple(prices), installed)  # fmt: skip
 
 
 def headless_analysis(args: argparse.Namespace, cameras: list[SurveyCamera]) -> Analysis:
@@ -109,9 +117,13 @@ def headless_analysis(args: argparse.Namespace, cameras: list[SurveyCamera]) -> 
 
 
 def rule_pack_line(analysis: Analysis) -> str:
-    """' — rules: …' naming the rule sets applied, for the first line of a report."""
-    titles = [r.title.split(" — ")[0] for r in analysis.engines.rules.rule_sets]
-    return f" — rules: {'; '.join(titles) if titles else 'none chosen'}"
+    """' — rules: …' naming each rule pack applied with its version and review date."""
+    packs = [
+        f"{r.title.split(' — ')[0]} v{r.version or '?'}"
+        + (f" (reviewed {r.reviewed.isoformat()})" if r.reviewed else "")
+        for r in analysis.engines.rules.rule_sets
+    ]
+    return f" — rules: {'; '.join(packs) if packs else 'none chosen'}"
 
 
 def _path(text: str) -> Any:

@@ -30,8 +30,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         analysis = headless_analysis(args, result.cameras)
     except (UserError, KeyError) as exc:
         return fail("flag", str(exc.args[0] if isinstance(exc, KeyError) else exc))
+    packs = analysis.engines.rules.rule_sets
     if args.json:
-        json.dump([outputs.decision_json(o) for o in analysis.outcomes], out, indent=2,
+        json.dump([outputs.decision_json(o, packs) for o in analysis.outcomes], out, indent=2,
                   ensure_ascii=False)  # fmt: skip
         out.write("\n")
         return 0
@@ -44,10 +45,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     )
     for outcome in analysis.outcomes:
         d = outcome.decision
-        maker = d.identification.maker_id or "?"
+        ident = d.identification
         print(
-            f"{outcome.camera.display_tag:<10} {outcome.status.value:<11} {maker:<12} "
-            f"{d.identification.level.value:<7} {outcome.camera.make or ''} "
+            f"{outcome.camera.display_tag:<10} {outcome.status.value:<12} "
+            f"{ident.maker_id or '?':<12} {ident.level.value:<7} "
+            f"{ident.device_class.value:<15} {outcome.camera.make or ''} "
             f"{outcome.camera.model or ''}",
             file=out,
         )

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from specassist.domain.device_class import CameraKind, DeviceClass
 from specassist.domain.units import Quantity, quantity
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class LensType(StrEnum):
 class VendorKind(StrEnum):
     MANUFACTURER = "manufacturer"
     BRAND = "brand"
+    COMPONENT = "component"
+    """Makes parts (chipsets), not equipment: its MAC block names the chip, not the maker."""
 
 
 class Relation(StrEnum):
@@ -187,9 +190,28 @@ class CameraModel:
         return None if self.max_power_w is None else quantity(self.max_power_w, "W")
 
 
+class PatternStrength(StrEnum):
+    """How much a model-number shape says on its own.
+
+    ``distinctive``: a shape only this maker uses (``DS-2CD…``); ``generic``: a
+    shape other makers also use or could plausibly use (``SD…``, ``IPC-T…``),
+    so a registered MAC prefix or a label of another maker overrules it.
+    """
+
+    DISTINCTIVE = "distinctive"
+    GENERIC = "generic"
+
+
 @dataclass(frozen=True, slots=True)
 class ModelPattern:
-    """A regular expression on model numbers that points to a real maker."""
+    """A regular expression on model numbers that points to a real maker.
+
+    ``maker_id`` is who makes products of this shape. ``brand_ids`` are the
+    brands that sell them under their own label (a value brand or relabel);
+    a label naming any other known vendor overrules the pattern. A pattern
+    whose ``maker_id`` is a brand names that brand's own line, which settles
+    the brand's "some products" OEM relations for the product as not applying.
+    """
 
     maker_id: str
     pattern: str
@@ -198,6 +220,21 @@ class ModelPattern:
     brand_ids: tuple[str, ...] = ()
     must_match: tuple[str, ...] = ()
     must_not_match: tuple[str, ...] = ()
+    device_class: DeviceClass | None = None
+    camera_kind: CameraKind | None = None
+    strength: PatternStrength = PatternStrength.DISTINCTIVE
+
+
+@dataclass(frozen=True, slots=True)
+class LookalikeModel:
+    """A real model number of one maker that resembles another maker's pattern.
+
+    Kept beside the patterns so ``catalog check`` proves no pattern claims it.
+    """
+
+    vendor_id: str
+    model: str
+    provenance: Provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +278,12 @@ class Price:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """A source: ``verified`` when its content was read in the source itself."""
+
     title: str
     url: str | None = None
     date: date | None = None
+    verified: bool = False
 
 
 class RuleSeverity(StrEnum):
@@ -273,10 +313,47 @@ class Rule:
     components: tuple[str, ...] = ()
     approved_vendors: tuple[str, ...] = ()
     citation: Citation | None = None
+    effective_from: date | None = None
+    """When this criterion starts to apply, if later than its rule set (a list update)."""
+
+
+class ProvisionKind(StrEnum):
+    """What a provision of a rule pack asks for, besides excluding equipment."""
+
+    DUTY = "duty"
+    DEADLINE = "deadline"
+    DEFINITION = "definition"
+    REPRESENTATION = "representation"
+    SUPPLIER_EXCLUSION = "supplier_exclusion"
+    SCOPE = "scope"
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A duty, deadline or definition of a rule pack, kept as data for the tender to print.
+
+    Example: FAR 52.204-25(d) — report covered equipment found during
+    performance within one business day.
+    """
+
+    provision_id: str
+    kind: ProvisionKind
+    text: str
+    citation: Citation | None = None
+    effective_from: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
+    """A rule pack: what it excludes, from when, as reviewed on ``reviewed``.
+
+    ``applies_to_installed`` is False for rules that govern only what may be
+    authorised, imported or marketed (the FCC's): they decide what may be
+    offered as a replacement, not whether installed equipment must go, unless
+    a profile switches them on for installed equipment. ``optional`` packs
+    (state and foreign rules) are left out of the default profile.
+    """
+
     rule_set_id: str
     title: str
     jurisdiction: str
@@ -287,6 +364,11 @@ class RuleSet:
     effective_until: date | None = None
     notes: str | None = None
     template: bool = False
+    version: str | None = None
+    reviewed: date | None = None
+    optional: bool = False
+    applies_to_installed: bool = True
+    provisions: tuple[Provision, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,3 +395,5 @@ class Catalog:
     vms_platforms: list[VmsPlatform] = field(default_factory=list)
     switches: list[SwitchModel] = field(default_factory=list)
     sizing_constants: list[ModelConstant] = field(default_factory=list)
+    lookalikes: list[LookalikeModel] = field(default_factory=list)
+    """Checked by ``catalog check`` only; a project's snapshot does not keep them."""

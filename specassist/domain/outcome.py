@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from specassist.domain.device_class import DeviceClass
 from specassist.domain.identify import Identification
 from specassist.domain.matching import Match, Offer
 from specassist.domain.measures import Detail
@@ -26,6 +27,9 @@ class Status(StrEnum):
     """Excluded, and nothing in the catalog replaces it: it needs attention."""
     TO_REPLACE = "to replace"
     OVERRIDDEN = "overridden"
+    NOT_A_CAMERA = "not a camera"
+    """Excluded, and not a camera (a recorder, door station, encoder …): never offered a camera;
+    it has a replacement path of its own."""
     ALLOWED = "allowed"
     UNKNOWN = "unknown"
 
@@ -33,6 +37,11 @@ class Status(StrEnum):
     def needs_site_check(self) -> bool:
         """Unknown makers are identified on site; cameras without a match are looked at there."""
         return self in (Status.UNKNOWN, Status.NO_REPLACEMENT)
+
+    @property
+    def excluded(self) -> bool:
+        return self in (Status.NO_REPLACEMENT, Status.TO_REPLACE, Status.OVERRIDDEN,
+                        Status.NOT_A_CAMERA)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,8 @@ class CameraOutcome:
             return Status.ALLOWED
         if verdict is Verdict.UNKNOWN:
             return Status.UNKNOWN
+        if self.identification.device_class is not DeviceClass.CAMERA:
+            return Status.NOT_A_CAMERA
         if self.override_offer is not None:
             return Status.OVERRIDDEN
         return Status.TO_REPLACE if self.offer is not None else Status.NO_REPLACEMENT

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from specassist.domain.catalog import Catalog, Price
+from specassist.domain.device_class import DeviceClass
 from specassist.domain.matching import Matcher
 from specassist.domain.outcome import CameraOutcome, Override, Status
 from specassist.domain.pricing import CostSettings, PriceBook
@@ -56,6 +57,9 @@ class Setup:
     options: Options = field(default_factory=Options)
     costs: CostSettings = field(default_factory=CostSettings)
     extra_prices: tuple[Price, ...] = ()
+    installed_rule_sets: tuple[str, ...] = ()
+    """Rule sets that govern what may be offered (the FCC's) applied to installed equipment
+    too, because the client's policy says so."""
 
     def same_as(self, other: Setup) -> bool:
         """Equal setups; the catalog by identity (a catalog is large and is never edited
@@ -67,6 +71,7 @@ class Setup:
             and self.options == other.options
             and self.costs == other.costs
             and self.extra_prices == other.extra_prices
+            and self.installed_rule_sets == other.installed_rule_sets
         )
 
     @property
@@ -80,7 +85,9 @@ class Engines:
     def __init__(self, setup: Setup) -> None:
         ids = list(setup.rule_set_ids) if setup.rule_set_ids is not None else None
         self.setup = setup
-        self.rules = RuleEngine(setup.catalog, ids, setup.as_of)
+        self.rules = RuleEngine(
+            setup.catalog, ids, setup.as_of, installed_rule_sets=setup.installed_rule_sets
+        )
         self.prices = PriceBook(setup.prices, setup.costs)
         self.matcher = Matcher(setup.catalog, self.rules.model_allowed, self.prices)
         self._decisions: dict[tuple[str | None, ...], Decision] = {}
@@ -90,14 +97,19 @@ class Engines:
         key = _decision_key(camera)
         decision = self._decisions.get(key)
         if decision is None:
-            identification = self.rules.identifier.identify(camera.make, camera.model, camera.mac)
+            identification = self.rules.identifier.identify(
+                camera.make, camera.model, camera.mac,
+                device_type=_device_type(camera), serial=camera.serial,
+            )  # fmt: skip
             decision = self._decisions[key] = self.rules.decide(identification)
         return decision
 
     def outcome(self, item: SurveyedCamera, override: Override | None) -> CameraOutcome:
         camera = item.camera
         decision = self.decide(camera)
-        if decision.verdict is not Verdict.EXCLUDED:
+        not_camera = decision.identification.device_class is not DeviceClass.CAMERA
+        if decision.verdict is not Verdict.EXCLUDED or not_camera:
+            # Only cameras are matched to cameras; other devices have their own path.
             return CameraOutcome(item.id, camera, decision, override=override)
         ident = decision.identification
         requirement = derive(camera, ident.model, self.setup.options, ident.form_hint)
@@ -108,9 +120,14 @@ class Engines:
         return CameraOutcome(item.id, camera, decision, requirement, match, override, chosen)
 
 
+def _device_type(camera: SurveyCamera) -> str | None:
+    """The type word a survey or tool gave ("NVR", "VTO"), else the surveyed camera form."""
+    return camera.device_type or (camera.form_factor.value if camera.form_factor else None)
+
+
 def _decision_key(camera: SurveyCamera) -> tuple[str | None, ...]:
     """Everything identification reads from a camera: cameras equal in these are decided alike."""
-    return (camera.make, camera.model, camera.mac)
+    return (camera.make, camera.model, camera.mac, _device_type(camera), camera.serial)
 
 
 @dataclass

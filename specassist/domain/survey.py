@@ -49,6 +49,8 @@ class SurveyCamera:
     ip_address: str | None = None
     firmware: str | None = None
     form_factor: FormFactor | None = None
+    device_type: str | None = None
+    """The device type the survey or a discovery tool reports ("IPC", "NVR", "Door station")."""
     resolution: Resolution | None = None
     megapixels: float | None = None
     focal_min_mm: float | None = None

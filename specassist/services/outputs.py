@@ -7,10 +7,13 @@ formatter, so the JSON and the printed report never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from specassist.domain import formatting as fmt
+from specassist.domain.catalog import RuleSet
 from specassist.domain.formatting import UnitSystem
+from specassist.domain.identify import Identification
 from specassist.domain.matching import Offer
 from specassist.domain.measures import Amount, Detail, deg, metres, pixels, px_per_m, watts
 from specassist.domain.outcome import CameraOutcome
@@ -120,11 +123,42 @@ def _reason(r: Reason) -> Json:
         "citation": {"title": r.citation.title, "url": r.citation.url,
                      "date": r.citation.date.isoformat() if r.citation.date else None},
         "evidence": list(r.evidence),
+        "definite": r.definite,
     }  # fmt: skip
 
 
-def decision_json(outcome: CameraOutcome) -> Json:
-    """The ``flag`` command's shape: who made it, the verdict and why."""
+def rule_pack_stamps(rule_sets: Sequence[RuleSet]) -> list[Json]:
+    """Each rule pack's id, version and review date, as every output prints them."""
+    return [
+        {"id": r.rule_set_id, "title": r.title, "version": r.version or "unversioned",
+         "reviewed": r.reviewed.isoformat() if r.reviewed else None,
+         "applies_to_installed": r.applies_to_installed}
+        for r in rule_sets
+    ]  # fmt: skip
+
+
+def _identification_json(ident: Identification) -> Json:
+    """What identification found besides the maker: class, serial, date and open questions."""
+    serial = ident.serial
+    return {
+        "device_class": ident.device_class.value,
+        "device_class_basis": ident.device_class_basis,
+        "device_class_assumed": ident.device_class_assumed,
+        "camera_kind": ident.camera_kind.value if ident.camera_kind else None,
+        "serial": None if serial is None else {
+            "serial": serial.serial, "model": serial.model,
+            "made_on": serial.made_on.isoformat(), "channels": serial.channels},
+        "made": None if ident.made is None else ident.made.describe(),
+        "pending": [{"brand": p.brand_id, "maker": p.maker_id, "why": p.status.why,
+                     "settle": p.status.settle} for p in ident.pending],
+        "overruled": [{"maker": o.evidence.maker_id, "detail": o.evidence.detail, "why": o.why}
+                      for o in ident.overruled],
+        "notes": ident.notes,
+    }  # fmt: skip
+
+
+def decision_json(outcome: CameraOutcome, rule_sets: Sequence[RuleSet] = ()) -> Json:
+    """The ``flag`` command's shape: who made it, what it is, the verdict and why."""
     decision, camera = outcome.decision, outcome.camera
     ident = decision.identification
     return {
@@ -136,13 +170,17 @@ def decision_json(outcome: CameraOutcome) -> Json:
         "catalog_model": ident.model.key if ident.model else None,
         "verdict": decision.verdict.value,
         "status": outcome.status.value,
+        **_identification_json(ident),
         "confidence": ident.level.value,
         "score": round(ident.confidence, 2),
         "reasons": [_reason(r) for r in decision.reasons],
         "advisories": [_reason(r) for r in decision.advisories],
+        "replacement_limits": [_reason(r) for r in decision.replacement_limits],
         "evidence": [{"kind": e.kind.value, "maker": e.maker_id, "weight": e.weight,
-                      "detail": e.detail, "source": e.source} for e in ident.evidence],
+                      "detail": e.detail, "source": e.source, "verified": e.verified}
+                     for e in ident.evidence],
         "warnings": decision.warnings,
+        "rule_packs": rule_pack_stamps(rule_sets),
     }  # fmt: skip
 
 
@@ -156,6 +194,7 @@ def outcome_json(outcome: CameraOutcome, system: UnitSystem = UnitSystem.METRIC)
         "model": camera.model,
         "verdict": outcome.verdict.value,
         "status": outcome.status.value,
+        "device_class": outcome.identification.device_class.value,
         "reasons": [r.rule for r in outcome.decision.reasons],
         "warnings": outcome.decision.warnings,
         "requirement": requirement_json(outcome.requirement, system)

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from specassist.catalog.loader import CatalogLoad
 from specassist.domain.catalog import Catalog
 from specassist.domain.issues import InputIssue
+from specassist.domain.rules import chosen_rule_sets
 from specassist.services.catalog_service import check_catalog
 from specassist.storage.catalog_store import read_catalog, write_catalog
 from specassist.storage.models import ImportIssueRow, ProjectRow, SurveyCameraRow
@@ -48,7 +49,7 @@ def new_project(name: str, path: Path | None = None, catalog: CatalogLoad | None
         row = session.scalars(select(ProjectRow)).one()
         row.catalog_name = catalog.catalog.info.name
         row.catalog_version = catalog.catalog.info.version
-        row.rule_set_ids = [r.rule_set_id for r in catalog.catalog.rule_sets if not r.template]
+        row.rule_set_ids = [r.rule_set_id for r in chosen_rule_sets(catalog.catalog, None)]
     return project
 
 

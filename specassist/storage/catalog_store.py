@@ -7,6 +7,7 @@ use these two functions.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -25,9 +26,12 @@ from specassist.domain.catalog import (
     ModelPattern,
     OemRelation,
     OuiPrefix,
+    PatternStrength,
     Price,
     PriceType,
     Provenance,
+    Provision,
+    ProvisionKind,
     Relation,
     Resolution,
     Rule,
@@ -36,6 +40,7 @@ from specassist.domain.catalog import (
     Vendor,
     VendorKind,
 )
+from specassist.domain.device_class import CameraKind, DeviceClass
 from specassist.domain.system import (
     ModelConstant,
     PoeStandard,
@@ -139,6 +144,9 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
             brand_ids=list(p.brand_ids),
             must_match=list(p.must_match),
             must_not_match=list(p.must_not_match),
+            device_class=p.device_class.value if p.device_class else None,
+            camera_kind=p.camera_kind.value if p.camera_kind else None,
+            strength=p.strength.value,
             **_prov(p.provenance),
         )
         for p in catalog.model_patterns
@@ -244,6 +252,12 @@ def _rule_set_row(rs: RuleSet) -> RuleSetRow:
         effective_until=rs.effective_until,
         notes=rs.notes,
         template=rs.template,
+        citation_verified=rs.citation.verified,
+        version=rs.version,
+        reviewed=rs.reviewed,
+        optional=rs.optional,
+        applies_to_installed=rs.applies_to_installed,
+        provisions=[_provision_json(p) for p in rs.provisions],
     )
     for position, rule in enumerate(rs.rules):
         citation = rule.citation
@@ -263,9 +277,48 @@ def _rule_set_row(rs: RuleSet) -> RuleSetRow:
                 citation_title=citation.title if citation else None,
                 citation_url=citation.url if citation else None,
                 citation_date=citation.date if citation else None,
+                citation_verified=citation.verified if citation else False,
+                effective_from=rule.effective_from,
             )
         )
     return row
+
+
+def _provision_json(p: Provision) -> dict[str, Any]:
+    cited = p.citation
+    return {
+        "id": p.provision_id,
+        "kind": p.kind.value,
+        "text": p.text,
+        "effective_from": p.effective_from.isoformat() if p.effective_from else None,
+        "citation": None
+        if cited is None
+        else {
+            "title": cited.title,
+            "url": cited.url,
+            "date": cited.date.isoformat() if cited.date else None,
+            "verified": cited.verified,
+        },
+    }
+
+
+def _provision(data: dict[str, Any]) -> Provision:
+    cited = data.get("citation")
+    citation = None
+    if cited is not None:
+        when = cited.get("date")
+        citation = Citation(
+            cited["title"], cited.get("url"), date.fromisoformat(when) if when else None,
+            bool(cited.get("verified")),
+        )  # fmt: skip
+    start = data.get("effective_from")
+    return Provision(
+        data["id"],
+        ProvisionKind(data["kind"]),
+        data["text"],
+        citation,
+        date.fromisoformat(start) if start else None,
+    )
 
 
 def read_catalog(session: Session) -> Catalog | None:
@@ -313,6 +366,9 @@ def read_catalog(session: Session) -> Catalog | None:
             tuple(r.brand_ids),
             tuple(r.must_match),
             tuple(r.must_not_match),
+            DeviceClass(r.device_class) if r.device_class else None,
+            CameraKind(r.camera_kind) if r.camera_kind else None,
+            PatternStrength(r.strength),
         )
         for r in session.scalars(select(ModelPatternRow).order_by(ModelPatternRow.id))
     ]
@@ -392,8 +448,10 @@ def _model(r: CameraModelRow) -> CameraModel:
     )
 
 
-def _citation(title: str | None, url: str | None, when: Any) -> Citation | None:
-    return None if title is None else Citation(title, url, when)
+def _citation(
+    title: str | None, url: str | None, when: Any, verified: bool = False
+) -> Citation | None:
+    return None if title is None else Citation(title, url, when, verified)
 
 
 def _rule_set(r: RuleSetRow) -> RuleSet:
@@ -409,7 +467,10 @@ def _rule_set(r: RuleSetRow) -> RuleSet:
             control_countries=tuple(x.control_countries),
             components=tuple(x.components),
             approved_vendors=tuple(x.approved_vendors),
-            citation=_citation(x.citation_title, x.citation_url, x.citation_date),
+            citation=_citation(
+                x.citation_title, x.citation_url, x.citation_date, x.citation_verified
+            ),
+            effective_from=x.effective_from,
         )
         for x in r.rules
     )
@@ -418,12 +479,17 @@ def _rule_set(r: RuleSetRow) -> RuleSet:
         title=r.title,
         jurisdiction=r.jurisdiction,
         authority=r.authority,
-        citation=Citation(r.citation_title, r.citation_url, r.citation_date),
+        citation=Citation(r.citation_title, r.citation_url, r.citation_date, r.citation_verified),
         effective_from=r.effective_from,
         rules=rules,
         effective_until=r.effective_until,
         notes=r.notes,
         template=r.template,
+        version=r.version,
+        reviewed=r.reviewed,
+        optional=r.optional,
+        applies_to_installed=r.applies_to_installed,
+        provisions=tuple(_provision(p) for p in r.provisions),
     )
 
 

@@ -153,6 +153,9 @@ class ModelPatternRow(ProvenanceMixin, Base):
     brand_ids: Mapped[list[str]] = mapped_column(default=list)
     must_match: Mapped[list[str]] = mapped_column(default=list)
     must_not_match: Mapped[list[str]] = mapped_column(default=list)
+    device_class: Mapped[str | None] = mapped_column(String(20))
+    camera_kind: Mapped[str | None] = mapped_column(String(20))
+    strength: Mapped[str] = mapped_column(String(20), default="distinctive")
 
 
 class OuiPrefixRow(ProvenanceMixin, Base):
@@ -207,6 +210,13 @@ class RuleSetRow(Base):
     effective_until: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     template: Mapped[bool] = mapped_column(Boolean, default=False)
+    citation_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[str | None] = mapped_column(String(40))
+    reviewed: Mapped[date | None] = mapped_column(Date)
+    optional: Mapped[bool] = mapped_column(Boolean, default=False)
+    applies_to_installed: Mapped[bool] = mapped_column(Boolean, default=True)
+    provisions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    """Duties, deadlines and definitions: id, kind, text, effective_from and a citation."""
     rules: Mapped[list[RuleRow]] = relationship(
         back_populates="rule_set", cascade="all, delete-orphan", order_by="RuleRow.position"
     )
@@ -232,6 +242,8 @@ class RuleRow(Base):
     citation_title: Mapped[str | None] = mapped_column(Text)
     citation_url: Mapped[str | None] = mapped_column(Text)
     citation_date: Mapped[date | None] = mapped_column(Date)
+    citation_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    effective_from: Mapped[date | None] = mapped_column(Date)
     rule_set: Mapped[RuleSetRow] = relationship(back_populates="rules")
 
 

@@ -66,7 +66,8 @@ def test_references_and_duplicates(broken: Path) -> None:
 
 
 def test_pattern_examples_are_enforced(broken: Path) -> None:
-    line = _append(broken / "model_patterns.csv", "dahua,IPC-X\\d,,,IPC-HFW1;IPC-X1,IPC-X2,x,,no,")
+    row = "dahua,IPC-X\\d,,,,,,IPC-HFW1;IPC-X1,IPC-X2,x,,no,"
+    line = _append(broken / "model_patterns.csv", row)
     errors = _errors(load_catalog_folder(broken).issues)
     assert any(
         e.startswith(f"model_patterns.csv:{line}:must_match:") and "IPC-HFW1" in e for e in errors
@@ -98,3 +99,33 @@ def test_rule_file_errors_point_at_lines(broken: Path) -> None:
     assert any(e.startswith("rules/syntax.toml:2: error: TOML syntax") for e in errors), errors
     assert any(e.startswith("rules/content.toml:6:effective_from:") for e in errors), errors
     assert any(e.startswith("rules/content.toml:13:severity:") for e in errors), errors
+
+
+def test_a_pattern_that_claims_a_catalog_model_fails_the_check(broken: Path) -> None:
+    line = _append(broken / "model_patterns.csv", r"dahua,SD\d,camera,,ptz,generic,,,,x,,no,")
+    errors = _errors(load_catalog_folder(broken).issues)
+    assert any(
+        e.startswith(f"model_patterns.csv:{line}:pattern:") and "SD9364-EHL" in e for e in errors
+    ), errors
+
+
+def test_a_lookalike_a_pattern_claims_fails_the_check(broken: Path) -> None:
+    _append(broken / "lookalikes.csv", "axis,DS-2CD9999,test,,no,")
+    errors = _errors(load_catalog_folder(broken).issues)
+    assert any("matches axis model DS-2CD9999 from lookalikes.csv" in e for e in errors), errors
+
+
+def test_two_makers_matching_one_example_fails_the_check(broken: Path) -> None:
+    line = _append(broken / "model_patterns.csv", r"axis,DS-2,camera,,,,,,,x,,no,")
+    errors = _errors(load_catalog_folder(broken).issues)
+    assert any(
+        e.startswith(f"model_patterns.csv:{line}:pattern:") and "the examples of" in e
+        for e in errors
+    ), errors
+
+
+def test_a_bad_class_kind_or_strength_is_reported_at_its_cell(broken: Path) -> None:
+    line = _append(broken / "model_patterns.csv", r"axis,ZZ-\d,toaster,infrared,,loud,,,,x,,no,")
+    errors = _errors(load_catalog_folder(broken).issues)
+    for column in ("device_class", "camera_kind", "strength"):
+        assert any(e.startswith(f"model_patterns.csv:{line}:{column}:") for e in errors), column

@@ -1,7 +1,7 @@
 """Recorders, VMS platforms, PoE switches and the sizing model's constants in the catalog.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-02
 """
 
