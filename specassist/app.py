@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from specassist import __version__
 from specassist.resources import demo_survey, resources_dir
+from specassist.services import project_service
 from specassist.storage.project_file import SUFFIX
 from specassist.ui.main_window import MainWindow
 from specassist.ui.settings import AppSettings
@@ -54,6 +55,7 @@ def tune_gc() -> None:
 
 def run_app(file: Path | None = None, demo: bool = False) -> int:
     tune_gc()
+    project_service.clean_stale_working_copies()  # copies left by sessions that were killed
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("SpecAssist")
     app.setOrganizationName("SpecAssist")

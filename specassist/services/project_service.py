@@ -24,10 +24,10 @@ from specassist.domain.money import ExchangeRates
 from specassist.domain.survey import SurveyCamera
 from specassist.domain.units import quantity
 from specassist.services.catalog_service import check_catalog
-from specassist.storage import survey_store
+from specassist.storage import survey_store, working_copy
 from specassist.storage.catalog_store import add_prices, read_catalog, write_catalog
 from specassist.storage.models import ProjectRow
-from specassist.storage.project_file import SUFFIX, ProjectFile
+from specassist.storage.project_file import SUFFIX, ProjectFile, project_name, project_path
 from specassist.storage.survey_store import StoredCamera, add_import, load_cameras, load_issues
 from specassist.survey.importer import SurveyImport, camera_from_form, import_survey
 from specassist.survey.price_list import PriceListImport, import_price_list
@@ -49,19 +49,50 @@ def new_project(
     name: str, path: Path | None = None, catalog: CatalogLoad | None = None
 ) -> ProjectFile:
     """A new project holding a snapshot of the catalog (the shipped one by default)."""
-    catalog = catalog or check_catalog()
     project = ProjectFile.create(name, path)
+    _start(project, catalog)
+    return project
+
+
+def _start(project: ProjectFile, catalog: CatalogLoad | None) -> None:
+    catalog = catalog or check_catalog()
     with project.transaction() as session:
         write_catalog(session, catalog.catalog)
         row = session.scalars(select(ProjectRow)).one()
         row.catalog_name = catalog.catalog.info.name
         row.catalog_version = catalog.catalog.info.version
         row.rule_set_ids = [r.rule_set_id for r in catalog.catalog.rule_sets if not r.template]
-    return project
 
 
 def open_project(path: Path) -> ProjectFile:
     return ProjectFile.open(path)
+
+
+def clean_stale_working_copies() -> list[Path]:
+    """Remove the working folders SpecAssist processes that died left in the temporary folder.
+
+    Called at start-up by the app and by commands that open projects; folders of
+    processes still running are never touched. Returns the folders removed.
+    """
+    return working_copy.clean_stale_working_copies()
+
+
+def open_or_new(path: Path, catalog: CatalogLoad | None = None) -> ProjectFile:
+    """The project in ``path`` (``.specassist`` added), or a new one there; locked either way.
+
+    Removes the working folders of SpecAssist processes that died first, as the
+    app does at start-up, so a headless user's temporary folder does not fill up.
+    """
+    clean_stale_working_copies()
+    path = project_path(path)
+    project = ProjectFile.open_or_create(path, project_name(path))
+    if project.created:
+        try:
+            _start(project, catalog)
+        except BaseException:
+            project.close()
+            raise
+    return project
 
 
 def import_into(
@@ -350,7 +381,7 @@ def recoverable(folder: Path, except_session: str | None = None) -> list[Recover
 
 def recover(item: Recoverable) -> ProjectFile:
     """Open an autosave as unsaved work belonging to its original file."""
-    project = ProjectFile.open(item.autosave)
+    project = ProjectFile.open(item.autosave, lock=False)  # the first save locks the original
     project.path = item.original
     project.dirty = True
     discard_autosave(item.autosave.parent, item.autosave.stem)
