@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import logging
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -302,7 +303,7 @@ def _working_copy(path: Path | None, held: ProjectLock | None) -> WorkingCopy:
             held.release()
         raise ProjectFileError(
             f"{path or 'project'}: cannot make a working copy in the temporary folder "
-            f"({exc.strerror}: {exc.filename})"
+            f"{tempfile.gettempdir()} ({exc.strerror})"
         ) from exc
 
 

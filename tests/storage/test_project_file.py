@@ -56,6 +56,7 @@ def test_failed_save_leaves_the_previous_file_intact(
             project.save()
         assert project.dirty
         assert not path.with_name(path.name + ".tmp").exists()  # the space is given back
+        monkeypatch.undo()
     assert path.read_bytes() == before
     with ProjectFile.open(path) as reopened:
         assert project_service.cameras(reopened) == []
