@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from specassist import __version__
 from specassist.resources import demo_survey, resources_dir
+from specassist.services import projects
 from specassist.services.projects import SUFFIX
 from specassist.ui import errors, workers
 from specassist.ui.main_window import MainWindow
@@ -56,6 +57,7 @@ def tune_gc() -> None:
 
 def run_app(file: Path | None = None, demo: bool = False) -> int:
     tune_gc()
+    projects.clean_stale_working_copies()  # copies left by sessions that were killed
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("SpecAssist")
     app.setOrganizationName("SpecAssist")

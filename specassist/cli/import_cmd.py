@@ -13,7 +13,11 @@ def register(commands: Subparsers) -> None:
     sub = commands.add_parser("import", help="import a survey and report every issue")
     sub.add_argument("survey", type=path, help="CSV or XLSX survey file")
     sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
-    sub.add_argument("--project", type=path, help="save into this project file (*.specassist)")
+    sub.add_argument(
+        "--project",
+        type=path,
+        help="save into this project file (.specassist is added when missing)",
+    )
     sub.add_argument(
         "--map",
         action="append",
@@ -42,12 +46,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         column_map = _parse_map(args.map)
         if args.project:
-            project = (
-                projects.open_project(args.project)
-                if args.project.exists()
-                else projects.new_project(args.project.stem, args.project)
-            )
-            with project:
+            with projects.open_or_new(args.project) as project:
                 result = imports.import_into(project, args.survey, args.sheet, column_map).result
                 saved = project.save()
         else:

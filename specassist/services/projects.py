@@ -19,9 +19,16 @@ from specassist.domain.catalog import Catalog
 from specassist.domain.issues import InputIssue
 from specassist.domain.rules import chosen_rule_sets
 from specassist.services.catalog_service import check_catalog
+from specassist.storage import working_copy
 from specassist.storage.catalog_store import read_catalog, write_catalog
 from specassist.storage.models import ImportIssueRow, ProjectRow, SurveyCameraRow
-from specassist.storage.project_file import SUFFIX, ProjectFile, ProjectFileError
+from specassist.storage.project_file import (
+    SUFFIX,
+    ProjectFile,
+    ProjectFileError,
+    project_name,
+    project_path,
+)
 from specassist.storage.survey_store import load_issues
 
 Project = ProjectFile
@@ -42,19 +49,56 @@ class ProjectSummary:
 
 def new_project(name: str, path: Path | None = None, catalog: CatalogLoad | None = None) -> Project:
     """A new project holding a snapshot of the catalog (the shipped one by default)."""
-    catalog = catalog or check_catalog()
     project = ProjectFile.create(name, path)
+    _start(project, catalog)
+    return project
+
+
+def _start(project: Project, catalog: CatalogLoad | None) -> None:
+    """Put the catalog snapshot and the default rule profile into a newly created project."""
+    catalog = catalog or check_catalog()
     with project.transaction() as session:
         write_catalog(session, catalog.catalog)
         row = session.scalars(select(ProjectRow)).one()
         row.catalog_name = catalog.catalog.info.name
         row.catalog_version = catalog.catalog.info.version
         row.rule_set_ids = [r.rule_set_id for r in chosen_rule_sets(catalog.catalog, None)]
-    return project
 
 
 def open_project(path: Path) -> Project:
     return ProjectFile.open(path)
+
+
+def open_unlocked(path: Path) -> Project:
+    """Open a file no one else writes to (an autosave), without taking its lock."""
+    return ProjectFile.open(path, lock=False)
+
+
+def clean_stale_working_copies() -> list[Path]:
+    """Remove the working folders SpecAssist processes that died left in the temporary folder.
+
+    Called at start-up by the app and by commands that open projects; folders of
+    processes still running are never touched. Returns the folders removed.
+    """
+    return working_copy.clean_stale_working_copies()
+
+
+def open_or_new(path: Path, catalog: CatalogLoad | None = None) -> Project:
+    """The project in ``path`` (``.specassist`` added), or a new one there; locked either way.
+
+    Removes the working folders of SpecAssist processes that died first, as the
+    app does at start-up, so a headless user's temporary folder does not fill up.
+    """
+    clean_stale_working_copies()
+    path = project_path(path)
+    project = ProjectFile.open_or_create(path, project_name(path))
+    if project.created:
+        try:
+            _start(project, catalog)
+        except BaseException:
+            project.close()
+            raise
+    return project
 
 
 def name(project: Project) -> str:

@@ -51,7 +51,7 @@ def recoverable(folder: Path, except_session: str | None = None) -> list[Recover
 
 def recover(item: Recoverable) -> Project:
     """Open an autosave as unsaved work belonging to its original file."""
-    project = projects.open_project(item.autosave)
+    project = projects.open_unlocked(item.autosave)  # the first save locks the original
     project.path = item.original
     project.dirty = True
     discard_autosave(item.autosave.parent, item.autosave.stem)

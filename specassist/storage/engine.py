@@ -20,16 +20,32 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, scratch: bool = False) -> Engine:
+    """An engine for ``url``; ``scratch`` for an SQLite file that is only ever a working copy.
+
+    A project's working copy is thrown away after a crash of the machine (the
+    saved file and the autosave, each written and synced separately, are what
+    survive), so its commits need not wait for the disk: SQLite's
+    ``synchronous=OFF`` still survives a crash of SpecAssist itself, and it
+    took a one-row edit from 17–48 ms to 2–8 ms on the (shared) development
+    machine.
+    """
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_foreign_keys)
+        event.listen(engine, "connect", _sqlite_scratch if scratch else _sqlite_foreign_keys)
     return engine
 
 
 def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_scratch(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_foreign_keys(dbapi_connection, record)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
     cursor.close()
 
 

@@ -880,7 +880,7 @@ class MainWindow(QMainWindow):
         if self._project is not None and self._project.dirty:
             try:
                 recovery.autosave(self._project, autosave_folder(), self.session_id)
-            except OSError as exc:
+            except (OSError, UserError) as exc:
                 self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
 
     def offer_recovery(self) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from specassist.domain.issues import UserError
 from specassist.services import recovery
 from specassist.services.projects import Project
 
@@ -27,6 +28,10 @@ def ask_to_recover(parent: QWidget, folder: Path, session_id: str) -> Project | 
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            return recovery.recover(item)
+            try:
+                return recovery.recover(item)
+            except UserError as exc:  # a damaged autosave: say so, and keep it for a look
+                QMessageBox.warning(parent, "Cannot recover", str(exc))
+                continue
         recovery.discard_autosave(item.autosave.parent, item.autosave.stem)
     return None

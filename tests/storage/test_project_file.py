@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from specassist.services import capture, imports, projects
-from specassist.storage.project_file import ProjectFile, ProjectFileError
+from specassist.storage.project_file import ProjectFile, ProjectFileError, ProjectSaveError
 
 
 def test_round_trip_keeps_survey_raw_rows_issues_and_catalog(tmp_path: Path, surveys: Path) -> None:
@@ -47,12 +48,14 @@ def test_failed_save_leaves_the_previous_file_intact(
         imports.import_into(project, surveys / "bad_cells.csv")
 
         def broken_replace(self: Path, target: Path) -> Path:
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(Path, "replace", broken_replace)
-        with pytest.raises(OSError, match="disk full"):
+        with pytest.raises(ProjectSaveError, match=r"disk is full .* file on disk is unchanged"):
             project.save()
         assert project.dirty
+        assert not path.with_name(path.name + ".tmp").exists()  # the space is given back
+        monkeypatch.undo()
     assert path.read_bytes() == before
     with ProjectFile.open(path) as reopened:
         assert capture.cameras(reopened) == []

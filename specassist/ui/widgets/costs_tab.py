@@ -55,7 +55,7 @@ def parse_rates(text: str) -> dict[str, str]:
 
 class CostsTab(QWidget):
     sig_apply = Signal(dict)
-    """The edited settings, as text values ready for ``project_service.set_cost_settings``."""
+    """The edited settings, as text values ready for ``project_settings.set_cost_settings``."""
     sig_import_prices = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
