@@ -1,0 +1,75 @@
+"""The cameras a plan shows, read from the analysis: identity, mounting, old and new optics.
+
+This is the only place plans read the analysis's per-camera results, so when
+those results change shape only ``plan_camera`` changes.
+"""
+
+from __future__ import annotations
+
+from specassist.domain.catalog import CameraModel, FormFactor, Resolution
+from specassist.domain.coverage import optics_for
+from specassist.domain.matching import Offer
+from specassist.domain.plans import CameraOptics, Outcome, PlanCamera, link_of
+from specassist.domain.requirements import FAMILY_OF, PANORAMIC, Requirement, old_lens
+from specassist.domain.rules import Verdict
+from specassist.domain.survey import SurveyCamera
+from specassist.services.analysis_service import Analysis, CameraResult
+
+
+def plan_camera(result: CameraResult) -> PlanCamera:
+    """One analysed camera as the plan needs it (the adapter over the analysis's result)."""
+    matched = result.matched
+    camera = matched.flagged.camera
+    old_model = matched.flagged.decision.identification.model
+    old = _old_optics(camera, old_model, matched.requirement)
+    offer = result.offer
+    if matched.verdict is not Verdict.EXCLUDED:
+        outcome, new, new_model = Outcome.KEPT, old, None
+    elif offer is None:
+        outcome, new, new_model = Outcome.NO_REPLACEMENT, None, None
+    else:
+        outcome, new = Outcome.REPLACED, _offer_optics(offer)
+        new_model = f"{offer.model.vendor_id} {offer.model.model}"
+    return PlanCamera(
+        id=result.id,
+        link=link_of(camera.tag, camera.mac, camera.serial, camera.site),
+        location=camera.location,
+        height_m=camera.height_m,
+        target_distance_m=camera.target_distance_m,
+        outcome=outcome,
+        old=old,
+        new=new,
+        new_model=new_model,
+    )
+
+
+def plan_cameras(analysis: Analysis) -> dict[int, PlanCamera]:
+    return {result.id: plan_camera(result) for result in analysis.results}
+
+
+def _panoramic(form: FormFactor | None) -> bool:
+    return form is not None and FAMILY_OF[form] in PANORAMIC
+
+
+def _old_optics(
+    camera: SurveyCamera, model: CameraModel | None, requirement: Requirement | None
+) -> CameraOptics | None:
+    lens = old_lens(camera, model)
+    resolution: Resolution | None = camera.resolution or (model.resolution if model else None)
+    if lens is None or resolution is None:
+        return None
+    angle = lens.wide_deg
+    scene = requirement.scene_hfov_deg if requirement is not None else None
+    if scene is not None and lens.tele_deg <= scene.value <= lens.wide_deg:
+        angle = scene.value  # the varifocal setting the requirement inferred
+    form = camera.form_factor or (model.form_factor if model else None)
+    return optics_for(angle, resolution.width, resolution.height, _panoramic(form))
+
+
+def _offer_optics(offer: Offer) -> CameraOptics | None:
+    model = offer.model
+    angle = offer.setting_hfov_deg or model.hfov_max_deg
+    if angle is None or model.resolution is None:
+        return None
+    resolution = model.resolution
+    return optics_for(angle, resolution.width, resolution.height, _panoramic(model.form_factor))
