@@ -129,7 +129,7 @@ def test_unreadable_plan_files_are_refused_by_name(project: ProjectFile, tmp_pat
         plan_service.import_plan(project, tmp_path / "missing.png", SITE)
     with pytest.raises(PlanError, match=r"scale '0,0,10,0,50': give the distance with its unit"):
         plan_service.scale_from_text("0,0,10,0,50")
-    assert plan_service.scale_from_text("0,0,1000,0,164ft").distance_m == pytest.approx(49.987)
+    assert plan_service.scale_from_text("0,0,1000,0,164ft").distance_m == pytest.approx(49.9872)  # 164 × 0.3048
 
 
 def test_rotation_and_crop_carry_everything_and_undo_puts_it_back(
