@@ -22,6 +22,7 @@ from specassist.cli import (
     flag_cmd,
     import_cmd,
     match_cmd,
+    plan_cmd,
     rules_cmd,
     tender_cmd,
 )
@@ -33,6 +34,7 @@ _COMMANDS: dict[str, ModuleType] = {
     "tender": tender_cmd,
     "rules": rules_cmd,
     "catalog": catalog_cmd,
+    "plan": plan_cmd,
 }
 HEADLESS = frozenset(_COMMANDS)
 COMMANDS = (*_COMMANDS, "open")

@@ -241,6 +241,14 @@ def placed_camera_ids(project: ProjectFile, site: str | None) -> set[int]:
         return plan_store.placed_camera_ids(session, project.project_id(), site)
 
 
+def unplaced_count(project: ProjectFile, site: str) -> int:
+    """Cameras of the site (or of no stated site) not yet on any of its plans."""
+    with project.sessions() as session:
+        on_site = plan_store.site_camera_ids(session, project.project_id(), site)
+        placed = plan_store.placed_camera_ids(session, project.project_id(), site)
+    return len(on_site - placed)
+
+
 def place_by_tag(
     project: ProjectFile,
     tag: str,

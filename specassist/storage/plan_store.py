@@ -86,12 +86,8 @@ def delete_plan(session: Session, plan_id: int) -> None:
 
 
 def summaries(session: Session, project_id: int) -> list[PlanSummary]:
-    counts: dict[int, int] = {
-        plan_id: count
-        for plan_id, count in session.execute(
-            select(PlanDeviceRow.plan_id, func.count()).group_by(PlanDeviceRow.plan_id)
-        )
-    }
+    per_plan = select(PlanDeviceRow.plan_id, func.count()).group_by(PlanDeviceRow.plan_id)
+    counts: dict[int, int] = {row[0]: row[1] for row in session.execute(per_plan)}
     rows = session.execute(
         select(PlanRow.id, SiteRow.name, PlanRow.name, PlanRow.width_px, PlanRow.height_px,
                PlanRow.source, *_scale_columns())
@@ -339,3 +335,16 @@ def camera_links(session: Session, project_id: int) -> list[tuple[int, DeviceLin
         .where(SurveyCameraRow.project_id == project_id)
     )  # fmt: skip
     return [(r[0], link_of(r[1], r[2], r[3], r[4])) for r in rows]
+
+
+def site_camera_ids(session: Session, project_id: int, site: str) -> set[int]:
+    """Surveyed cameras of ``site``, and those the survey gives no site (they may be anywhere)."""
+    rows = session.scalars(
+        select(SurveyCameraRow.id)
+        .outerjoin(SiteRow, SurveyCameraRow.site_id == SiteRow.id)
+        .where(
+            SurveyCameraRow.project_id == project_id,
+            (SiteRow.name == site) | SurveyCameraRow.site_id.is_(None),
+        )
+    )
+    return set(rows)
