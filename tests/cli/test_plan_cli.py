@@ -30,8 +30,9 @@ def project(tmp_path: Path) -> Path:
 def test_import_place_and_list_a_plan(project: Path, tmp_path: Path) -> None:
     image = tmp_path / "ground.png"
     Image.new("RGB", (1200, 800), "white").save(image)
+    scale = "0,0,1000,0,164ft"
     status, text = _run("plan", "import", str(project), str(image),
-                        "--site", "Depot", "--name", "Yard", "--scale", "0,0,1000,0,164ft")  # fmt: skip
+                        "--site", "Depot", "--name", "Yard", "--scale", scale)  # fmt: skip
     assert status == 0
     assert text.strip() == "plan 1: Depot / Yard, 1200 × 800 px, 1000 px = 49.99 m from ground.png"
     status, text = _run("plan", "place", str(project), "C016", "600", "400",

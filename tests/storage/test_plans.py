@@ -62,8 +62,8 @@ def test_plan_with_devices_walls_and_targets_survives_save_and_reopen(
         )  # fmt: skip
         assert device.camera_id == tag_id(reopened, "C001")
         assert [w.points for w in back.walls] == [wall.points, pillar.points]
-        assert back.walls[1].closed and back.walls[1].segments()[-1] == ((520.0, 220.0),
-                                                                         (500.0, 200.0))  # fmt: skip
+        assert back.walls[1].closed
+        assert back.walls[1].segments()[-1] == ((520.0, 220.0), (500.0, 200.0))
         assert back.targets[0].required is DoriLevel.IDENTIFY
         stored = plan_service.image(reopened, plan.id)
         assert stored.data == source.read_bytes() and stored.format == "PNG"
@@ -125,11 +125,12 @@ def test_unreadable_plan_files_are_refused_by_name(project: ProjectFile, tmp_pat
     drawing.write_bytes(b"AC1032")
     with pytest.raises(PlanError, match=r"plan\.dwg: a plan must be a PNG, JPEG or PDF"):
         plan_service.import_plan(project, drawing, SITE)
-    with pytest.raises(PlanError, match="missing.png: file not found"):
+    with pytest.raises(PlanError, match=r"missing\.png: file not found"):
         plan_service.import_plan(project, tmp_path / "missing.png", SITE)
     with pytest.raises(PlanError, match=r"scale '0,0,10,0,50': give the distance with its unit"):
         plan_service.scale_from_text("0,0,10,0,50")
-    assert plan_service.scale_from_text("0,0,1000,0,164ft").distance_m == pytest.approx(49.9872)  # 164 × 0.3048
+    feet = plan_service.scale_from_text("0,0,1000,0,164ft")
+    assert feet.distance_m == pytest.approx(49.9872)  # 164 × 0.3048
 
 
 def test_rotation_and_crop_carry_everything_and_undo_puts_it_back(

@@ -31,7 +31,8 @@ def test_macs_are_compared_in_one_spelling() -> None:
 
 def test_a_device_keeps_its_camera_while_it_exists() -> None:
     link = DeviceLink("C1", "BC:AD:28:11:22:33", None, "HQ")
-    found = resolve_links([device(1, 5, link)], [(5, link), (9, DeviceLink("C1", None, None, "HQ"))])
+    cameras = [(5, link), (9, DeviceLink("C1", None, None, "HQ"))]
+    found = resolve_links([device(1, 5, link)], cameras)
     assert found == {1: 5}
 
 
@@ -53,7 +54,10 @@ def test_after_a_re_import_the_device_follows_mac_then_serial_then_tag() -> None
 
 def test_a_reused_id_with_another_mac_is_not_taken_for_the_old_camera() -> None:
     placed = device(1, 5, DeviceLink("C1", "BC:AD:28:11:22:33", None, None))
-    cameras = [(5, DeviceLink("C9", "00:11:22:33:44:55")), (6, DeviceLink("C1", "BC:AD:28:11:22:33"))]
+    cameras = [
+        (5, DeviceLink("C9", "00:11:22:33:44:55")),
+        (6, DeviceLink("C1", "BC:AD:28:11:22:33")),
+    ]
     assert resolve_links([placed], cameras) == {1: 6}
 
 
