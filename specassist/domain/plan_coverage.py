@@ -139,8 +139,13 @@ def device_coverage(
     walls: Walls,
     view: View = View.NEW,
     levels: tuple[DoriLevel, ...] = COVERAGE_LEVELS,
+    within: Polygon | None = None,
 ) -> Coverage:
-    """The coverage of one camera on the plan, with its bands clipped by the walls."""
+    """The coverage of one camera on the plan, clipped by the walls and to ``within``.
+
+    ``within`` is usually the plan's rectangle: a view reaching past the drawing is
+    cut at its edge, so nothing is drawn (or composited on screen) off the plan.
+    """
     shape = coverage.footprint(camera, aim.mounting, levels)
     frame = Frame(aim, metres_per_px)
     reach_px = shape.reach_m / metres_per_px
@@ -152,10 +157,13 @@ def device_coverage(
         cut = [_clip_band(band, region) for band in placed]
         clipped = _area(cut) < _area(placed) * (1 - 1e-6)
         placed = [band for band in cut if band.polygons]
+    outline, dead = frame.polygon(shape.outline), frame.polygon(shape.dead_zone)
+    if within is not None:
+        placed = [b for b in (_clip_band(band, within) for band in placed) if b.polygons]
+        outline, dead = tuple(clip_convex(outline, within)), tuple(clip_convex(dead, within))
     return Coverage(
-        view, tuple(placed), frame.polygon(shape.outline), frame.polygon(shape.dead_zone),
-        clipped, shape.ground.near_m, shape.ground.far_m,
-    )  # fmt: skip
+        view, tuple(placed), outline, dead, clipped, shape.ground.near_m, shape.ground.far_m
+    )
 
 
 def _area(bands: Sequence[PlacedBand]) -> float:
@@ -163,7 +171,11 @@ def _area(bands: Sequence[PlacedBand]) -> float:
 
 
 def _clip_band(band: PlacedBand, region: Sequence[Point]) -> PlacedBand:
-    pieces = (clip_convex(region, piece) for piece in band.polygons)
+    """The band's part inside ``region`` (either side may be the convex one)."""
+    pieces = (
+        clip_convex(region, piece) if len(region) > len(piece) else clip_convex(piece, region)
+        for piece in band.polygons
+    )
     return PlacedBand(band.level, tuple(tuple(piece) for piece in pieces if piece))
 
 
@@ -259,19 +271,27 @@ def plan_walls(plan: Plan) -> Walls:
     return Walls(plan.wall_segments())
 
 
+def plan_area(plan: Plan) -> Polygon:
+    """The plan's rectangle, the limit of everything drawn on it."""
+    w, h = float(plan.width_px), float(plan.height_px)
+    return ((0.0, 0.0), (w, 0.0), (w, h), (0.0, h))
+
+
 def coverage_of(
     device: PlacedDevice,
     cameras: Mapping[int, PlanCamera],
     view: View,
     metres_per_px: float,
     walls: Walls,
+    within: Polygon | None = None,
 ) -> Coverage | None:
     """One device's coverage in one view; None when the camera or its optics are unknown."""
     camera = cameras.get(device.camera_id) if device.camera_id is not None else None
     chosen = None if camera is None else camera.old if view is View.OLD else camera.new
     if chosen is None:
         return None
-    return device_coverage(chosen, aim_of(device, camera), metres_per_px, walls, view)
+    aim = aim_of(device, camera)
+    return device_coverage(chosen, aim, metres_per_px, walls, view, within=within)
 
 
 def plan_coverages(
@@ -280,11 +300,11 @@ def plan_coverages(
     """Every device's coverage by (device id, view); empty until the plan has a scale."""
     if plan.scale is None:
         return {}
-    walls = plan_walls(plan)
+    walls, area = plan_walls(plan), plan_area(plan)
     found = {}
     for device in plan.devices:
         for view in views:
-            result = coverage_of(device, cameras, view, plan.scale.metres_per_px, walls)
+            result = coverage_of(device, cameras, view, plan.scale.metres_per_px, walls, area)
             if result is not None:
                 found[(device.id, view)] = result
     return found

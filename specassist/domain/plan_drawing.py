@@ -156,8 +156,12 @@ def band_style(level: DoriLevel, paint: Paint) -> Style:
     return Style(stroke=colour, stroke_width_pt=1.2, dash_pt=(4.0, 3.0))
 
 
-def coverage_primitives(coverage: Coverage, paint: Paint) -> list[Shape]:
-    """One camera's coverage: dead zone, bands and the wall-free outline."""
+def coverage_primitives(coverage: Coverage, paint: Paint, outline: bool = False) -> list[Shape]:
+    """One camera's coverage: dead zone and bands, and with ``outline`` the view without walls.
+
+    The outline shows what walls took away; drawn for every camera of a busy plan it
+    is clutter, so editors draw it for the selected camera only.
+    """
     layer = Layer.COVERAGE_OLD if coverage.view is View.OLD else Layer.COVERAGE_NEW
     shapes = []
     if coverage.dead_zone and paint is Paint.FILLED:
@@ -166,7 +170,7 @@ def coverage_primitives(coverage: Coverage, paint: Paint) -> list[Shape]:
     shapes.extend(
         Shape(band.polygons, band_style(band.level, paint), layer) for band in coverage.bands
     )
-    if coverage.outline:
+    if outline and coverage.outline:
         edge = Style(stroke="#616161", stroke_width_pt=0.6, dash_pt=(2.0, 2.0))
         shapes.append(Shape((coverage.outline,), edge, Layer.OUTLINE))
     return shapes

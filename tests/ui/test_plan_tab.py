@@ -155,9 +155,11 @@ def test_side_by_side_shows_the_existing_and_the_replacement_views(window: MainW
     assert tab.view_b.isVisible()
     assert [s.view for s in tab.scene_a.styles] == [View.OLD]
     assert [s.view for s in tab.scene_b.styles] == [View.NEW]
-    assert len(tab.scene_b.coverage) == 1 and len(tab.scene_a.coverage) == 1
+    (device_id,) = tab.scene_a.devices
+    assert tab.scene_a.layer.keys() == {(device_id, 0)} == tab.scene_b.layer.keys()
     tab.mode_combo.setCurrentText("Overlay")
-    assert not tab.view_b.isVisible() and len(tab.scene_a.coverage) == 2
+    assert not tab.view_b.isVisible()
+    assert tab.scene_a.layer.keys() == {(device_id, 0), (device_id, 1)}  # old under new
 
 
 def test_deleting_a_plan_is_undoable(window: MainWindow) -> None:
@@ -167,3 +169,37 @@ def test_deleting_a_plan_is_undoable(window: MainWindow) -> None:
     assert tab.plan_id is None and tab.plan_combo.count() == 0
     window.undo_stack.undo()
     assert tab.plan_id is not None and set(stored(window, tab)) == {"C001"}
+
+
+def alpha_at(tab: PlanTab, x: float, y: float) -> int:
+    picture = tab.scene_a.layer.picture
+    assert picture is not None
+    px = (x - picture.rect.left()) * picture.scale
+    py = (y - picture.rect.top()) * picture.scale
+    return picture.image.pixelColor(int(px), int(py)).alpha()
+
+
+def test_coverage_is_one_picture_and_a_dragged_camera_is_drawn_live(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    tab = window.plans_tab
+    drop(tab, ["C003"], QPointF(500.0, 400.0))  # looks up the plan, 4.5 m up
+    layer = tab.scene_a.layer
+    qtbot.waitUntil(lambda: not layer.busy, timeout=5000)
+    (device_id,) = tab.scene_a.devices
+    x, y, _ = stored(window, tab)["C003"]
+    assert alpha_at(tab, x, y - 200) > 0  # 10 m ahead: covered
+    assert alpha_at(tab, x, y + 100) == 0  # 5 m behind: not
+    view = tab.view_a
+    start = screen_point(view, x, y)
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     start)  # fmt: skip
+    assert layer.live == {device_id} and tab.scene_a.live[device_id]
+    qtbot.waitUntil(lambda: not layer.busy, timeout=5000)
+    assert alpha_at(tab, x, y - 200) == 0  # the picture leaves the dragged camera out
+    QTest.mouseMove(view.viewport(), start + QPoint(40, 0))
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, start + QPoint(40, 0))  # fmt: skip
+    qtbot.waitUntil(lambda: not tab.scene_a.live, timeout=5000)
+    assert layer.live == frozenset() and alpha_at(tab, x + 40 / view.transform().m11(),
+                                                  y - 200) > 0  # fmt: skip

@@ -19,6 +19,7 @@ from specassist.domain.plan_coverage import (
     TargetCheck,
     View,
     coverage_of,
+    plan_area,
     plan_checks,
     plan_walls,
 )
@@ -155,7 +156,8 @@ class PlanDocument(QObject):
             self.coverages.pop((device_id, view), None)
             if device is None or plan is None or plan.scale is None:
                 continue
-            found = coverage_of(device, self.cameras, view, plan.scale.metres_per_px, self._walls)
+            found = coverage_of(device, self.cameras, view, plan.scale.metres_per_px, self._walls,
+                                plan_area(plan))  # fmt: skip
             if found is not None:
                 self.coverages[(device_id, view)] = found
 

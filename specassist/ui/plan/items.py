@@ -1,17 +1,18 @@
-"""Graphics items of a plan: coverage, walls, targets and the devices with their handles.
+"""Graphics items of a plan: shapes (walls, targets, live coverage) and the devices.
 
-Coverage items cache their rendering (``DeviceCoordinateCache``): while one
-camera is dragged, the other cameras' coverage is copied from the cache, not
-repainted. Devices are drawn at a fixed screen size whatever the zoom
-(``ItemIgnoresTransformations``) and report drags to the scene, which turns
-them into undoable edits when the mouse is released.
+Devices are drawn at a fixed screen size whatever the zoom
+(``ItemIgnoresTransformations``) and cached as small pixmaps, so hundreds of
+them cost one blit each per repaint. A device reports a drag to its host (the
+scene): when it starts, as it moves, and when the mouse is released, which the
+scene turns into one undoable edit.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
@@ -33,21 +34,31 @@ from specassist.ui.plan.painting import (
     pen_for,
 )
 
-DeviceEdits = Callable[[list[tuple[PlacedDevice, PlacedDevice]]], None]
-"""Called with (before, after) of every device a finished drag moved or turned."""
+
+class DeviceHost(Protocol):
+    """What a device item reports its drags to."""
+
+    def preview(self, device: PlacedDevice) -> None: ...
+
+    def drag_started(self, device_ids: list[int]) -> None: ...
+
+    def drag_finished(self, edits: list[tuple[PlacedDevice, PlacedDevice]]) -> None: ...
+
+
+_MARKER_BOUNDS = marker_bounds()
+_MARKER_SHAPE = QPainterPath()
+_MARKER_SHAPE.addEllipse(QPointF(0, 0), 11, 11)
 
 
 class PrimitivesItem(QGraphicsItem):
     """Shapes and labels in plan coordinates, painted from prebuilt paths."""
 
-    def __init__(self, primitives: Sequence[Primitive], cached: bool = True) -> None:
+    def __init__(self, primitives: Sequence[Primitive]) -> None:
         super().__init__()
         self._parts: list[tuple[QPainterPath, QPen, QBrush]] = []
         self._labels: list[Label] = []
         self._rect = QRectF()
         self.set_primitives(primitives)
-        if cached:
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_primitives(self, primitives: Sequence[Primitive]) -> None:
         self.prepareGeometryChange()
@@ -133,7 +144,7 @@ class DirectionHandle(QGraphicsItem):
         painter.drawEllipse(QPointF(0, 0), 4.5, 4.5)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.device_item.begin_edit()
+        self.device_item.start_gesture()
         event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -149,17 +160,16 @@ class DirectionHandle(QGraphicsItem):
 class DeviceItem(QGraphicsItem):
     """A placed camera: drag to move, drag its handle to turn; edits are reported on release."""
 
-    def __init__(self, device: PlacedDevice, marker: Marker,
-                 preview: Callable[[PlacedDevice], None], edited: DeviceEdits) -> None:  # fmt: skip
+    def __init__(self, device: PlacedDevice, marker: Marker, host: DeviceHost) -> None:
         super().__init__()
-        self.device, self.marker = device, marker
-        self._preview, self._edited = preview, edited
+        self.device, self.marker, self.host = device, marker, host
         self._before: PlacedDevice | None = None
         flags = QGraphicsItem.GraphicsItemFlag
         for flag in (flags.ItemIsMovable, flags.ItemIsSelectable,
                      flags.ItemIgnoresTransformations, flags.ItemSendsGeometryChanges):  # fmt: skip
             self.setFlag(flag)
         self.setZValue(1000)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setPos(*device.position)
         self.handle = DirectionHandle(self)
@@ -173,12 +183,10 @@ class DeviceItem(QGraphicsItem):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return marker_bounds()
+        return _MARKER_BOUNDS  # asked for thousands of times a frame: built once
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), 11, 11)
-        return path
+        return _MARKER_SHAPE
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:  # fmt: skip
@@ -190,7 +198,7 @@ class DeviceItem(QGraphicsItem):
             self.handle.setVisible(bool(value))
         elif change == kinds.ItemPositionHasChanged and self._before is not None:
             self.device = replace(self.device, position=(self.pos().x(), self.pos().y()))
-            self._preview(self.device)
+            self.host.preview(self.device)
         return value  # the base class returns the value unchanged; PySide6 fails converting flags
 
     def begin_edit(self) -> None:
@@ -206,23 +214,28 @@ class DeviceItem(QGraphicsItem):
         self.marker = replace(self.marker, bearing_deg=self.device.direction_deg)
         self.handle.follow(self.device.direction_deg)
         self.update()
-        self._preview(self.device)
+        self.host.preview(self.device)
 
     def end_edit(self) -> None:
         """Report the edits of every device this gesture moved (a drag moves all selected)."""
+        edits = [e for item in self._gesture() if (e := item.take_edit())]
+        self.host.drag_finished(edits)
+
+    def _gesture(self) -> list[DeviceItem]:
+        """This device and every other selected one: a drag moves them together."""
         scene = self.scene()
         others = [i for i in scene.selectedItems() if isinstance(i, DeviceItem)] if scene else []
-        edits = [e for item in dict.fromkeys([self, *others]) if (e := item.take_edit())]
-        if edits:
-            self._edited(edits)
+        return list(dict.fromkeys([self, *others]))
+
+    def start_gesture(self) -> None:
+        items = self._gesture()
+        for item in items:
+            item.begin_edit()
+        self.host.drag_started([item.device.id for item in items])
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        scene = self.scene()
-        for item in scene.selectedItems() if scene is not None else []:
-            if isinstance(item, DeviceItem):
-                item.begin_edit()
-        self.begin_edit()
+        self.start_gesture()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)

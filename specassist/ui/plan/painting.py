@@ -68,21 +68,14 @@ def paint_marker(painter: QPainter, marker: Marker, selected: bool = False) -> N
     """A device at the origin of ``painter``: a disc with a wedge pointing along the bearing."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     bearing = math.radians(marker.bearing_deg)
-    tip = QPointF(math.sin(bearing) * MARKER_RADIUS * 2.2, -math.cos(bearing) * MARKER_RADIUS * 2.2)
     side = math.radians(28)
-    left = QPointF(
-        math.sin(bearing - side) * MARKER_RADIUS, -math.cos(bearing - side) * MARKER_RADIUS
-    )
-    right = QPointF(
-        math.sin(bearing + side) * MARKER_RADIUS, -math.cos(bearing + side) * MARKER_RADIUS
-    )
-    colour = QColor(marker.colour)
+    tip = _towards(bearing, MARKER_RADIUS * 2.2)
+    left, right = _towards(bearing - side, MARKER_RADIUS), _towards(bearing + side, MARKER_RADIUS)
     painter.setPen(QPen(QColor("#ffffff"), 1.5))
-    painter.setBrush(colour)
+    painter.setBrush(QColor(marker.colour))
     painter.drawPolygon(QPolygonF([left, tip, right]))
-    painter.setPen(
-        QPen(QColor("#ffd600") if selected else QColor("#ffffff"), 3 if selected else 1.5)
-    )
+    ring = QPen(QColor("#ffd600"), 3) if selected else QPen(QColor("#ffffff"), 1.5)
+    painter.setPen(ring)
     painter.drawEllipse(QPointF(0, 0), MARKER_RADIUS, MARKER_RADIUS)
     font = QFont(painter.font())
     font.setPointSizeF(7.5)
