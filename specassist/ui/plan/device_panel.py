@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from specassist.domain import formatting as fmt
 from specassist.domain.formatting import UnitSystem
-from specassist.domain.plans import PlacedDevice, PlanCamera
+from specassist.domain.plans import Outcome, PlacedDevice, PlanCamera
 from specassist.domain.units import quantity
 from specassist.ui.plan.view import camera_mime
 
@@ -109,9 +109,12 @@ class DevicePanel(QWidget):
             what.append("no longer in the survey")
         else:
             what.append(camera.location or "")
-            what.append(
-                camera.outcome.value + (f": {camera.new_model}" if camera.new_model else "")
-            )
+            model = f": {camera.new_model}" if camera.new_model else ""
+            what.append(camera.outcome.value + model)
+            if camera.old is None:
+                what.append("existing camera's view unknown (no lens angle or resolution)")
+            if camera.new is None and camera.outcome is Outcome.REPLACED:
+                what.append("replacement's view unknown (no lens angle or resolution)")
             if device.height_m is None:
                 what.append(f"surveyed height {fmt.length(camera.height_m, self.units)}")
         self.title.setText("<br>".join(w for w in what if w))

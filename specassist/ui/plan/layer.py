@@ -197,14 +197,17 @@ class CoverageLayer(QGraphicsObject):
         self._picture = picture
         self.update()
         self.sig_rendered.emit()
-        if picture.generation != self._generation or self._outdated():
+        if self._outdated():
             self._timer.start()
 
     def _outdated(self) -> bool:
-        """True when the view shows more, or at another zoom, than the picture holds."""
+        """True when the picture is older than the parts, or the view shows more of the plan,
+        or at another zoom, than the picture holds (False while no view shows the layer)."""
         wanted, picture = self._visible(), self._picture
-        if wanted is None or picture is None:
+        if wanted is None:
             return False
+        if picture is None or picture.generation != self._generation:
+            return True
         visible, scale = wanted
         enough = picture.rect.contains(visible.intersected(self._rect))
         capped = picture.image.width() * picture.image.height() >= MAX_PIXELS * 0.95

@@ -93,7 +93,7 @@ class PlanTab(QWidget):
         self._connect()
 
     def _layout(self) -> None:
-        views = QSplitter(Qt.Orientation.Horizontal)
+        self.views = views = QSplitter(Qt.Orientation.Horizontal)
         views.addWidget(self.view_a)
         views.addWidget(self.view_b)
         side = QWidget()
@@ -214,7 +214,10 @@ class PlanTab(QWidget):
         if right:
             self.scene_b.set_styles(right)
         self.view_b.setVisible(bool(right))
-        self.view_a.viewport().update()
+        if right:
+            half = max(self.views.width() // 2, 1)
+            self.views.setSizes([half, half])
+        self.fit()
 
     # ------------------------------------------------------------ devices
 
