@@ -28,6 +28,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import gui_bench
+
 SITE = "Site 0"
 PLAN_SIZE = (4000, 3000)
 METRES_PER_PX = 0.05
@@ -82,33 +84,24 @@ def make_project(folder: Path, cameras: int) -> Path:
     return path
 
 
-class Heartbeat:
-    def __init__(self, interval_ms: int = 5) -> None:
-        from PySide6.QtCore import QTimer
+class Heartbeat(gui_bench.Heartbeat):
+    """The GUI bench's heartbeat, keeping every gap for a percentile."""
 
-        self.last = time.perf_counter()
-        self.worst = 0.0
-        self.gaps: list[float] = []
-        self.timer = QTimer()
+    def __init__(self, interval_ms: int = 5) -> None:
+        super().__init__()
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.tick)
+        self.gaps: list[float] = []
 
     def tick(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
-        self.gaps.append(now - self.last)
-        self.last = now
+        self.gaps.append(time.perf_counter() - self.last)
+        super().tick()
 
     def start(self) -> None:
-        self.last, self.worst, self.gaps = time.perf_counter(), 0.0, []
-        self.timer.start()
+        self.gaps = []
+        super().start()
 
     def p95(self) -> float:
         return statistics.quantiles(self.gaps, n=20)[-1] if len(self.gaps) > 20 else self.worst
-
-    def stop(self) -> float:
-        self.timer.stop()
-        return self.worst
 
 
 def wait(app: object, done: object, timeout: float = 120.0) -> None:
