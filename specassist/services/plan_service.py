@@ -10,17 +10,22 @@ restored keeps its id.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from specassist.domain.formatting import UnitSystem
+from specassist.domain.plan_coverage import plan_checks, plan_coverages
+from specassist.domain.plan_drawing import REPLACEMENT_ONLY, PlanDrawing, ViewStyle, draw_plan
 from specassist.domain.plan_transforms import crop_map, moved, rotation_map
 from specassist.domain.plans import (
     DEFAULT_HEIGHT_M,
     Crop,
     PlacedDevice,
     Plan,
+    PlanCamera,
     PlanError,
     PlanScale,
     Point,
@@ -298,7 +303,9 @@ def relink(project: ProjectFile) -> int:
     """Find every placed device's camera again (after a re-import); returns how many changed."""
     with project.sessions() as session:
         devices = plan_store.all_devices(session, project.project_id())
-        cameras = plan_store.camera_links(session, project.project_id())
+        if not devices:
+            return 0
+        cameras = plan_store.camera_links(session, project.project_id(), devices)
     before = {d.id: d.camera_id for d in devices}
     changed = {d: c for d, c in resolve_links(devices, cameras).items() if c != before[d]}
     if changed:
@@ -311,7 +318,7 @@ def plan_relinked(project: ProjectFile, plan_id: int) -> Plan:
     """The plan with its devices' links resolved against the survey as it is now."""
     current = plan(project, plan_id)
     with project.sessions() as session:
-        cameras = plan_store.camera_links(session, project.project_id())
+        cameras = plan_store.camera_links(session, project.project_id(), list(current.devices))
     return relinked(current, resolve_links(current.devices, cameras))
 
 
@@ -340,3 +347,37 @@ def put_target(project: ProjectFile, plan_id: int, target: Target) -> Target:
 def remove_target(project: ProjectFile, target_id: int) -> None:
     with project.transaction() as session:
         plan_store.delete_target(session, target_id)
+
+
+# ------------------------------------------------------------------ drawings for documents
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPage:
+    """One plan as a document shows it: the picture and the vector drawing over it."""
+
+    summary: PlanSummary
+    image: PlanImage
+    drawing: PlanDrawing
+
+
+def plan_pages(
+    project: ProjectFile,
+    cameras: Mapping[int, PlanCamera],
+    views: Sequence[ViewStyle] = REPLACEMENT_ONLY,
+    units: UnitSystem = UnitSystem.METRIC,
+) -> list[PlanPage]:
+    """Every plan of the project drawn with the cameras' coverage, for a tender or a report.
+
+    ``cameras`` come from ``plan_optics.plan_cameras(analysis)``. Plans without a scale
+    are drawn with their devices but no coverage (nothing can be measured on them).
+    """
+    relink(project)
+    pages = []
+    for summary in plans(project):
+        shown = plan(project, summary.id)
+        coverages = plan_coverages(shown, cameras, tuple(dict.fromkeys(v.view for v in views)))
+        checks = plan_checks(shown, cameras, views[0].view) if views else {}
+        drawing = draw_plan(shown, cameras, coverages, views, checks, units)
+        pages.append(PlanPage(summary, image(project, summary.id), drawing))
+    return pages

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.plans import (
@@ -326,14 +326,26 @@ def all_devices(session: Session, project_id: int) -> list[PlacedDevice]:
     return [_device(r) for r in rows]
 
 
-def camera_links(session: Session, project_id: int) -> list[tuple[int, DeviceLink]]:
-    """Every surveyed camera's link, for finding placed devices again after a re-import."""
+def camera_links(
+    session: Session, project_id: int, devices: list[PlacedDevice]
+) -> list[tuple[int, DeviceLink]]:
+    """The links of the surveyed cameras that could be ``devices``: same id, MAC, serial or tag.
+
+    Only those are read, so finding a few hundred placed devices again in a
+    50,000-camera survey reads a few hundred rows, not the survey.
+    """
+    table = SurveyCameraRow
+    keys = [
+        table.id.in_([d.camera_id for d in devices if d.camera_id is not None]),
+        table.mac.in_([d.link.mac for d in devices if d.link.mac]),
+        func.upper(table.serial).in_([d.link.serial.upper() for d in devices if d.link.serial]),
+        func.upper(table.tag).in_([d.link.tag.upper() for d in devices if d.link.tag]),
+    ]
     rows = session.execute(
-        select(SurveyCameraRow.id, SurveyCameraRow.tag, SurveyCameraRow.mac,
-               SurveyCameraRow.serial, SiteRow.name)
-        .outerjoin(SiteRow, SurveyCameraRow.site_id == SiteRow.id)
-        .where(SurveyCameraRow.project_id == project_id)
-    )  # fmt: skip
+        select(table.id, table.tag, table.mac, table.serial, SiteRow.name)
+        .outerjoin(SiteRow, table.site_id == SiteRow.id)
+        .where(table.project_id == project_id, or_(*keys))
+    )
     return [(r[0], link_of(r[1], r[2], r[3], r[4])) for r in rows]
 
 

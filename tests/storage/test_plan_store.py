@@ -180,3 +180,25 @@ def test_placed_devices_follow_their_cameras_through_a_re_import(
     devices = plan_service.plan(project, plan.id).devices
     assert [d.camera_id for d in devices] == [tag_id(project, "C001"), tag_id(project, "C005")]
     assert plan_service.relink(project) == 0
+
+
+def test_plan_pages_draw_each_plan_with_the_replacements_coverage(
+    project: ProjectFile, tmp_path: Path
+) -> None:
+    from specassist.domain.plan_drawing import Marker, Shape
+    from specassist.services import analysis_service
+    from specassist.services.plan_optics import plan_cameras
+
+    scale = plan_service.scale_from_text("0,0,1000,0,50m")
+    plan_service.import_plan(project, plan_png(tmp_path / "p.png"), SITE, scale=scale)
+    plan_service.place_by_tag(project, "C003", (500.0, 500.0))  # Hikvision bullet: replaced
+    plan_service.place_by_tag(project, "C007", (100.0, 100.0), 180.0)  # Axis: kept
+    cameras = plan_cameras(analysis_service.analyse(project))
+    (page,) = plan_service.plan_pages(project, cameras)
+    markers = [p for p in page.drawing.primitives if isinstance(p, Marker)]
+    assert [m.label for m in markers] == ["C003", "C007"]
+    bands = [p for p in page.drawing.primitives if isinstance(p, Shape) and p.style.fill]
+    assert bands and page.drawing.scale_bar is not None
+    assert page.image.data == (tmp_path / "p.png").read_bytes()
+    c003 = next(c for c in cameras.values() if c.label == "C003")
+    assert c003.outcome.value == "replaced" and c003.old is not None and c003.new is not None

@@ -203,3 +203,41 @@ def test_coverage_is_one_picture_and_a_dragged_camera_is_drawn_live(
     qtbot.waitUntil(lambda: not tab.scene_a.live, timeout=5000)
     assert layer.live == frozenset() and alpha_at(tab, x + 40 / view.transform().m11(),
                                                   y - 200) > 0  # fmt: skip
+
+
+def test_rotation_scale_and_target_tools_are_undoable(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = window.plans_tab
+    drop(tab, ["C003"], QPointF(900.0, 100.0))
+    tab.rotate(90.0)
+    plan = tab.document.plan
+    assert plan is not None and (plan.width_px, plan.height_px) == (600, 1000)
+    # Turned 90° anticlockwise about the centre: (900, 100) on 1000 × 600 goes to (100, 100).
+    item = tab.scene_a.devices[plan.devices[0].id]
+    assert (item.pos().x(), item.pos().y()) == pytest.approx((100.0, 100.0), abs=1.0)
+    window.undo_stack.undo()
+    assert (tab.document.plan.width_px, tab.document.plan.height_px) == (1000, 600)  # type: ignore[union-attr]
+    view = tab.view_a
+    monkeypatch.setattr(tab, "ask_distance", lambda: "100 ft")
+    tab.set_tool(Tool.SCALE)
+    for x in (100.0, 700.0):
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, screen_point(view, x, 500.0))  # fmt: skip
+    scale = tab.document.plan.scale  # type: ignore[union-attr]
+    assert scale is not None and scale.distance_m == pytest.approx(30.48)
+    tab.level_combo.setCurrentText("identify")
+    tab.set_tool(Tool.TARGET)
+    start, end = screen_point(view, 400.0, 300.0), screen_point(view, 400.0, 360.0)
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     start)  # fmt: skip
+    QTest.mouseMove(view.viewport(), end)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, end)  # fmt: skip
+    (target,) = tab.document.plan.targets  # type: ignore[union-attr]
+    assert len(target.points) == 2 and target.required.value == "identify"
+    assert tab.scene_a.targets[target.id] is not None
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert tab.document.plan.targets == ()  # type: ignore[union-attr]
+    assert tab.document.plan.scale.distance_m == 50.0  # type: ignore[union-attr]

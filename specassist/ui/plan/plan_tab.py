@@ -70,6 +70,8 @@ class PlanTab(QWidget):
         self.undo_stack = undo_stack
         self._project: ProjectFile | None = None
         self.cameras: dict[int, PlanCamera] = {}
+        self._analysis: Analysis | None = None
+        self._camera_sites: frozenset[str] | None = None
         self.units = UnitSystem.METRIC
         self.document = PlanDocument(self)
         self.scene_a = PlanScene(self.document)
@@ -139,16 +141,34 @@ class PlanTab(QWidget):
         if project is not self._project:
             self._project = project
             self.document.clear()
-        self.units = self.panel.units = self.view_a.units = self.view_b.units = units
-        self.cameras = plan_cameras(analysis) if analysis is not None else {}
+        self.set_units(units)
         if project is not None:
             plan_service.relink(project)  # the survey may have been re-imported
+        self._analysis, self._camera_sites = analysis, None
         current = self.plan_id
         self._fill_plans(current)
         if current is not None and self.plan_id == current:
             self.plan_changed(current)
+        self._refresh_cameras()
+
+    def _refresh_cameras(self) -> None:
+        """The cameras of the sites that have plans, rebuilt when that set of sites changes."""
+        project, analysis = self._project, self._analysis
+        sites = frozenset(s.site for s in plan_service.plans(project)) if project else frozenset()
+        if sites == self._camera_sites:
+            return
+        self._camera_sites = sites
+        self.cameras = plan_cameras(analysis, sites) if analysis is not None else {}
         self.document.set_cameras(self.cameras)
         self._refresh_unplaced()
+
+    def set_units(self, units: UnitSystem) -> None:
+        """Metric or imperial for the legend, the scale bar and the height field."""
+        self.units = self.panel.units = self.view_a.units = self.view_b.units = units
+        device = self.panel.device
+        self.panel.show_device(device, self.document.camera_of(device) if device else None)
+        for view in (self.view_a, self.view_b):
+            view.viewport().update()
 
     @property
     def plan_id(self) -> int | None:
@@ -163,6 +183,7 @@ class PlanTab(QWidget):
         index = self.plan_combo.findData(select) if select is not None else -1
         self.plan_combo.setCurrentIndex(index if index >= 0 else 0 if summaries else -1)
         self.plan_combo.blockSignals(False)
+        self._refresh_cameras()  # a plan of a new site brings that site's cameras
         chosen = self.plan_combo.currentData()
         if chosen != self.plan_id:
             self.show_plan(chosen)
