@@ -23,6 +23,7 @@ from specassist.cli import (
     flag_cmd,
     import_cmd,
     match_cmd,
+    plan_cmd,
     rules_cmd,
     tender_cmd,
 )
@@ -35,6 +36,7 @@ _COMMANDS: dict[str, ModuleType] = {
     "rules": rules_cmd,
     "catalog": catalog_cmd,
     "discover": discover_cmd,
+    "plan": plan_cmd,
 }
 HEADLESS = frozenset(_COMMANDS)
 COMMANDS = (*_COMMANDS, "open")

@@ -437,3 +437,81 @@ class PhotoRow(Base):
     name: Mapped[str] = mapped_column(String(300))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# ---------------------------------------------------------------- plans
+
+
+class PlanRow(Base):
+    """A floor plan or site drawing of one site, its image stored in the project.
+
+    ``image`` is the picture as shown, after any rotation and cropping (a PDF
+    page is stored as the PNG it was rendered to); positions on the plan are its
+    pixels. ``source`` says where it came from (file, page, resolution). The
+    scale is two points on it and the real distance between them.
+    """
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(Text)
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+    image_format: Mapped[str] = mapped_column(String(10))
+    width_px: Mapped[int] = mapped_column(Integer)
+    height_px: Mapped[int] = mapped_column(Integer)
+    scale_x1: Mapped[float | None] = mapped_column(Float)
+    scale_y1: Mapped[float | None] = mapped_column(Float)
+    scale_x2: Mapped[float | None] = mapped_column(Float)
+    scale_y2: Mapped[float | None] = mapped_column(Float)
+    scale_distance_m: Mapped[float | None] = mapped_column(Float)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PlanDeviceRow(Base):
+    """A surveyed camera placed on a plan; MAC, serial and tag find it again after re-imports."""
+
+    __tablename__ = "plan_devices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    survey_camera_id: Mapped[int | None] = mapped_column(
+        ForeignKey("survey_cameras.id", ondelete="SET NULL")
+    )
+    tag: Mapped[str | None] = mapped_column(String(120))
+    mac: Mapped[str | None] = mapped_column(String(17))
+    serial: Mapped[str | None] = mapped_column(String(200))
+    site: Mapped[str | None] = mapped_column(String(300))
+    x_px: Mapped[float] = mapped_column(Float)
+    y_px: Mapped[float] = mapped_column(Float)
+    direction_deg: Mapped[float] = mapped_column(Float)
+    tilt_deg: Mapped[float] = mapped_column(Float)
+    height_m: Mapped[float | None] = mapped_column(Float)
+
+
+class PlanWallRow(Base):
+    """A wall (polyline) or obstacle (closed outline) that stops the view; points in pixels."""
+
+    __tablename__ = "plan_walls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    points: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class PlanTargetRow(Base):
+    """A point or line that must be seen at a detail level."""
+
+    __tablename__ = "plan_targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    required_dori: Mapped[str] = mapped_column(String(20))
+    points: Mapped[list[Any]] = mapped_column(JSON)

@@ -170,7 +170,7 @@ def load_issues(session: Session, project_id: int) -> list[InputIssue]:
     ]
 
 
-def _site_id(session: Session, project_id: int, name: str | None) -> int | None:
+def site_id(session: Session, project_id: int, name: str | None) -> int | None:
     if not name:
         return None
     found = session.scalars(
@@ -187,7 +187,7 @@ def add_camera(session: Session, project_id: int, camera: SurveyCamera) -> int:
     """A camera captured in the app (no import): returns its id."""
     values = _camera_values(camera, project_id, 0, {})
     values["import_id"] = None
-    values["site_id"] = _site_id(session, project_id, camera.site)
+    values["site_id"] = site_id(session, project_id, camera.site)
     row = SurveyCameraRow(**values)
     session.add(row)
     session.flush()
@@ -200,7 +200,7 @@ def update_camera(session: Session, camera_id: int, camera: SurveyCamera) -> Non
         raise KeyError(f"no camera {camera_id}")
     values = _camera_values(camera, row.project_id, row.import_id or 0, {})
     values["import_id"] = row.import_id
-    values["site_id"] = _site_id(session, row.project_id, camera.site)
+    values["site_id"] = site_id(session, row.project_id, camera.site)
     for name, value in values.items():
         setattr(row, name, value)
 

@@ -73,6 +73,7 @@ from specassist.ui.models.survey_table_model import (
     STATUS_COLOURS,
     SurveyTableModel,
 )
+from specassist.ui.plan.plan_tab import PlanTab
 from specassist.ui.recovery import ask_to_recover, autosave_folder
 from specassist.ui.settings import AppSettings
 from specassist.ui.undo import (
@@ -136,6 +137,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.costs_tab, "C&osts")
         self.tabs.addTab(self.catalog_tab, "Cata&log")
         self.tabs.addTab(self.rules_tab, "&Rules")
+        self.plans_tab = PlanTab(self.undo_stack)
+        self.tabs.addTab(self.plans_tab, "&Plans")
+        self.sig_analysis_done.connect(
+            lambda: self.plans_tab.show_analysis(self._project, self.analysis, self.units)
+        )
         self.setCentralWidget(self.tabs)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
@@ -825,6 +831,7 @@ class MainWindow(QMainWindow):
         self.settings.units = units
         self._check_units()
         self.survey_model.set_unit_system(units)
+        self.plans_tab.set_units(units)
         self._show_selected()
 
     def show_preferences(self) -> None:

@@ -17,16 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from specassist.domain import formatting as fmt
 from specassist.domain import optics
 from specassist.domain.formatting import UnitSystem
-from specassist.domain.survey import DoriLevel
-
-BAND_COLOURS = {
-    DoriLevel.INSPECT: "#1b5e20",
-    DoriLevel.IDENTIFY: "#2e7d32",
-    DoriLevel.RECOGNISE: "#66bb6a",
-    DoriLevel.OBSERVE: "#fbc02d",
-    DoriLevel.DETECT: "#ffb74d",
-    DoriLevel.MONITOR: "#ffe0b2",
-}
+from specassist.domain.plan_drawing import BAND_COLOURS
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The Plans tab: site plans with the old and new cameras' coverage."""
