@@ -2,7 +2,8 @@
 
 Magnitudes are kept as floats in canonical units (the field name ends in the
 unit) because matching compares thousands of models against thousands of
-cameras; the ``*_q`` properties hand out pint quantities at the boundary.
+cameras; results hand them on as figures (``domain/measures``) and the
+formatter converts them for the reader.
 ``None`` always means "the source does not say", never zero.
 """
 
@@ -15,7 +16,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from specassist.domain.device_class import CameraKind, DeviceClass
-from specassist.domain.units import Quantity, quantity
 
 if TYPE_CHECKING:
     from specassist.domain.system import ModelConstant, RecorderModel, SwitchModel, VmsPlatform
@@ -174,20 +174,6 @@ class CameraModel:
     def key(self) -> str:
         """``vendor_id:model``, the reference used by prices and accessories."""
         return f"{self.vendor_id}:{self.model}"
-
-    @property
-    def focal_range_q(self) -> tuple[Quantity, Quantity] | None:
-        if self.focal_min_mm is None or self.focal_max_mm is None:
-            return None
-        return quantity(self.focal_min_mm, "mm"), quantity(self.focal_max_mm, "mm")
-
-    @property
-    def ir_range_q(self) -> Quantity | None:
-        return None if self.ir_range_m is None else quantity(self.ir_range_m, "m")
-
-    @property
-    def max_power_q(self) -> Quantity | None:
-        return None if self.max_power_w is None else quantity(self.max_power_w, "W")
 
 
 class PatternStrength(StrEnum):

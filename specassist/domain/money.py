@@ -87,6 +87,3 @@ class ExchangeRates:
                 f"no exchange rate from {money.currency} to {self.base}: enter one in the project"
             )
         return Money(money.amount * rate, self.base)
-
-    def can_convert(self, currency: str) -> bool:
-        return currency == self.base or currency in self.rates
