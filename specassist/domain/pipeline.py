@@ -137,6 +137,7 @@ class Analysis:
     engines: Engines
     outcomes: list[CameraOutcome]
     _by_id: dict[int, CameraOutcome] = field(default_factory=dict, repr=False)
+    _counts: dict[Status, int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {o.id: o for o in self.outcomes}
@@ -166,9 +167,12 @@ class Analysis:
         return self._by_id.get(camera_id)
 
     def counts(self) -> dict[Status, int]:
-        """Cameras per status, every status listed (zero included)."""
-        found = Counter(o.status for o in self.outcomes)
-        return {status: found[status] for status in Status}
+        """Cameras per status, every status listed (zero included); counted once, as outcomes
+        never change (a worker counts them, so the window only reads the numbers)."""
+        if self._counts is None:
+            found = Counter(o.status for o in self.outcomes)
+            self._counts = {status: found[status] for status in Status}
+        return dict(self._counts)
 
     def verdict_counts(self) -> dict[Verdict, int]:
         found = Counter(o.verdict for o in self.outcomes)

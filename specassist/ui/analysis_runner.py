@@ -33,6 +33,8 @@ class Loaded:
     costing: Costing
     haystack: list[str]
     sites: list[str]
+    changed: list[int] | None = None
+    """Cameras whose outcome differs from the previous analysis shown (None: all of them)."""
 
 
 class AnalysisRunner(QObject):
@@ -65,7 +67,7 @@ class AnalysisRunner(QObject):
                 self._task.cancel()
                 self._retired.append(old)
             else:
-                old.close()
+                _close_in_background(old)
 
     def request(self) -> None:
         if self.project is None:
@@ -78,10 +80,12 @@ class AnalysisRunner(QObject):
         def work(progress: workers.Progress, cancelled: Callable[[], bool]) -> object:
             cameras = capture.cameras(project)
             result = analysis.analyse(project, previous, progress, cancelled, cameras)
+            result.counts()  # counted here, not on the GUI thread
             return Loaded(
                 cameras, result, analysis.costs(result),
                 build_haystack(cameras, {o.id: o for o in result.outcomes}),
                 sorted({c.camera.site for c in cameras if c.camera.site}),
+                _changed(previous, result),
             )  # fmt: skip
 
         self._task_project = project
@@ -107,7 +111,7 @@ class AnalysisRunner(QObject):
         stale = self._task_project is not self.project
         self._task, self._task_project = None, None
         for retired in self._retired:
-            retired.close()
+            _close_in_background(retired)
         self._retired.clear()
         if stale or self._pending:
             self._pending = False
@@ -126,3 +130,20 @@ class AnalysisRunner(QObject):
     def _failed(self, message: str) -> None:
         if not self._ended():  # a failure reading a replaced project is no news
             self.sig_failed.emit(message)
+
+
+def _changed(previous: Analysis | None, current: Analysis) -> list[int] | None:
+    """Ids whose outcome is a new object; None when there is nothing to compare with."""
+    if previous is None:
+        return None
+    return [o.id for o in current.outcomes if previous.by_id(o.id) is not o]
+
+
+def _close_in_background(project: Project) -> None:
+    """Close a project the window has let go of: removing its working copy of a large estate
+    takes a tenth of a second or more, which the GUI thread should not wait for."""
+
+    def close(_progress: workers.Progress, _cancelled: Callable[[], bool]) -> None:
+        project.close()
+
+    workers.run_task(close, lambda _result: None, lambda _message: None)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
     sig_project_changed = Signal()
     sig_analysis_done = Signal()
     sig_export_done = Signal(str)
+    sig_project_opened = Signal(bool)
     sig_import_done = Signal(bool)
     """An import started by ``import_survey`` has ended: True when it stored cameras."""
 
@@ -392,15 +393,40 @@ class MainWindow(QMainWindow):
         project.dirty = False  # nothing the user did yet
         self._replace_project(project)
 
-    def open_project(self, path: Path) -> bool:
-        try:
+    def open_project(self, path: Path, background: bool = True) -> bool:
+        """Open a project file; copying and checking a large one happens off the GUI thread.
+
+        ``sig_project_opened`` says when it is open (True) or could not be (False);
+        ``background=False`` does it here and returns whether it worked.
+        """
+        if not background:
+            try:
+                project = projects.open_project(path)
+                projects.catalog_of(project)
+            except UserError as exc:
+                self._error("Cannot open project", str(exc))
+                return False
+            self._opened(path, project)
+            return True
+
+        def work(_progress: workers.Progress, _cancelled: object) -> object:
             project = projects.open_project(path)
-        except UserError as exc:
-            self._error("Cannot open project", str(exc))
-            return False
+            projects.catalog_of(project)  # read once here; the window then finds it ready
+            return project
+
+        def failed(message: str) -> None:
+            self._error("Cannot open project", message)
+            self.sig_project_opened.emit(False)
+
+        self.statusBar().showMessage(f"Opening {path.name}…")
+        workers.run_task(work, lambda project: self._opened(path, project), failed)
+        return True
+
+    def _opened(self, path: Path, project: object) -> None:
+        assert isinstance(project, Project)
         self.settings.add_recent(path)
         self._replace_project(project)
-        return True
+        self.sig_project_opened.emit(True)
 
     def open_recent(self, path: Path) -> None:
         if self._may_discard():
@@ -597,15 +623,21 @@ class MainWindow(QMainWindow):
         haystack: list[str],
         site_names: list[str],
         selected: int | None,
+        changed: list[int] | None = None,
     ) -> None:
-        self.survey_model.set_all(cameras, analysis.outcomes, haystack)
+        if changed is None or not self.survey_model.update(
+            cameras, analysis.outcomes, haystack, changed
+        ):
+            self.survey_model.set_all(cameras, analysis.outcomes, haystack)
         sites = ["", *site_names]
-        current = self.site_filter.currentText()
-        self.site_filter.blockSignals(True)
-        self.site_filter.clear()
-        self.site_filter.addItems(sites)
-        self.site_filter.setCurrentIndex(max(0, self.site_filter.findText(current)))
-        self.site_filter.blockSignals(False)
+        shown = [self.site_filter.itemText(i) for i in range(self.site_filter.count())]
+        if shown != sites:
+            current = self.site_filter.currentText()
+            self.site_filter.blockSignals(True)
+            self.site_filter.clear()
+            self.site_filter.addItems(sites)
+            self.site_filter.setCurrentIndex(max(0, self.site_filter.findText(current)))
+            self.site_filter.blockSignals(False)
         if self._fit_columns and cameras:
             self._fit_columns = False
             self.fit_columns()
@@ -644,7 +676,7 @@ class MainWindow(QMainWindow):
         self.analysis, self.costing = loaded.analysis, loaded.costing
         self.rules_warning.setVisible(not loaded.analysis.rule_set_ids)
         self._show_loaded(loaded.cameras, loaded.analysis, loaded.haystack, loaded.sites,
-                          self._selected_before)  # fmt: skip
+                          self._selected_before, loaded.changed)  # fmt: skip
         self.costs_tab.show_costing(loaded.costing)
         self._update_status()
         self.statusBar().showMessage("Analysis up to date", 3000)
@@ -884,11 +916,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ autosave, drops, close
 
     def autosave(self) -> None:
-        if self._project is not None and self._project.dirty:
-            try:
-                recovery.autosave(self._project, autosave_folder(), self.session_id)
-            except (OSError, UserError) as exc:
-                self.statusBar().showMessage(f"Autosave failed: {exc}", 5000)
+        """Copy unsaved work aside every minute, on a worker: a copy of a large project takes
+        a fifth of a second or more."""
+        project = self._project
+        if project is None or not project.dirty:
+            return
+        folder, session = autosave_folder(), self.session_id
+
+        def work(_progress: workers.Progress, _cancelled: object) -> object:
+            return recovery.autosave(project, folder, session)
+
+        def failed(message: str) -> None:
+            self.statusBar().showMessage(f"Autosave failed: {message}", 5000)
+
+        workers.run_task(work, lambda _path: None, failed)
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the unsaved work the last session left behind."""

@@ -93,7 +93,7 @@ def test_tender_details_survive_save_and_reopen(
     path = tmp_path / "depot.specassist"
     assert window._save_to(path)
     window.new_project(confirm=False)
-    assert window.open_project(path)
+    assert window.open_project(path, background=False)
     assert window.project is not None
     stored = project_settings.tender_settings(window.project)
     assert (stored.project, stored.client, stored.revision) == (

@@ -142,8 +142,9 @@ def test_autosave_is_offered_after_a_crash(qtbot: QtBot, tmp_path: Path,
     window = _window(qtbot, app_settings)
     assert window.project is not None
     window.project.dirty = True
-    window.autosave()
+    window.autosave()  # on a worker
     folder = main_window.autosave_folder()
+    qtbot.waitUntil(lambda: bool(list(folder.glob("*.json"))), timeout=20000)
     assert list(folder.glob("*.json"))
     # A second session finds what the first (never closed) left behind.
     found = recovery.recoverable(folder, except_session="another")

@@ -137,6 +137,34 @@ class SurveyTableModel(QAbstractTableModel):
         self._haystack = haystack
         self.endResetModel()
 
+    def update(
+        self,
+        cameras: list[SurveyedCamera],
+        results: list[CameraOutcome],
+        haystack: list[str],
+        changed: list[int],
+    ) -> bool:
+        """Take a new analysis of the same cameras, repainting only the rows in ``changed``.
+
+        Returns False (and does nothing) when the cameras are not the same ones in the same
+        order: the caller then resets the model with ``set_all``. A full reset of 50,000
+        rows makes the filter proxy test every row again on the GUI thread; an edit to one
+        camera should cost one row.
+        """
+        if len(cameras) != len(self._cameras) or any(
+            new.id != old.id for new, old in zip(cameras, self._cameras, strict=True)
+        ):
+            return False
+        self._cameras = list(cameras)
+        self._results = {r.id: r for r in results}
+        self._haystack = haystack
+        last = len(self._columns) - 1
+        for camera_id in changed:
+            row = self._rows.get(camera_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return True
+
     def set_cameras(self, cameras: list[SurveyedCamera]) -> None:
         ids = {c.id for c in cameras}
         kept = [r for r in self._results.values() if r.id in ids]

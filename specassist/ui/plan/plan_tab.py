@@ -158,7 +158,8 @@ class PlanTab(QWidget):
         if sites == self._camera_sites:
             return
         self._camera_sites = sites
-        self.cameras = plan_cameras(analysis, sites) if analysis is not None else {}
+        # Without a plan no camera is shown: a large estate is not walked for nothing.
+        self.cameras = plan_cameras(analysis, sites) if analysis is not None and sites else {}
         self.document.set_cameras(self.cameras)
         self._refresh_unplaced()
 

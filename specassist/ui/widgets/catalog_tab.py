@@ -69,6 +69,9 @@ class CatalogTab(QWidget):
         self.vendor.clear()
         self.vendor.addItems(["", *self.model.vendors()])
         self.vendor.blockSignals(False)
+        # Sized from the first rows only: measuring every row of a 20,000-model catalog
+        # would hold the window for a second.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(len(COLUMNS) - 1, 400)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
