@@ -8,6 +8,7 @@ Every field is optional because real surveys are incomplete; ``None`` means
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from specassist.domain.catalog import FormFactor, Resolution
@@ -66,6 +67,12 @@ class SurveyCamera:
     alarm_io: bool | None = None
     status: SurveyStatus | None = None
     notes: str | None = None
+    device_type: str | None = None
+    """The type word the source gives ("IPC", "NVR", "VTO", "Door station"), verbatim."""
+    device_state: str | None = None
+    """The device's own status in the source ("Active", "Online", "Uninitialized"), verbatim."""
+    survey_date: date | None = None
+    install_date: date | None = None
     extra: dict[str, str] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
 
