@@ -98,9 +98,18 @@ def looks_like_product_code(text: str) -> bool:
 
 
 def model_in_text(text: str) -> str | None:
-    """A known-shape model number inside longer text: "Front Gate (DS-2CD2143G2-I)" → the model."""
+    """A known-shape model number inside longer text: "Front Gate (DS-2CD2143G2-I)" → the model.
+
+    A closing bracket that belongs to the surrounding text is not part of the
+    model, and a leading "AXIS" (Axis write their name before the model) is dropped.
+    """
     found = _MODEL_IN_TEXT.search(text)
-    return None if found is None else found.group(1).strip()
+    if found is None:
+        return None
+    model = re.sub(r"^AXIS\s+", "", found.group(1).strip(), flags=re.IGNORECASE)
+    while model.endswith(")") and model.count(")") > model.count("("):
+        model = model[:-1]
+    return model
 
 
 # Series whose model number says the device is not a camera. A lead for the type

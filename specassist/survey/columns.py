@@ -201,7 +201,7 @@ def assign_by_values(
             continue
         was = current.get(index)
         _move(mapping, index, target, current)
-        before = f"instead of {was.value}" if was else "(its header names no field)"
+        before = f"instead of {was.value}" if was else "(it would have been an extra column)"
         notes.append(f"column {header!r} read as {target.value} {before}: {evidence}")
     return notes
 

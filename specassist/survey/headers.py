@@ -350,16 +350,19 @@ _LOOKUP: dict[str, Field] = {syn: f for f, syns in SYNONYMS.items() for syn in s
 _BY_LENGTH: list[tuple[str, Field]] = sorted(_LOOKUP.items(), key=lambda kv: -len(kv[0]))
 _TRAILING_UNIT = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _NON_WORD = re.compile(r"[^0-9a-z&/]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+"""Where exports run words together: "HardwareName", "MacAddress" (Milestone, Nx)."""
 
 
 def normalise_header(header: str) -> str:
     """Lower-case, drop a trailing "(unit)" and turn punctuation into single spaces.
 
     "Model No." → "model no"; "Distance to target (ft)" → "distance to target";
-    "MAC_Address" → "mac address". ``&`` and ``/`` survive so that "Make/Model"
+    "MAC_Address" and "MacAddress" → "mac address". ``&`` and ``/`` survive so that "Make/Model"
     stays distinguishable from "Make Model", then are spaced out for matching.
     """
-    text = _TRAILING_UNIT.sub("", header.strip().lower())
+    text = _CAMEL.sub(" ", header.strip())
+    text = _TRAILING_UNIT.sub("", text.lower())
     text = text.replace("#", " no ").replace("№", " no ")
     text = _NON_WORD.sub(" ", text).strip()
     return text

@@ -11,6 +11,7 @@ and a 1.5-million-row file is imported in bounded memory.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -27,6 +28,7 @@ from specassist.survey.headers import (
     find_header_row,
     looks_like_value,
     map_headers,
+    normalise_header,
 )
 from specassist.survey.limits import LIMITS, ReadLimits
 from specassist.survey.readers import read_table
@@ -94,6 +96,24 @@ def _unique_headers(headers: list[str], sink: IssueSink, header_row: int) -> lis
     return keys
 
 
+_CREDENTIAL = re.compile(r"\b(?:pass ?word|passwd|pwd|secret|credentials?|pin)\b")
+
+
+def _credential_columns(headers: list[str], sink: IssueSink, header_row: int) -> set[int]:
+    """Columns of passwords (VMS hardware exports carry them): never stored in a project."""
+    found = set()
+    for index, header in enumerate(headers):
+        if _CREDENTIAL.search(normalise_header(header)):
+            found.add(index)
+            sink.add(
+                Severity.INFO,
+                "this column holds credentials; its values are not stored in the project",
+                header_row,
+                header.strip(),
+            )
+    return found
+
+
 class _Importer:
     """One pass over one table: header, column roles, then every data row."""
 
@@ -115,6 +135,7 @@ class _Importer:
         self.batch: list[SurveyCamera] = []
         self.seen_tags: dict[str, int] = {}
         self.blank_run: tuple[int, int] | None = None
+        self.secret: set[int] = set()
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         for row, cells in self.table.rows:
@@ -141,6 +162,7 @@ class _Importer:
         mapping = self._mapping(headers, header_row, sample)
         parser = RowParser(mapping, self.sink, self._date_orders(mapping, sample, header_row))
         keys = _unique_headers(headers, self.sink, header_row)
+        self.secret = _credential_columns(headers, self.sink, header_row)
         for row, cells in chain(sample, rows):
             self._row(row, cells, mapping, parser, keys)
         self._close_blank_run()
@@ -204,6 +226,8 @@ class _Importer:
             self.blank_run = (start, row)
             return
         self._close_blank_run()
+        if self.secret:
+            cells = ["" if i in self.secret else c for i, c in enumerate(cells)]
         if _is_note_row(cells, mapping):
             accounting.skipped["note"] += 1
             text = next(c for c in cells if c)
