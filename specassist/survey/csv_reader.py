@@ -62,6 +62,22 @@ def sniff_delimiter(sample: str) -> tuple[str, int]:
     return best, best_width
 
 
+class _Until(io.RawIOBase):
+    """A binary file read up to a byte offset (to leave half a character at the end unread)."""
+
+    def __init__(self, raw: io.BufferedReader, end: int) -> None:
+        self.raw, self.end = raw, end
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        room = max(0, min(len(buffer), self.end - self.raw.tell()))
+        data = self.raw.read(room)
+        buffer[: len(data)] = data
+        return len(data)
+
+
 class _Lines:
     """Physical lines with their numbers; remembers the lines of the record being read."""
 
@@ -122,8 +138,12 @@ class CsvRecords:
             csv.field_size_limit(self.limits.max_line_chars)
         with self.path.open("rb") as raw:
             raw.seek(self.choice.skip)
+            end = self.path.stat().st_size - self.choice.trim
             stream = io.TextIOWrapper(
-                raw, encoding=self.choice.codec, errors=self.choice.errors, newline=""
+                io.BufferedReader(_Until(raw, end)),
+                encoding=self.choice.codec,
+                errors=self.choice.errors,
+                newline="",
             )
             lines = _Lines(stream, self.limits)
             yield from self._records(lines)

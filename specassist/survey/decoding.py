@@ -55,6 +55,8 @@ class EncodingChoice:
     label: str
     skip: int = 0
     """Bytes to skip at the start (a byte-order mark)."""
+    trim: int = 0
+    """Bytes to leave unread at the end (half a character where the file was cut off)."""
     notes: list[tuple[Severity, str, int | None]] = field(default_factory=list)
 
 
@@ -81,8 +83,12 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def _utf8_scan(path: Path, skip: int) -> tuple[int, int, int | None]:
-    """(invalid byte count, valid non-ASCII characters, line of the first invalid byte)."""
+def _utf8_scan(path: Path, skip: int) -> tuple[int, int, int | None, int]:
+    """(invalid bytes, valid non-ASCII characters, line of the first invalid byte, cut bytes).
+
+    Cut bytes are an incomplete character at the very end: a file cut off
+    mid-character, not a file in another encoding.
+    """
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
     invalid = valid = 0
     first_line: int | None = None
@@ -91,7 +97,10 @@ def _utf8_scan(path: Path, skip: int) -> tuple[int, int, int | None]:
         handle.seek(skip)
         while True:
             chunk = handle.read(_CHUNK)
-            text = decoder.decode(chunk, final=not chunk)
+            if not chunk:
+                tail = len(_STRAY.findall(decoder.decode(b"", final=True)))
+                return invalid, valid, first_line, tail
+            text = decoder.decode(chunk)
             if not text.isascii():
                 strays = len(_STRAY.findall(text))
                 if strays and first_line is None:
@@ -101,8 +110,6 @@ def _utf8_scan(path: Path, skip: int) -> tuple[int, int, int | None]:
                 invalid += strays
                 valid += len(_NON_ASCII.findall(text))
             lines += text.count("\n")
-            if not chunk:
-                return invalid, valid, first_line
 
 
 def choose_encoding(path: Path, head: bytes, explicit: str | None) -> EncodingChoice:
@@ -118,6 +125,7 @@ def choose_encoding(path: Path, head: bytes, explicit: str | None) -> EncodingCh
             choice = EncodingChoice(codec, "replace", label, len(bom))
             size = path.stat().st_size - len(bom)
             width = 4 if label == "UTF-32" else 2 if label == "UTF-16" else 1
+            choice.trim = size % width
             if size % width:
                 choice.notes.append(
                     (
@@ -133,9 +141,19 @@ def choose_encoding(path: Path, head: bytes, explicit: str | None) -> EncodingCh
         choice = EncodingChoice(guessed, "replace", f"{guessed.upper()} (assumed: no BOM)")
         choice.notes.append((Severity.INFO, f"no byte-order mark; read as {guessed.upper()}", 1))
         return choice
-    invalid, valid, first_line = _utf8_scan(path, 0)
+    invalid, valid, first_line, cut = _utf8_scan(path, 0)
     if not invalid:
-        return EncodingChoice("utf-8", "strict", "UTF-8")
+        choice = EncodingChoice("utf-8", "replace", "UTF-8", trim=cut)
+        if cut:
+            choice.notes.append(
+                (
+                    Severity.WARNING,
+                    f"the file ends in the middle of a character ({cut} byte(s)); the "
+                    "incomplete character was dropped — was the file cut off?",
+                    None,
+                )
+            )
+        return choice
     if invalid * 4 <= valid:
         choice = EncodingChoice("utf-8", "specassist.cp1252", "UTF-8 with stray bytes")
         choice.notes.append(

@@ -123,11 +123,12 @@ def _what(head: bytes) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return "a zip archive"
     sample = head[:4096]
-    if b"\x00" in sample:
-        zeros = sample.count(0)
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        looks_utf16 = min(even, odd) < 0.1 * zeros and max(even, odd) > 0.3 * len(sample) / 2
-        looks_utf32 = sample[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
-        if not (looks_utf16 or looks_utf32 or sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
-            return "binary data (it contains NUL bytes)"
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) > 0.3 * len(sample) / 2 and min(even, odd) < 0.1 * max(even, odd):
+        return None  # UTF-16 without its byte-order mark
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    if controls > 0.05 * len(sample):
+        return "binary data (5 % or more of its first bytes are control codes)"
     return None
