@@ -11,8 +11,13 @@ from specassist.cli.common import Subparsers, fail, issue_json, path
 
 def register(commands: Subparsers) -> None:
     sub = commands.add_parser("import", help="import a survey and report every issue")
-    sub.add_argument("survey", type=path, help="CSV or XLSX survey file")
-    sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    sub.add_argument("survey", type=path, help="CSV, XLSX, XLS or ODS survey file")
+    sub.add_argument("--sheet", help="workbook sheet name (default: the first visible sheet)")
+    sub.add_argument(
+        "--encoding",
+        help="text encoding of a CSV file, e.g. shift_jis, gbk, euc_kr, mac_roman "
+        "(default: UTF-8 if the file is valid UTF-8, else Windows-1252, with a note)",
+    )
     sub.add_argument("--project", type=path, help="save into this project file (*.specassist)")
     sub.add_argument(
         "--map",
@@ -50,11 +55,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 if args.project.exists()
                 else project_service.new_project(args.project.stem, args.project)
             )
+            if args.encoding:
+                return fail("import", "--encoding cannot be used with --project yet")
             with project:
                 result = project_service.import_into(project, args.survey, args.sheet, column_map)
                 saved = project.save()
         else:
-            result, saved = import_survey(args.survey, args.sheet, column_map), None
+            result = import_survey(args.survey, args.sheet, column_map, encoding=args.encoding)
+            saved = None
     except (SurveyReadError, ProjectFileError, ValueError) as exc:
         return fail("import", str(exc))
     counts = count_by_severity(result.issues)
@@ -65,6 +73,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "read_as": result.detail,
                 "cameras": len(result.cameras),
                 "skipped_rows": result.skipped_rows,
+                "rows": result.accounting.as_dict(),
                 "columns": result.mapping,
                 "issue_counts": {str(k): v for k, v in counts.items()},
                 "issues": [issue_json(i) for i in result.issues],
@@ -77,6 +86,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         print(f"{result.file}: {len(result.cameras)} cameras ({result.detail})", file=out)
+        print(f"rows: {result.accounting.summary()}", file=out)
         print("columns: " + ", ".join(f"{h} → {f}" for h, f in result.mapping.items()), file=out)
         print(
             f"issues: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "

@@ -216,13 +216,15 @@ _URL_HOST = re.compile(
 
 def parse_ip(text: str) -> str:
     """An IP address, also from the URL or host:port device lists write ("http://10.0.0.5:80/")."""
-    found = _URL_HOST.match(text)
-    for candidate in (text.strip(), found.group(1) if found else None):
-        if candidate:
-            try:
-                return str(ipaddress.ip_address(candidate))
-            except ValueError:
-                continue
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        found = _URL_HOST.match(text)
+    try:
+        if found:
+            return str(ipaddress.ip_address(found.group(1)))
+    except ValueError:
+        pass
     raise ValueParseError("expected an IP address such as '192.168.1.64'")
 
 

@@ -82,19 +82,27 @@ class RowParser:
     bare_lengths: dict[Field, tuple[int, str, int]] = field(default_factory=dict)
     """Length columns without a unit: (first row, its text, count of unit-less values)."""
     row: int = 0
+    where: dict[Field, tuple[int, str]] = field(default_factory=dict)
+    """Each mapped field's column index and header, worked out once per file."""
+
+    def __post_init__(self) -> None:
+        self.where = {
+            fld: (index, self.mapping.headers[index].strip() or f"column {index + 1}")
+            for fld, index in self.mapping.fields.items()
+        }
 
     def issue(self, severity: Severity, column: str | None, value: str | None, msg: str) -> None:
         self.sink.add(severity, msg, self.row, column, value)
 
     def cell(self, cells: list[str], fld: Field) -> tuple[str, str] | None:
         """(header, text) for a field's non-blank cell, or None."""
-        index = self.mapping.fields.get(fld)
-        if index is None or index >= len(cells):
+        where = self.where.get(fld)
+        if where is None or where[0] >= len(cells):
             return None
-        text = cells[index]
-        if not text or text.lower() in _BLANK_WORDS:
+        text = cells[where[0]]
+        if not text or (len(text) <= 7 and text.lower() in _BLANK_WORDS):
             return None
-        return self.mapping.headers[index].strip() or f"column {index + 1}", text
+        return where[1], text
 
     def unit(self, fld: Field) -> str | None:
         index = self.mapping.fields.get(fld)
