@@ -160,17 +160,17 @@ def bench_stream(rows: int) -> None:
             return f"  streamed import, not stored: {seen[0]:,} cameras"
 
         def into_project() -> str:
-            with new_project("bench", Path(folder) / "bench.specassist") as project:
-                with project.transaction() as session:
-                    writer = ImportWriter(session, project.project_id(), path.name)
-                    result = import_survey(path, on_cameras=writer.add)
-                    writer.finish(
-                        result.detail,
-                        result.mapping,
-                        result.issues,
-                        result.skipped_rows,
-                        result.accounting.as_dict(),
-                    )
+            target = Path(folder) / "bench.specassist"
+            with new_project("bench", target) as project, project.transaction() as session:
+                writer = ImportWriter(session, project.project_id(), path.name)
+                result = import_survey(path, on_cameras=writer.add)
+                writer.finish(
+                    result.detail,
+                    result.mapping,
+                    result.issues,
+                    result.skipped_rows,
+                    result.accounting.as_dict(),
+                )
             return f"  streamed into a project: {result.accounting.stored:,} cameras"
 
         _measured(parse_only)

@@ -71,19 +71,16 @@ class CellCleaner:
 
     def report(self, header_name: dict[int, str]) -> None:
         """One issue per column that had characters removed or undecodable."""
-        for index, count in sorted(self.removed.items()):
-            self.sink.add(
-                Severity.WARNING,
-                f"invisible control characters removed from {count:,} cell(s) in this column "
-                "(first on this row)",
-                self.first[("removed", index)],
-                header_name.get(index, f"column {index + 1}"),
-            )
-        for index, count in sorted(self.undecodable.items()):
-            self.sink.add(
-                Severity.WARNING,
-                f"{count:,} cell(s) in this column hold characters that could not be decoded "
-                "(shown as �); check the file's encoding (first on this row)",
-                self.first[("undecodable", index)],
-                header_name.get(index, f"column {index + 1}"),
-            )
+        kinds = (
+            ("removed", self.removed, "cell(s) had invisible control characters removed"),
+            ("undecodable", self.undecodable, "cell(s) hold characters that could not be "
+             "decoded (shown as �); check the file's encoding"),
+        )  # fmt: skip
+        for kind, counts, what in kinds:
+            for index, count in sorted(counts.items()):
+                self.sink.add(
+                    Severity.WARNING,
+                    f"{count:,} {what} (first on this row)",
+                    self.first[(kind, index)],
+                    header_name.get(index, f"column {index + 1}"),
+                )

@@ -164,7 +164,7 @@ class _Importer:
         keys = _unique_headers(headers, self.sink, header_row)
         self.secret = _credential_columns(headers, self.sink, header_row)
         for row, cells in chain(sample, rows):
-            self._row(row, cells, mapping, parser, keys)
+            self._row(row, cells, parser, keys)
         self._close_blank_run()
         self._bare_length_warnings(parser)
         self._flush()
@@ -211,14 +211,8 @@ class _Importer:
                 )
         return orders
 
-    def _row(
-        self,
-        row: int,
-        cells: list[str],
-        mapping: ColumnMapping,
-        parser: RowParser,
-        keys: list[str],
-    ) -> None:
+    def _row(self, row: int, cells: list[str], parser: RowParser, keys: list[str]) -> None:
+        mapping = parser.mapping
         accounting = self.result.accounting
         if not any(cells):
             accounting.skipped["blank"] += 1
@@ -233,19 +227,15 @@ class _Importer:
             text = next(c for c in cells if c)
             self.sink.add(Severity.INFO, "note row skipped (no camera data)", row, None, text[:80])
             return
-        self.batch.append(self._camera(row, cells, mapping, parser, keys))
+        self.batch.append(self._camera(row, cells, parser, keys))
         accounting.stored += 1
         if self.on_cameras is not None and len(self.batch) >= BATCH:
             self._flush()
 
     def _camera(
-        self,
-        row: int,
-        cells: list[str],
-        mapping: ColumnMapping,
-        parser: RowParser,
-        keys: list[str],
+        self, row: int, cells: list[str], parser: RowParser, keys: list[str]
     ) -> SurveyCamera:
+        mapping = parser.mapping
         camera = SurveyCamera(source_row=row)
         camera.raw = {
             (keys[i] if i < len(keys) else f"column {i + 1}"): text

@@ -202,29 +202,34 @@ class RowParser:
 
     def _form(self, cells: list[str], camera: SurveyCamera) -> None:
         """A camera form; a device-type word in the same column (IPC, NVR) is the device type."""
-        found = self.cell(cells, Field.FORM_FACTOR)
-        if found is None:
-            return
-        header, text = found
-        try:
-            camera.form_factor = parse_form_factor(text)
-        except ValueParseError as exc:
-            if is_device_type_word(text):
-                camera.device_type = camera.device_type or text
-            else:
-                self.issue(Severity.ERROR, header, text, str(exc))
+        self._or_device_word(cells, camera, Field.FORM_FACTOR, parse_form_factor, "form_factor",
+                             is_device_type_word, "device_type")  # fmt: skip
 
     def _status(self, cells: list[str], camera: SurveyCamera) -> None:
         """Survey progress; a device's own status word (Active, Online) is its device state."""
-        found = self.cell(cells, Field.STATUS)
+        self._or_device_word(cells, camera, Field.STATUS, parse_status, "status",
+                             is_device_state_word, "device_state")  # fmt: skip
+
+    def _or_device_word(
+        self,
+        cells: list[str],
+        camera: SurveyCamera,
+        fld: Field,
+        parse: Callable[[str], object],
+        attr: str,
+        is_word: Callable[[str], bool],
+        word_attr: str,
+    ) -> None:
+        """Parse ``fld`` into ``attr``; a device word instead is kept verbatim in ``word_attr``."""
+        found = self.cell(cells, fld)
         if found is None:
             return
         header, text = found
         try:
-            camera.status = parse_status(text)
+            setattr(camera, attr, parse(text))
         except ValueParseError as exc:
-            if is_device_state_word(text):
-                camera.device_state = camera.device_state or text
+            if is_word(text):
+                setattr(camera, word_attr, getattr(camera, word_attr) or text)
             else:
                 self.issue(Severity.ERROR, header, text, str(exc))
 
