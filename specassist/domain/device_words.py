@@ -81,10 +81,22 @@ _MODEL_IN_TEXT = re.compile(
 _GENERIC_MODEL = re.compile(r"(?=.*[A-Z])(?=(?:.*[0-9]){2})[A-Z0-9]+(?:[-./][A-Z0-9()]+)+", re.I)
 
 
+_SERIAL_DIGITS = re.compile(r"[0-9]{8}")
+"""A run of eight digits: the build date inside a serial ("DS-2CD2143G2-I20220315AAWR…")."""
+
+
 def is_model_number(text: str) -> bool:
-    """True when the whole cell is a model number of a known shape (not a serial, not prose)."""
+    """True when the whole cell is a model number of a known shape (not a serial, not prose).
+
+    Model numbers run to about 25 characters ("DS-2CD2T47G2-L(C)(4mm)" is 22);
+    a serial starts with the model but goes on with a date and a batch code.
+    """
     text = text.strip()
-    return len(text) <= 40 and _MODEL_RE.fullmatch(text) is not None
+    return (
+        len(text) <= 28
+        and _SERIAL_DIGITS.search(text) is None
+        and _MODEL_RE.fullmatch(text) is not None
+    )
 
 
 def looks_like_product_code(text: str) -> bool:

@@ -193,8 +193,9 @@ class CsvRecords:
                 text.strip()[:80],
             )
         )
-        for number, line in taken:
-            yield number, _split_line(line, self.delimiter)
+        yield first, cells
+        for number, line in taken[1:]:
+            yield number, self._resplit((number, line), _split_line(line, self.delimiter))
 
     def _resplit(self, line: tuple[int, str], record: list[str]) -> list[str]:
         """Re-split a narrow row that another delimiter turns into a full-width row."""

@@ -194,11 +194,13 @@ class _Importer:
         self, mapping: ColumnMapping, sample: list[tuple[int, list[str]]], header_row: int
     ) -> dict[Field, DateOrder | None]:
         orders: dict[Field, DateOrder | None] = {}
+        every: list[str] = []
         for fld in (Field.SURVEY_DATE, Field.INSTALL_DATE):
             index = mapping.fields.get(fld)
             if index is None:
                 continue
             values = [cells[index] for _, cells in sample if index < len(cells) and cells[index]]
+            every += values
             order, conflict = infer_date_order(values)
             orders[fld] = order
             if conflict:
@@ -209,7 +211,9 @@ class _Importer:
                     header_row,
                     mapping.headers[index].strip(),
                 )
-        return orders
+        # One surveyor writes every date the same way: 25/09 in one column settles 01/09 in another.
+        whole_file, conflict = infer_date_order(every)
+        return {fld: order or (None if conflict else whole_file) for fld, order in orders.items()}
 
     def _row(self, row: int, cells: list[str], parser: RowParser, keys: list[str]) -> None:
         mapping = parser.mapping

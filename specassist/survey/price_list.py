@@ -140,11 +140,13 @@ def _date_orders(
     body: list[tuple[int, list[str]]],
 ) -> dict[str, DateOrder | None]:
     orders: dict[str, DateOrder | None] = {}
+    every: list[str] = []
     for name in ("valid_from", "valid_until"):
         index = columns.get(name)
         if index is None:
             continue
         values = [cells[index] for _, cells in body if index < len(cells) and cells[index]]
+        every += values
         orders[name], conflict = infer_date_order(values)
         if conflict:
             result.issues.append(
@@ -152,7 +154,10 @@ def _date_orders(
                            "and month-first; ambiguous ones are not read", result.file,
                            header_row, headers[index])
             )  # fmt: skip
-    return orders
+    # One author writes every date of a file the same way: 31/08 in one column settles 01/09
+    # in the other.
+    whole_file, conflict = infer_date_order(every)
+    return {name: order or (None if conflict else whole_file) for name, order in orders.items()}
 
 
 def _other_currencies(result: PriceListImport, project_currency: str) -> None:

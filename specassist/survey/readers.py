@@ -129,6 +129,6 @@ def _what(head: bytes) -> str | None:
     if max(even, odd) > 0.3 * len(sample) / 2 and min(even, odd) < 0.1 * max(even, odd):
         return None  # UTF-16 without its byte-order mark
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
-    if controls > 0.05 * len(sample):
+    if controls > max(8, 0.05 * len(sample)):
         return "binary data (5 % or more of its first bytes are control codes)"
     return None
