@@ -216,7 +216,7 @@ def test_preview_and_labels_for_the_mapping_dialog(surveys: Path) -> None:
 def test_folders_and_missing_files_in_the_users_words(tmp_path: Path) -> None:
     with pytest.raises(SurveyReadError, match="is a folder, not a survey file"):
         import_survey(tmp_path)
-    with pytest.raises(SurveyReadError, match="nope.csv: file not found"):
+    with pytest.raises(SurveyReadError, match=r"nope\.csv: file not found"):
         import_survey(tmp_path / "nope.csv")
     (tmp_path / "p.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     with pytest.raises(SurveyReadError, match=r"p\.csv: this is a PNG image"):
