@@ -115,8 +115,11 @@ def test_vms_style_headers_and_distances_land_right(tmp_path: Path) -> None:
 
 
 def test_day_first_dates_accepted_ambiguous_ones_reported(tmp_path: Path) -> None:
-    path = _csv(tmp_path, "Tag,Model,Survey date,Install date\n"
-                "A,DS-2CD2143G2-I,01/09/2025,03/04/2019\nB,P3265-LVE,25/09/2025,05/06/2020\n")  # fmt: skip
+    text = (
+        "Tag,Model,Survey date,Install date\n"
+        "A,DS-2CD2143G2-I,01/09/2025,03/04/2019\nB,P3265-LVE,25/09/2025,05/06/2020\n"
+    )
+    path = _csv(tmp_path, text)
     result = import_survey(path)
     a, b = result.cameras
     assert (a.survey_date, b.survey_date) == (date(2025, 9, 1), date(2025, 9, 25))
