@@ -12,6 +12,7 @@ holds from its values when its header says something else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Type words seen in device lists, normalised (lower case, letters and digits only).
 # IPC/SD/NVR/VTO: Dahua ConfigTool's "Type" column; "network camera", "IP camera",
@@ -85,6 +86,7 @@ _SERIAL_DIGITS = re.compile(r"[0-9]{8}")
 """A run of eight digits: the build date inside a serial ("DS-2CD2143G2-I20220315AAWR…")."""
 
 
+@lru_cache(maxsize=4096)
 def is_model_number(text: str) -> bool:
     """True when the whole cell is a model number of a known shape (not a serial, not prose).
 
@@ -141,8 +143,13 @@ _TYPE_FROM_MODEL = (
 )
 
 
+@lru_cache(maxsize=4096)
 def device_type_from_model(model: str) -> str | None:
-    """The device type a model number's series states ("DS-7608NI-K2" → "NVR"), or None."""
+    """The device type a model number's series states ("DS-7608NI-K2" → "NVR"), or None.
+
+    Cached, like ``is_model_number``: an estate repeats a few dozen models over
+    thousands of rows.
+    """
     for pattern, name in _TYPE_FROM_MODEL:
         found = pattern.match(model.strip())
         if found:
