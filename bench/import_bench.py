@@ -43,10 +43,10 @@ HEADER = ["Cam Ref", "Site", "Location", "Manufacturer", "Model No.", "Type", "R
           "MAC", "IP", "Cable run"]  # fmt: skip
 
 
-def survey_rows(rows: int, seed: int = 7) -> list[list[object]]:
+def survey_rows(rows: int, seed: int = 7, first: int = 0) -> list[list[object]]:
     rng = random.Random(seed)
     out: list[list[object]] = []
-    for n in range(rows):
+    for n in range(first, first + rows):
         make, model, form = rng.choice(MAKES)
         mac = ":".join(f"{rng.randrange(256):02X}" for _ in range(6))
         ip = f"10.{n // 65536}.{n // 256 % 256}.{n % 256}"
@@ -68,7 +68,7 @@ def write_csv(path: Path, rows: int) -> None:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for start in range(0, rows, 50_000):
-            writer.writerows(survey_rows(min(50_000, rows - start), seed=start))
+            writer.writerows(survey_rows(min(50_000, rows - start), seed=start, first=start))
 
 
 def write_xlsx(path: Path, rows: int) -> None:

@@ -10,6 +10,7 @@ or skipped with a reason.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,6 +18,14 @@ from specassist.domain.issues import InputIssue, Severity
 
 ISSUE_CAP = 1000
 """Issues kept per kind; a survey with 1,000 rows all missing a unit still lists each one."""
+
+_VARIABLE = re.compile(r"'[^']*'|\d+(?:[.,]\d+)*")
+
+
+def _kind(message: str) -> str:
+    """A message with its numbers and quoted values taken out: "also used on row 7" and
+    "also used on row 9" are one kind of problem."""
+    return _VARIABLE.sub("#", message)
 
 
 @dataclass(slots=True)
@@ -76,7 +85,7 @@ class IssueSink:
         self.cap = cap
         self.issues: list[InputIssue] = []
         self._kinds: Counter[tuple[Severity, str, str | None]] = Counter()
-        self._first_over: dict[tuple[Severity, str, str | None], int | None] = {}
+        self._first_over: dict[tuple[Severity, str, str | None], tuple[int | None, str]] = {}
 
     def add(
         self,
@@ -86,19 +95,19 @@ class IssueSink:
         column: str | None = None,
         value: str | None = None,
     ) -> None:
-        kind = (severity, message, column)
+        kind = (severity, _kind(message), column)
         self._kinds[kind] += 1
         if self._kinds[kind] <= self.cap:
             if value is not None and len(value) > 200:
                 value = value[:200] + "…"
             self.issues.append(InputIssue(severity, message, self.file, row, column, value))
         else:
-            self._first_over.setdefault(kind, row)
+            self._first_over.setdefault(kind, (row, message))
 
     def finish(self) -> list[InputIssue]:
         """Every issue in row order (file-wide ones first), with the over-cap summaries."""
-        for kind, row in self._first_over.items():
-            severity, message, column = kind
+        for kind, (row, message) in self._first_over.items():
+            severity, _, column = kind
             more = self._kinds[kind] - self.cap
             self.issues.append(
                 InputIssue(

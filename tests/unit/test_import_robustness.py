@@ -224,3 +224,14 @@ def test_folders_and_missing_files_in_the_users_words(tmp_path: Path) -> None:
     (tmp_path / "p.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     with pytest.raises(SurveyReadError, match=r"p\.csv: this is a PNG image"):
         import_survey(tmp_path / "p.csv")
+
+
+def test_repeated_problems_are_capped_with_a_count(tmp_path: Path) -> None:
+    from specassist.survey.report import ISSUE_CAP
+
+    rows = "".join(f"C{i % 10},P3265-LVE\n" for i in range(ISSUE_CAP + 500))
+    result = import_survey(_csv(tmp_path, "Tag,Model\n" + rows))
+    duplicates = [i for i in result.issues if i.message.startswith("duplicate tag")]
+    assert len(duplicates) == ISSUE_CAP
+    (summary,) = [i for i in result.issues if "more row(s) with the same problem" in i.message]
+    assert summary.message.startswith("490 more row(s)") and summary.row == ISSUE_CAP + 12
