@@ -11,8 +11,13 @@ from specassist.cli.common import Subparsers, fail, issue_json, path
 
 def register(commands: Subparsers) -> None:
     sub = commands.add_parser("import", help="import a survey and report every issue")
-    sub.add_argument("survey", type=path, help="CSV or XLSX survey file")
-    sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    sub.add_argument("survey", type=path, help="CSV, XLSX, XLS or ODS survey file")
+    sub.add_argument("--sheet", help="workbook sheet name (default: the first visible sheet)")
+    sub.add_argument(
+        "--encoding",
+        help="text encoding of a CSV file, e.g. shift_jis, gbk, euc_kr, mac_roman "
+        "(default: UTF-8 if the file is valid UTF-8, else Windows-1252, with a note)",
+    )
     sub.add_argument(
         "--project",
         type=path,
@@ -47,10 +52,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         column_map = _parse_map(args.map)
         if args.project:
             with projects.open_or_new(args.project) as project:
-                result = imports.import_into(project, args.survey, args.sheet, column_map).result
+                stored = imports.import_into(project, args.survey, args.sheet, column_map,
+                                             args.encoding, stream=True)  # fmt: skip
+                result = stored.result
                 saved = project.save()
         else:
-            result, saved = imports.read_survey(args.survey, args.sheet, column_map), None
+            result = imports.read_survey(args.survey, args.sheet, column_map, args.encoding)
+            saved = None
     except (UserError, ValueError) as exc:
         return fail("import", str(exc))
     counts = count_by_severity(result.issues)
@@ -59,8 +67,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             {
                 "file": result.file,
                 "read_as": result.detail,
-                "cameras": len(result.cameras),
+                "cameras": result.accounting.stored,
                 "skipped_rows": result.skipped_rows,
+                "rows": result.accounting.as_dict(),
                 "columns": result.mapping,
                 "issue_counts": {str(k): v for k, v in counts.items()},
                 "issues": [issue_json(i) for i in result.issues],
@@ -72,7 +81,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
         out.write("\n")
     else:
-        print(f"{result.file}: {len(result.cameras)} cameras ({result.detail})", file=out)
+        print(f"{result.file}: {result.accounting.stored} cameras ({result.detail})", file=out)
+        print(f"rows: {result.accounting.summary()}", file=out)
         print("columns: " + ", ".join(f"{h} → {f}" for h, f in result.mapping.items()), file=out)
         print(
             f"issues: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "

@@ -8,6 +8,7 @@ Every field is optional because real surveys are incomplete; ``None`` means
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from specassist.domain.catalog import FormFactor, Resolution
@@ -49,8 +50,6 @@ class SurveyCamera:
     ip_address: str | None = None
     firmware: str | None = None
     form_factor: FormFactor | None = None
-    device_type: str | None = None
-    """The device type the survey or a discovery tool reports ("IPC", "NVR", "Door station")."""
     resolution: Resolution | None = None
     megapixels: float | None = None
     focal_min_mm: float | None = None
@@ -68,6 +67,12 @@ class SurveyCamera:
     alarm_io: bool | None = None
     status: SurveyStatus | None = None
     notes: str | None = None
+    device_type: str | None = None
+    """The type word the source gives ("IPC", "NVR", "VTO", "Door station"), verbatim."""
+    device_state: str | None = None
+    """The device's own status in the source ("Active", "Online", "Uninitialized"), verbatim."""
+    survey_date: date | None = None
+    install_date: date | None = None
     extra: dict[str, str] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
 

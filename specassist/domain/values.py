@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
@@ -112,6 +113,11 @@ _FORM_SYNONYMS: dict[str, FormFactor] = {
 _FORMS_LONGEST_FIRST = sorted(_FORM_SYNONYMS.items(), key=lambda item: -len(item[0]))
 
 
+def is_form_word(text: str) -> bool:
+    """True when the whole cell names a camera form ("Dome", "Speed dome", "Bullet camera")."""
+    return _normal_key(text) in _FORM_SYNONYMS
+
+
 def parse_form_factor(text: str) -> FormFactor:
     key = _normal_key(text)
     if key in _FORM_SYNONYMS:
@@ -171,6 +177,10 @@ _STATUS_SYNONYMS: dict[str, SurveyStatus] = {
 }
 
 
+def is_survey_status(text: str) -> bool:
+    return _normal_key(text) in _STATUS_SYNONYMS
+
+
 def parse_status(text: str) -> SurveyStatus:
     key = _normal_key(text)
     if key in _STATUS_SYNONYMS:
@@ -199,11 +209,23 @@ def parse_mac(text: str) -> str:
     return ":".join(digits[i : i + 2] for i in range(0, 12, 2)).upper()
 
 
+_URL_HOST = re.compile(
+    r"^\s*(?:[a-z][a-z0-9+.-]*://)?\[?([0-9a-f.:]+?)\]?(?::\d{1,5})?/?\s*$", re.I
+)
+
+
 def parse_ip(text: str) -> str:
+    """An IP address, also from the URL or host:port device lists write ("http://10.0.0.5:80/")."""
     try:
         return str(ipaddress.ip_address(text.strip()))
-    except ValueError as exc:
-        raise ValueParseError("expected an IP address such as '192.168.1.64'") from exc
+    except ValueError:
+        found = _URL_HOST.match(text)
+    try:
+        if found:
+            return str(ipaddress.ip_address(found.group(1)))
+    except ValueError:
+        pass
+    raise ValueParseError("expected an IP address such as '192.168.1.64'")
 
 
 def parse_date(text: str) -> date:
@@ -215,6 +237,84 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise ValueParseError("expected a date as YYYY-MM-DD") from exc
+
+
+class DateOrder(StrEnum):
+    """How a column writes numeric dates: 01/09/2025 is 1 September day-first, 9 January not."""
+
+    DAY_FIRST = "day_first"
+    MONTH_FIRST = "month_first"
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\s*$")
+_NAMED_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y", "%b %d, %Y", "%B %d, %Y",
+                       "%b %d %Y", "%B %d %Y", "%d %b %y")  # fmt: skip
+
+
+def date_order_evidence(text: str) -> DateOrder | None:
+    """The order one value proves: "25/09/2025" can only be day-first. None if it proves none."""
+    found = _NUMERIC_DATE.match(text)
+    if not found:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    if first > 12 >= second:
+        return DateOrder.DAY_FIRST
+    if second > 12 >= first:
+        return DateOrder.MONTH_FIRST
+    return None
+
+
+def infer_date_order(values: Iterable[str]) -> tuple[DateOrder | None, bool]:
+    """(order, conflict) from every value of one column.
+
+    One value such as 25/09/2025 settles a column as day-first; a column with
+    both 25/09 and 09/25 is in conflict and its ambiguous values stay unread.
+    """
+    seen = {order for text in values if (order := date_order_evidence(text)) is not None}
+    if len(seen) == 1:
+        return seen.pop(), False
+    return None, len(seen) > 1
+
+
+def parse_sheet_date(text: str, order: DateOrder | None = None) -> date:
+    """A date as spreadsheets write it: ISO, "1 Sep 2025", or 01/09/2025 in a known order.
+
+    A numeric date whose day and month could be swapped (01/09/2025) is read
+    only when ``order`` says which comes first; otherwise it is rejected as
+    ambiguous rather than guessed. 25/09/2025 needs no order: it can only be
+    day-first. Two-digit years are 20xx.
+    """
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T].*)?", text):
+        return parse_date(text[:10])
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return parse_date(text)
+    found = _NUMERIC_DATE.match(text)
+    if found:
+        first, second, year = (int(g) for g in found.groups())
+        year += 2000 if year < 100 else 0
+        evidence = date_order_evidence(text)
+        if evidence is not None and order is not None and evidence is not order:
+            raise ValueParseError(
+                f"not a {order.value.replace('_', '-')} date like the rest of the column"
+            )
+        chosen = evidence or order or (DateOrder.DAY_FIRST if first == second else None)
+        if chosen is None:
+            raise ValueParseError(
+                f"ambiguous date: day {first} of month {second} or day {second} of month "
+                f"{first}? Write it as YYYY-MM-DD"
+            )
+        day, month = (first, second) if chosen is DateOrder.DAY_FIRST else (second, first)
+        try:
+            return date(year, month, day)
+        except ValueError as exc:
+            raise ValueParseError(f"no such date ({exc})") from exc
+    for pattern in _NAMED_DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueParseError("expected a date such as 2025-09-01, 01/09/2025 or 1 Sep 2025")
 
 
 E = TypeVar("E", bound=StrEnum)

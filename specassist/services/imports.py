@@ -15,7 +15,7 @@ from specassist.services import projects
 from specassist.services.projects import Project
 from specassist.storage import catalog_store, survey_store
 from specassist.survey.headers import Field
-from specassist.survey.importer import SurveyImport, import_survey
+from specassist.survey.importer import SurveyImport, import_survey, preview_rows
 from specassist.survey.importer import header_preview as _header_preview
 from specassist.survey.price_list import PriceListImport, import_price_list
 
@@ -38,22 +38,39 @@ def field_labels() -> dict[str, str]:
 
 
 def header_preview(
-    path: Path, sheet: str | None = None, column_map: dict[str, str] | None = None
+    path: Path,
+    sheet: str | None = None,
+    column_map: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """The header row and how each column would be read, before importing."""
-    return _header_preview(path, sheet, column_map)
+    return _header_preview(path, sheet, column_map, encoding)
+
+
+def preview(
+    path: Path, rows: int = 20, sheet: str | None = None, encoding: str | None = None
+) -> list[tuple[int, list[str]]]:
+    """The first rows exactly as read (numbered), for the column-mapping dialog."""
+    return preview_rows(path, rows, sheet, encoding)
 
 
 def read_survey(
-    path: Path, sheet: str | None = None, column_map: dict[str, str] | None = None
+    path: Path,
+    sheet: str | None = None,
+    column_map: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> SurveyImport:
     """Read a survey file without a project (the command line's ``flag``/``match``/``tender``)."""
-    return import_survey(path, sheet, column_map)
+    return import_survey(path, sheet, column_map, encoding=encoding)
 
 
-def read_price_list(path: Path, default_currency: str | None = None) -> PriceListImport:
+def read_price_list(
+    path: Path, default_currency: str | None = None, project_currency: str | None = None
+) -> PriceListImport:
     """Read a price list without a project (the command line's ``--prices``)."""
-    return import_price_list(path, default_currency=default_currency)
+    return import_price_list(
+        path, default_currency=default_currency, project_currency=project_currency
+    )
 
 
 def import_into(
@@ -61,21 +78,40 @@ def import_into(
     survey: Path,
     sheet: str | None = None,
     column_map: dict[str, str] | None = None,
+    encoding: str | None = None,
+    stream: bool = False,
 ) -> StoredImport:
-    """Import a survey file into the project (in the working copy; save to keep it)."""
-    return store(project, import_survey(survey, sheet, column_map))
+    """Import a survey file into the project (in the working copy; save to keep it).
+
+    ``stream`` stores cameras batch by batch as they are read, so an estate of
+    a million rows never sits in memory whole (the command line's way); the
+    result then holds no cameras, and undoing it is by its id. Without it the
+    cameras stay in the result, so the app can store them again on redo.
+    """
+    if not stream:
+        return store(project, import_survey(survey, sheet, column_map, encoding=encoding))
+    with project.transaction() as session:
+        writer = survey_store.ImportWriter(session, project.project_id(), survey.name)
+        result = import_survey(survey, sheet, column_map, encoding=encoding, on_cameras=writer.add)
+        import_id = _finish(writer, result)
+    return StoredImport(result, import_id)
 
 
 def store(project: Project, result: SurveyImport) -> StoredImport:
     """Store an import already read (a file, or devices found on the network)."""
-    project_id = project.project_id()
     with project.transaction() as session:
-        import_id = survey_store.add_import(
-            session, project_id, result.file, result.detail, result.mapping, result.cameras,
-            result.issues, result.skipped_rows,
-        )  # fmt: skip
+        writer = survey_store.ImportWriter(session, project.project_id(), result.file)
+        writer.add(result.cameras)
+        import_id = _finish(writer, result)
         ids = survey_store.camera_ids_of_import(session, import_id)
     return StoredImport(result, import_id, tuple(ids))
+
+
+def _finish(writer: survey_store.ImportWriter, result: SurveyImport) -> int:
+    return writer.finish(
+        result.detail, result.mapping, result.issues, result.skipped_rows,
+        result.accounting.as_dict(),
+    )  # fmt: skip
 
 
 def remove(project: Project, stored: StoredImport) -> None:

@@ -348,6 +348,8 @@ class SurveyImportRow(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     mapping: Mapped[dict[str, Any]] = mapped_column(default=dict)
     skipped_rows: Mapped[int] = mapped_column(Integer, default=0)
+    accounting: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """Where every row of the file went (stored, skipped by reason, header …)."""
 
 
 class ImportIssueRow(Base):
@@ -404,6 +406,10 @@ class SurveyCameraRow(Base):
     alarm_io: Mapped[bool | None] = mapped_column(Boolean)
     status: Mapped[str | None] = mapped_column(String(20))
     notes: Mapped[str | None] = mapped_column(Text)
+    device_type: Mapped[str | None] = mapped_column(String(120))
+    device_state: Mapped[str | None] = mapped_column(String(120))
+    survey_date: Mapped[date | None] = mapped_column(Date)
+    install_date: Mapped[date | None] = mapped_column(Date)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     raw: Mapped[dict[str, Any]] = mapped_column(default=dict)
     site: Mapped[SiteRow | None] = relationship()

@@ -26,8 +26,74 @@ _PLAIN = (
     "source_row", "tag", "location", "make", "model", "serial", "mac", "ip_address",
     "firmware", "megapixels", "focal_min_mm", "focal_max_mm", "hfov_deg", "mount", "height_m",
     "target_distance_m", "scene_width_m", "outdoor", "vandal_risk", "power_w", "audio",
-    "alarm_io", "notes",
+    "alarm_io", "notes", "device_type", "device_state", "survey_date", "install_date",
 )  # fmt: skip
+
+
+class ImportWriter:
+    """Stores one import batch by batch, so a large survey never sits in memory whole.
+
+    The import's record is created first; ``add`` inserts cameras as the
+    importer hands them over (sites are created on first mention), ``finish``
+    records how the file was read, its issues and where every row went.
+    """
+
+    def __init__(self, session: Session, project_id: int, file: str) -> None:
+        self.session = session
+        self.project_id = project_id
+        self.record = SurveyImportRow(
+            project_id=project_id, file=file, detail="", imported_at=utcnow(), mapping={}
+        )
+        session.add(self.record)
+        session.flush()
+        self.sites = {
+            s.name: s.id
+            for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
+        }
+
+    @property
+    def import_id(self) -> int:
+        return self.record.id
+
+    def add(self, cameras: list[SurveyCamera]) -> None:
+        new_sites = [
+            SiteRow(project_id=self.project_id, name=name)
+            for name in dict.fromkeys(c.site for c in cameras if c.site)
+            if name not in self.sites
+        ]
+        self.session.add_all(new_sites)
+        self.session.flush()
+        self.sites.update({s.name: s.id for s in new_sites})
+        # Core bulk inserts: thousands of rows in one executemany, not one ORM object each.
+        if cameras:
+            self.session.execute(
+                insert(SurveyCameraRow),
+                [_camera_values(c, self.project_id, self.record.id, self.sites) for c in cameras],
+            )
+
+    def finish(
+        self,
+        detail: str,
+        mapping: dict[str, str],
+        issues: list[InputIssue],
+        skipped_rows: int = 0,
+        accounting: dict[str, Any] | None = None,
+    ) -> int:
+        self.record.detail = detail
+        self.record.mapping = mapping
+        self.record.skipped_rows = skipped_rows
+        self.record.accounting = accounting
+        if issues:
+            self.session.execute(
+                insert(ImportIssueRow),
+                [
+                    {"import_id": self.record.id, "severity": i.severity.value,
+                     "message": i.message, "file": i.file, "row": i.row, "column": i.column,
+                     "value": i.value}
+                    for i in issues
+                ],
+            )  # fmt: skip
+        return self.record.id
 
 
 def add_import(
@@ -39,46 +105,12 @@ def add_import(
     cameras: list[SurveyCamera],
     issues: list[InputIssue],
     skipped_rows: int = 0,
+    accounting: dict[str, Any] | None = None,
 ) -> int:
-    """Store one import; returns its id. Sites are created on first mention."""
-    record = SurveyImportRow(
-        project_id=project_id,
-        file=file,
-        detail=detail,
-        imported_at=utcnow(),
-        mapping=mapping,
-        skipped_rows=skipped_rows,
-    )
-    session.add(record)
-    session.flush()
-    sites = {
-        s.name: s.id
-        for s in session.scalars(select(SiteRow).where(SiteRow.project_id == project_id))
-    }
-    new_sites = [
-        SiteRow(project_id=project_id, name=name)
-        for name in dict.fromkeys(c.site for c in cameras if c.site)
-        if name not in sites
-    ]
-    session.add_all(new_sites)
-    session.flush()
-    sites.update({s.name: s.id for s in new_sites})
-    # Core bulk inserts: tens of thousands of rows in one executemany, not one ORM object each.
-    if cameras:
-        session.execute(
-            insert(SurveyCameraRow),
-            [_camera_values(c, project_id, record.id, sites) for c in cameras],
-        )
-    if issues:
-        session.execute(
-            insert(ImportIssueRow),
-            [
-                {"import_id": record.id, "severity": i.severity.value, "message": i.message,
-                 "file": i.file, "row": i.row, "column": i.column, "value": i.value}
-                for i in issues
-            ],
-        )  # fmt: skip
-    return record.id
+    """Store one import whose cameras are all in hand; returns its id."""
+    writer = ImportWriter(session, project_id, file)
+    writer.add(cameras)
+    return writer.finish(detail, mapping, issues, skipped_rows, accounting)
 
 
 def _camera_values(

@@ -3,16 +3,19 @@
 Surveys come from many hands: "Cam Ref", "Camera ID", "Asset No." all mean the
 camera's tag. Headers are normalised (case, punctuation and a trailing unit
 such as "(ft)" removed) and looked up in a synonym table. When no synonym
-matches exactly, a header that ends or starts with a synonym is accepted
+matches exactly, a close misspelling of one is accepted ("Mounting Hieght",
+"Manufacterer"), then a header that ends or starts with a synonym
 ("Existing camera manufacturer" → make), longest synonym first so that
 "camera model" beats "camera". Columns that match nothing are kept as extra
-fields, never dropped.
+fields, never dropped. What a column's values show can still overrule its
+header (``survey/columns.py``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher, get_close_matches
 from enum import StrEnum
 
 from specassist.domain.units import unit_from_header
@@ -49,6 +52,10 @@ class Field(StrEnum):
     ALARM_IO = "alarm_io"
     STATUS = "status"
     NOTES = "notes"
+    DEVICE_TYPE = "device_type"
+    DEVICE_STATE = "device_state"
+    SURVEY_DATE = "survey_date"
+    INSTALL_DATE = "install_date"
 
 
 # Normalised synonyms (see ``normalise_header``). Order inside a list does not matter.
@@ -79,6 +86,9 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "device name",
         "point",
         "camera tag",
+        "hardware name",
+        "display name",
+        "camera title",
     ),
     Field.SITE: (
         "site",
@@ -132,6 +142,10 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "product code",
         "type number",
         "model name",
+        "device model",
+        "hardware model",
+        "product model",
+        "modelname",
     ),
     Field.MAKE_MODEL: (
         "make model",
@@ -142,10 +156,45 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "brand model",
         "camera type model",
     ),
-    Field.SERIAL: ("serial", "serial no", "serial number", "s n", "sn"),
-    Field.MAC: ("mac", "mac address", "mac addr", "hw address", "hardware address", "ethernet"),
-    Field.IP_ADDRESS: ("ip", "ip address", "ip addr", "ipv4", "address ip", "network address"),
-    Field.FIRMWARE: ("firmware", "firmware version", "fw", "fw version", "software version"),
+    Field.SERIAL: (
+        "serial",
+        "serial no",
+        "serial number",
+        "s n",
+        "sn",
+        "device serial no",
+        "device serial number",
+        "serialnumber",
+    ),
+    Field.MAC: (
+        "mac",
+        "mac address",
+        "mac addr",
+        "hw address",
+        "hardware address",
+        "ethernet",
+        "macaddress",
+        "physical address",
+    ),
+    Field.IP_ADDRESS: (
+        "ip",
+        "ip address",
+        "ip addr",
+        "ipv4",
+        "address ip",
+        "network address",
+        "ipv4 address",
+        "ipaddress",
+        "ip camera address",
+    ),
+    Field.FIRMWARE: (
+        "firmware",
+        "firmware version",
+        "fw",
+        "fw version",
+        "software version",
+        "version",
+    ),
     Field.FORM_FACTOR: (
         "form",
         "form factor",
@@ -249,6 +298,43 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.AUDIO: ("audio", "microphone", "mic", "speaker"),
     Field.ALARM_IO: ("alarm", "alarm io", "alarm i o", "io", "i o", "alarm inputs"),
     Field.STATUS: ("status", "survey status", "state", "visited", "access"),
+    Field.DEVICE_TYPE: (
+        "device type",
+        "device class",
+        "product type",
+        "equipment type",
+        "device category",
+        "hardware type",
+        "type of device",
+        "producttype",
+    ),
+    Field.DEVICE_STATE: (
+        "device status",
+        "device state",
+        "online status",
+        "connection status",
+        "activation status",
+        "camera status",
+        "connection state",
+    ),
+    Field.SURVEY_DATE: (
+        "survey date",
+        "date surveyed",
+        "date",
+        "surveyed on",
+        "visit date",
+        "inspection date",
+        "date of survey",
+    ),
+    Field.INSTALL_DATE: (
+        "install date",
+        "installation date",
+        "installed",
+        "date installed",
+        "installed on",
+        "commissioned",
+        "commissioning date",
+    ),
     Field.NOTES: (
         "notes",
         "note",
@@ -264,16 +350,19 @@ _LOOKUP: dict[str, Field] = {syn: f for f, syns in SYNONYMS.items() for syn in s
 _BY_LENGTH: list[tuple[str, Field]] = sorted(_LOOKUP.items(), key=lambda kv: -len(kv[0]))
 _TRAILING_UNIT = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _NON_WORD = re.compile(r"[^0-9a-z&/]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+"""Where exports run words together: "HardwareName", "MacAddress" (Milestone, Nx)."""
 
 
 def normalise_header(header: str) -> str:
     """Lower-case, drop a trailing "(unit)" and turn punctuation into single spaces.
 
     "Model No." → "model no"; "Distance to target (ft)" → "distance to target";
-    "MAC_Address" → "mac address". ``&`` and ``/`` survive so that "Make/Model"
+    "MAC_Address" and "MacAddress" → "mac address". ``&`` and ``/`` survive so that "Make/Model"
     stays distinguishable from "Make Model", then are spaced out for matching.
     """
-    text = _TRAILING_UNIT.sub("", header.strip().lower())
+    text = _CAMEL.sub(" ", header.strip())
+    text = _TRAILING_UNIT.sub("", text.lower())
     text = text.replace("#", " no ").replace("№", " no ")
     text = _NON_WORD.sub(" ", text).strip()
     return text
@@ -285,15 +374,44 @@ def match_header(header: str) -> Field | None:
     return None if found is None else found[0]
 
 
+_FUZZY_KEYS = [syn for syn in _LOOKUP if len(syn) >= 5]
+
+
+def _close_words(a: str, b: str) -> bool:
+    """Word by word: "mounting hieght" ~ "mounting height", but "camera note" !~ "camera no"."""
+    left, right = a.split(), b.split()
+    if len(left) != len(right):
+        return False
+    for x, y in zip(left, right, strict=True):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 4 or SequenceMatcher(None, x, y).ratio() < 0.75:
+            return False
+    return True
+
+
+def _fuzzy(plain: str) -> Field | None:
+    """A synonym the header misspells: "Manufacterer", "Camera Modle", "Mounting Hieght"."""
+    if len(plain) < 5 or len(plain) > 40:
+        return None
+    for candidate in get_close_matches(plain, _FUZZY_KEYS, n=3, cutoff=0.85):
+        if _close_words(plain, candidate):
+            return _LOOKUP[candidate]
+    return None
+
+
 def _match(header: str) -> tuple[Field, bool] | None:
-    """(field, exact) for a header: exact synonym, else a synonym it starts or ends with."""
+    """(field, exact) for a header: exact synonym, a misspelt one, else a prefix or suffix."""
     key = normalise_header(header)
     if not key:
         return None
     plain = " ".join(key.replace("/", " ").replace("&", " ").split())
-    for candidate in (key, plain):
+    for candidate in (key, plain, plain.replace(" ", "")):
         if candidate in _LOOKUP:
             return _LOOKUP[candidate], True
+    fuzzy = _fuzzy(plain)
+    if fuzzy is not None:
+        return fuzzy, False
     for synonym, fld in _BY_LENGTH:
         if len(synonym) < 3:
             continue
@@ -363,11 +481,61 @@ def find_header_row(rows: list[tuple[int, list[str]]], look_ahead: int = 15) -> 
 
     Survey sheets often start with a title, a client name or a blank line; the
     header is the first row where at least two cells are recognised headers.
-    Among ties the row with most recognised cells wins.
+    Among ties the row with most recognised cells wins. A row holding values
+    (model numbers, addresses, measurements) is data, even when some of its
+    words happen to be header words ("Camera", "Indoor"), so a file without a
+    header row is reported instead of losing its first camera to the header.
     """
     best: tuple[int, int] | None = None
     for position, (_, cells) in enumerate(rows[:look_ahead]):
-        recognised = len({f for c in cells if (f := match_header(c)) is not None})
+        if sum(1 for c in cells if looks_like_value(c)) >= 2:
+            continue
+        recognised = len({f for c in cells if len(c) <= 60 and (f := match_header(c)) is not None})
         if recognised >= 2 and (best is None or recognised > best[1]):
             best = (position, recognised)
     return None if best is None else best[0]
+
+
+_VALUE_SHAPES = re.compile(
+    r"^\s*(?:[+-]?\d+(?:[.,]\d+)?\s*(?:m|mm|ft|cm|°|deg|w|mp|px)?"
+    r"|(?:[0-9a-f]{2}[:\-]){5}[0-9a-f]{2}"
+    r"|\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_value(cell: str) -> bool:
+    """A cell no header would hold: a number or measurement, a MAC, an IP, a model number."""
+    from specassist.domain.device_words import is_model_number
+
+    text = cell.strip()
+    return bool(text) and (_VALUE_SHAPES.match(text) is not None or is_model_number(text))
+
+
+FIELD_LABELS: dict[Field, str] = {
+    Field.TAG: "Camera tag / name", Field.SITE: "Site", Field.LOCATION: "Location",
+    Field.MAKE: "Make (manufacturer)", Field.MODEL: "Model number",
+    Field.MAKE_MODEL: "Make and model in one cell", Field.SERIAL: "Serial number",
+    Field.MAC: "MAC address", Field.IP_ADDRESS: "IP address", Field.FIRMWARE: "Firmware version",
+    Field.FORM_FACTOR: "Camera form (dome, bullet …)", Field.RESOLUTION: "Resolution",
+    Field.LENS: "Lens (focal length)", Field.FOCAL_MIN: "Focal length, shortest",
+    Field.FOCAL_MAX: "Focal length, longest", Field.HFOV: "Horizontal field of view (angle)",
+    Field.MOUNT: "Mounting", Field.HEIGHT: "Mounting height",
+    Field.TARGET_DISTANCE: "Distance to target", Field.SCENE_WIDTH: "Scene width",
+    Field.REQUIRED_DORI: "Required detail (DORI)", Field.ENVIRONMENT: "Indoor / outdoor",
+    Field.VANDAL: "Vandal risk", Field.POWER: "Power", Field.AUDIO: "Audio",
+    Field.ALARM_IO: "Alarm inputs/outputs", Field.STATUS: "Survey status",
+    Field.NOTES: "Notes", Field.DEVICE_TYPE: "Device type (IPC, NVR, door station …)",
+    Field.DEVICE_STATE: "Device state (Active, Online …)", Field.SURVEY_DATE: "Survey date",
+    Field.INSTALL_DATE: "Installation date",
+}  # fmt: skip
+"""What the column-mapping dialog shows for each field."""
+
+EXTRA_LABEL = "Keep as an extra column (not interpreted)"
+
+
+def field_labels() -> dict[str, str]:
+    """Field name → human label, in form order, plus ``"extra"``: the mapping dialog's choices."""
+    labels = {f.value: FIELD_LABELS[f] for f in Field}
+    labels["extra"] = EXTRA_LABEL
+    return labels

@@ -4,7 +4,11 @@ Columns are recognised by name in any order: part number, description, price,
 currency, valid from, and optionally valid until, supplier and manufacturer.
 A row with a bad cell is reported with its file, row and column and skipped;
 every other row still loads. Currency symbols in the price cell ("£1,234.50")
-give the currency when there is no currency column.
+give the currency when there is no currency column. Dates may be ISO or
+day-first (01/09/2025) as UK suppliers write them; the column's other dates
+decide whether 01/09 is September or January, and a column that never says is
+reported rather than guessed. A price in a currency other than the project's
+is kept and reported by currency, since it needs an exchange rate to be used.
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ from pathlib import Path
 
 from specassist.domain.catalog import Price, PriceType, Provenance
 from specassist.domain.issues import InputIssue, Severity
-from specassist.domain.values import ValueParseError, parse_date
+from specassist.domain.values import (
+    DateOrder,
+    ValueParseError,
+    infer_date_order,
+    parse_sheet_date,
+)
 from specassist.survey.headers import normalise_header
 from specassist.survey.readers import read_table
 
@@ -43,6 +52,8 @@ class PriceListImport:
     supplier: str
     prices: list[Price] = field(default_factory=list)
     issues: list[InputIssue] = field(default_factory=list)
+    source_rows: list[int] = field(default_factory=list, repr=False)
+    """The file row of each price, in the same order as ``prices``."""
 
 
 def _column_map(headers: list[str]) -> dict[str, int]:
@@ -85,15 +96,21 @@ def import_price_list(
     supplier: str | None = None,
     default_currency: str | None = None,
     sheet: str | None = None,
+    project_currency: str | None = None,
 ) -> PriceListImport:
-    """Read every priced row; raises ``SurveyReadError`` only if the file itself is unreadable."""
+    """Read every priced row; raises ``SurveyReadError`` only if the file itself is unreadable.
+
+    ``project_currency`` (the project's ISO code) turns prices in any other
+    currency into one warning per currency, naming both.
+    """
     table = read_table(path, sheet)
+    rows = [(n, [c.strip() for c in cells]) for n, cells in table.rows]
     result = PriceListImport(table.file, supplier or path.stem)
-    header_at = next((i for i, (_, cells) in enumerate(table.rows) if any(cells)), None)
+    header_at = next((i for i, (_, cells) in enumerate(rows) if any(cells)), None)
     if header_at is None:
         result.issues.append(InputIssue(Severity.ERROR, "the file is empty", table.file))
         return result
-    header_row, headers = table.rows[header_at]
+    header_row, headers = rows[header_at]
     columns = _column_map(headers)
     for needed in ("part", "price"):
         if needed not in columns:
@@ -103,11 +120,67 @@ def import_price_list(
             )  # fmt: skip
     if result.issues:
         return result
-    for row_number, cells in table.rows[header_at + 1 :]:
-        price = _row(result, columns, headers, row_number, cells, default_currency)
+    body = rows[header_at + 1 :]
+    orders = _date_orders(result, columns, headers, header_row, body)
+    for row_number, cells in body:
+        price = _row(result, columns, headers, row_number, cells, default_currency, orders)
         if price is not None:
             result.prices.append(price)
+            result.source_rows.append(row_number)
+    if project_currency:
+        _other_currencies(result, project_currency.upper())
     return result
+
+
+def _date_orders(
+    result: PriceListImport,
+    columns: dict[str, int],
+    headers: list[str],
+    header_row: int,
+    body: list[tuple[int, list[str]]],
+) -> dict[str, DateOrder | None]:
+    orders: dict[str, DateOrder | None] = {}
+    every: list[str] = []
+    for name in ("valid_from", "valid_until"):
+        index = columns.get(name)
+        if index is None:
+            continue
+        values = [cells[index] for _, cells in body if index < len(cells) and cells[index]]
+        every += values
+        orders[name], conflict = infer_date_order(values)
+        if conflict:
+            result.issues.append(
+                InputIssue(Severity.WARNING, "dates in this column are written both day-first "
+                           "and month-first; ambiguous ones are not read", result.file,
+                           header_row, headers[index])
+            )  # fmt: skip
+    # One author writes every date of a file the same way: 31/08 in one column settles 01/09
+    # in the other.
+    whole_file, conflict = infer_date_order(every)
+    return {name: order or (None if conflict else whole_file) for name, order in orders.items()}
+
+
+def _other_currencies(result: PriceListImport, project_currency: str) -> None:
+    """One warning per foreign currency, at its first price, naming both currencies."""
+    first: dict[str, int | None] = {}
+    counts: dict[str, int] = {}
+    for price, row in zip(result.prices, result.source_rows, strict=True):
+        if price.currency != project_currency:
+            counts[price.currency] = counts.get(price.currency, 0) + 1
+            first.setdefault(price.currency, row)
+    for currency, count in counts.items():
+        result.issues.append(
+            InputIssue(
+                Severity.WARNING,
+                f"{count} price(s) are in {currency}, but the project is costed in "
+                f"{project_currency}; they need a {currency}→{project_currency} exchange rate "
+                "before they can be used",
+                result.file,
+                first[currency],
+                "currency",
+                currency,
+            )
+        )
 
 
 def _row(
@@ -117,6 +190,7 @@ def _row(
     row: int,
     cells: list[str],
     default_currency: str | None,
+    orders: dict[str, DateOrder | None],
 ) -> Price | None:
     def cell(name: str) -> str:
         index = columns.get(name)
@@ -147,7 +221,7 @@ def _row(
     for name in ("valid_from", "valid_until"):
         text = cell(name)
         try:
-            dates[name] = parse_date(text[:10]) if text else None
+            dates[name] = parse_sheet_date(text, orders.get(name)) if text else None
         except ValueParseError as exc:
             error(name, str(exc))
             return None

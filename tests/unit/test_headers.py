@@ -59,3 +59,42 @@ def test_abbreviated_environment_header() -> None:
     from specassist.survey.headers import Field, match_header
 
     assert match_header("Env") is Field.ENVIRONMENT
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Mounting Hieght (ft)", Field.HEIGHT), ("Camera heigth", Field.HEIGHT),
+        ("Manufacterer", Field.MAKE), ("Camera Modle", Field.MODEL), ("Loction", Field.LOCATION),
+        ("HardwareName", Field.TAG), ("MacAddress", Field.MAC), ("Device Type", Field.DEVICE_TYPE),
+        ("Device Serial No.", Field.SERIAL), ("Survey date", Field.SURVEY_DATE),
+        ("Installation Date", Field.INSTALL_DATE), ("Device status", Field.DEVICE_STATE),
+    ],
+)  # fmt: skip
+def test_misspelt_and_run_together_headers(header: str, field: Field) -> None:
+    assert match_header(header) == field
+
+
+def test_fuzzy_matching_needs_every_word_close() -> None:
+    # "note" is no misspelling of "no": a close whole string is not enough.
+    assert match_header("Lens notes xyz") is not Field.TAG
+    assert match_header("Colour") is None
+
+
+def test_misspelt_units_survive() -> None:
+    mapping = map_headers(["Tag", "Mounting Hieght (ft)"])
+    assert mapping.fields[Field.HEIGHT] == 1 and mapping.units == {1: "ft"}
+
+
+def test_a_row_of_values_is_not_a_header() -> None:
+    rows = [(1, ["Camera 1", "Indoor", "DS-2CD2143G2-I", "192.168.1.64"]),
+            (2, ["Camera 2", "Outdoor", "DS-2CD2T46G2-4I", "192.168.1.65"])]  # fmt: skip
+    assert find_header_row(rows) is None
+
+
+def test_every_field_has_a_label_for_the_mapping_dialog() -> None:
+    from specassist.survey.headers import field_labels
+
+    labels = field_labels()
+    assert set(labels) == {f.value for f in Field} | {"extra"}
+    assert labels["model"] == "Model number" and all(labels.values())

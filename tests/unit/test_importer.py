@@ -130,7 +130,7 @@ def test_unreadable_files_raise_one_clear_error(tmp_path: Path) -> None:
         import_survey(tmp_path / "missing.csv")
     legacy = tmp_path / "old.xls"
     legacy.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(SurveyReadError, match="xlsx"):
+    with pytest.raises(SurveyReadError, match=r"old\.xls: not a readable XLS"):
         import_survey(legacy)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip")

@@ -72,3 +72,31 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
     assert not result.prices
     assert any("no part column" in i.message for i in result.issues)
     assert any("no price column" in i.message for i in result.issues)
+
+
+def test_day_first_dates_and_other_currencies(tmp_path: Path) -> None:
+    path = tmp_path / "uk.csv"
+    path.write_text(
+        "Part No.,Price,Currency,Valid From,Valid Until\n"
+        "P3265-LVE,459.00,GBP,01/09/2025,31/08/2026\n"
+        "Q1805-LE,899.00,USD,01/09/2025,\n"
+        "M1065-L,199.00,USD,02/09/2025,\n",
+        encoding="utf-8",
+    )
+    result = import_price_list(path, project_currency="gbp")
+    assert [p.valid_from for p in result.prices] == [
+        date(2025, 9, 1), date(2025, 9, 1), date(2025, 9, 2)
+    ]  # fmt: skip
+    assert result.prices[0].valid_until == date(2026, 8, 31)
+    (currency,) = result.issues
+    assert currency.severity.value == "warning" and currency.row == 3
+    assert "2 price(s) are in USD, but the project is costed in GBP" in currency.message
+
+
+def test_ambiguous_price_dates_are_reported_not_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "amb.csv"
+    path.write_text("Part No.,Price,Currency,Valid From\nP1,1.00,GBP,01/09/2025\n", "utf-8")
+    result = import_price_list(path)
+    assert not result.prices
+    (issue,) = result.issues
+    assert issue.row == 2 and issue.column == "Valid From" and "ambiguous" in issue.message
