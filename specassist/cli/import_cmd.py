@@ -24,6 +24,12 @@ def register(commands: Subparsers) -> None:
         help="save into this project file (.specassist is added when missing)",
     )
     sub.add_argument(
+        "--mode", choices=["new", "add", "update"],
+        help="with --project: 'new' makes a new project (refused if the file exists); 'add' "
+        "adds every row as a camera; 'update' (the default for an existing project) updates "
+        "the cameras a row names by MAC, serial or tag and adds the rest",
+    )  # fmt: skip
+    sub.add_argument(
         "--map",
         action="append",
         default=[],
@@ -48,12 +54,17 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from specassist.domain.issues import Severity, UserError, count_by_severity
     from specassist.services import imports, projects
 
+    stored = None
     try:
         column_map = _parse_map(args.map)
         if args.project:
-            with projects.open_or_new(args.project) as project:
+            target = projects.project_path(args.project)
+            if args.mode == "new" and target.exists():
+                return fail("import", f"{target} exists: use --mode add or update, or a new name")
+            mode = imports.ImportMode.ADD if args.mode == "add" else imports.ImportMode.UPDATE
+            with projects.open_or_new(target) as project:
                 stored = imports.import_into(project, args.survey, args.sheet, column_map,
-                                             args.encoding, stream=True)  # fmt: skip
+                                             args.encoding, stream=True, mode=mode)  # fmt: skip
                 result = stored.result
                 saved = project.save()
         else:
@@ -74,6 +85,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "issue_counts": {str(k): v for k, v in counts.items()},
                 "issues": [issue_json(i) for i in result.issues],
                 "project": str(saved) if saved else None,
+                "added": stored.added if stored else None,
+                "updated": stored.updated if stored else None,
+                "not_in_file": stored.absent if stored else None,
             },
             out,
             indent=2,
@@ -91,6 +105,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
         for issue in result.issues:
             print(f"  {issue}", file=out)
-        if saved:
-            print(f"saved to {saved}", file=out)
+        if saved and stored is not None:
+            print(
+                f"saved to {saved}: {stored.added} added, {stored.updated} updated"
+                + (f", {stored.absent} in the project but not in this file (kept)"
+                   if stored.absent else ""),
+                file=out,
+            )  # fmt: skip
     return 1 if args.strict and counts[Severity.ERROR] else 0

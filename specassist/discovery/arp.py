@@ -14,7 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from specassist.discovery.records import DeviceField, Finding, Protocol, normal_mac
+from specassist.discovery.records import DeviceField, Finding, Protocol
+from specassist.domain.values import normalise_mac
 
 PROC_ARP = Path("/proc/net/arp")
 ARP_TIMEOUT_S = 5.0
@@ -34,7 +35,7 @@ def parse_proc_net_arp(text: str) -> dict[str, str]:
         parts = line.split()
         if len(parts) < 4 or parts[2] == "0x0":
             continue
-        mac = normal_mac(parts[3])
+        mac = normalise_mac(parts[3])
         if mac and mac != _INCOMPLETE:
             table[parts[0]] = mac
     return table
@@ -44,11 +45,11 @@ def parse_arp_a(text: str) -> dict[str, str]:
     """IPv4 → MAC from ``arp -a`` output in the BSD/macOS or the Windows layout."""
     table = {}
     for ip, raw in _BSD.findall(text):
-        mac = normal_mac(":".join(part.zfill(2) for part in raw.split(":")))
+        mac = normalise_mac(":".join(part.zfill(2) for part in raw.split(":")))
         if mac and mac != _INCOMPLETE:
             table[ip] = mac
     for ip, raw in _WINDOWS.findall(text):
-        mac = normal_mac(raw)
+        mac = normalise_mac(raw)
         if mac and mac != "FF:FF:FF:FF:FF:FF":
             table[ip] = mac
     return table

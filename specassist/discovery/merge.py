@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from specassist.discovery.records import DeviceField, DeviceRecord, Protocol, normal_mac
+from specassist.discovery.records import DeviceField, DeviceRecord, Protocol
+from specassist.domain.values import normalise_mac
 
 
 @dataclass(slots=True)
@@ -49,7 +50,7 @@ def _own_mac(record: DeviceRecord) -> str | None:
         (
             mac
             for f in record.sources(DeviceField.MAC)
-            if f.protocol is not Protocol.ARP and (mac := normal_mac(f.value))
+            if f.protocol is not Protocol.ARP and (mac := normalise_mac(f.value))
         ),
         None,
     )
@@ -57,7 +58,7 @@ def _own_mac(record: DeviceRecord) -> str | None:
 
 def _arp_mac(record: DeviceRecord) -> str | None:
     return next(
-        (mac for f in record.sources(DeviceField.MAC) if (mac := normal_mac(f.value))), None
+        (mac for f in record.sources(DeviceField.MAC) if (mac := normalise_mac(f.value))), None
     )
 
 

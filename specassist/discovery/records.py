@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from specassist.domain.values import ValueParseError, parse_mac
+from specassist.domain.values import normalise_mac
 
 
 class DeviceField(StrEnum):
@@ -104,21 +104,12 @@ class DeviceRecord:
     @property
     def mac(self) -> str | None:
         """The MAC in ``AA:BB:CC:DD:EE:FF`` form, or None when none was reported or readable."""
-        return normal_mac(self.value(DeviceField.MAC))
-
-
-def normal_mac(text: str | None) -> str | None:
-    if text is None:
-        return None
-    try:
-        return parse_mac(text)
-    except ValueParseError:
-        return None
+        return normalise_mac(self.value(DeviceField.MAC))
 
 
 def _comparable(fld: DeviceField, value: str) -> str:
     if fld is DeviceField.MAC:
-        return normal_mac(value) or value
+        return normalise_mac(value) or value
     return value.strip().casefold()
 
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from specassist.domain.device_identity import DeviceLink
 from specassist.domain.survey import DoriLevel
 
 Point = tuple[float, float]
@@ -60,29 +59,6 @@ class PlanScale:
     @property
     def metres_per_px(self) -> float:
         return self.distance_m / self.pixels
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceLink:
-    """What identifies a surveyed camera across re-imports: MAC first, then serial, then tag."""
-
-    tag: str | None = None
-    mac: str | None = None
-    serial: str | None = None
-    site: str | None = None
-
-
-_MAC_HEX = re.compile(r"[^0-9A-Fa-f]")
-
-
-def normalise_mac(mac: str | None) -> str | None:
-    """'bc-ad-28-11-22-33' and 'BCAD.2811.2233' → 'BC:AD:28:11:22:33'; None if not 12 digits."""
-    if not mac:
-        return None
-    digits = _MAC_HEX.sub("", mac).upper()
-    if len(digits) != 12:
-        return None
-    return ":".join(digits[i : i + 2] for i in range(0, 12, 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,65 +196,6 @@ def default_tilt_deg(height_m: float, target_distance_m: float | None) -> float:
     if target_distance_m is None or target_distance_m <= 0:
         return DEFAULT_TILT_DEG
     return math.degrees(math.atan2(height_m, target_distance_m))
-
-
-def link_of(tag: str | None, mac: str | None, serial: str | None, site: str | None) -> DeviceLink:
-    return DeviceLink(tag or None, normalise_mac(mac), (serial or "").strip() or None, site)
-
-
-@dataclass
-class _LinkIndex:
-    by_mac: dict[str, int] = field(default_factory=dict)
-    by_serial: dict[str, int] = field(default_factory=dict)
-    by_tag: dict[tuple[str | None, str], int] = field(default_factory=dict)
-    links: dict[int, DeviceLink] = field(default_factory=dict)
-
-
-def _index(cameras: Iterable[tuple[int, DeviceLink]]) -> _LinkIndex:
-    index = _LinkIndex()
-    for camera_id, link in sorted(cameras, key=lambda item: item[0]):  # newest id wins
-        index.links[camera_id] = link
-        if link.mac:
-            index.by_mac[link.mac] = camera_id
-        if link.serial:
-            index.by_serial[link.serial.upper()] = camera_id
-        if link.tag:
-            index.by_tag[(link.site, link.tag.upper())] = camera_id
-    return index
-
-
-def _same(a: DeviceLink, b: DeviceLink) -> bool:
-    """True when nothing both links state disagrees (MAC, then serial, then tag)."""
-    for left, right in ((a.mac, b.mac), (a.serial, b.serial), (a.tag, b.tag)):
-        if left and right:
-            return left.upper() == right.upper()
-    return False
-
-
-def resolve_links(
-    devices: Sequence[PlacedDevice], cameras: Iterable[tuple[int, DeviceLink]]
-) -> dict[int, int | None]:
-    """The current camera id of every placed device, by id, MAC, serial or tag (in that order).
-
-    A device keeps its camera while that camera still exists and agrees with the
-    stored link; otherwise the newest camera with the same MAC, else serial, else
-    tag on the same site, takes its place. None when the survey no longer has it.
-    """
-    index = _index(cameras)
-    found: dict[int, int | None] = {}
-    for device in devices:
-        link = device.link
-        current = index.links.get(device.camera_id) if device.camera_id is not None else None
-        if current is not None and _same(link, current):
-            found[device.id] = device.camera_id
-            continue
-        candidate = (
-            (index.by_mac.get(link.mac) if link.mac else None)
-            or (index.by_serial.get(link.serial.upper()) if link.serial else None)
-            or (index.by_tag.get((link.site, link.tag.upper())) if link.tag else None)
-        )
-        found[device.id] = candidate
-    return found
 
 
 def relinked(plan: Plan, links: dict[int, int | None]) -> Plan:

@@ -209,6 +209,16 @@ def parse_mac(text: str) -> str:
     return ":".join(digits[i : i + 2] for i in range(0, 12, 2)).upper()
 
 
+def normalise_mac(text: str | None) -> str | None:
+    """``parse_mac`` for text that may be missing or unreadable: None then."""
+    if not text:
+        return None
+    try:
+        return parse_mac(text)
+    except ValueParseError:
+        return None
+
+
 _URL_HOST = re.compile(
     r"^\s*(?:[a-z][a-z0-9+.-]*://)?\[?([0-9a-f.:]+?)\]?(?::\d{1,5})?/?\s*$", re.I
 )

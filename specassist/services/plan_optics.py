@@ -10,10 +10,11 @@ from collections.abc import Collection
 
 from specassist.domain.catalog import CameraModel, FormFactor, Resolution
 from specassist.domain.coverage import optics_for
+from specassist.domain.device_identity import link_of_camera
 from specassist.domain.matching import Offer
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.pipeline import Analysis
-from specassist.domain.plans import CameraOptics, Outcome, PlanCamera, link_of
+from specassist.domain.plans import CameraOptics, Outcome, PlanCamera
 from specassist.domain.requirements import FAMILY_OF, PANORAMIC, Requirement, old_lens
 from specassist.domain.survey import SurveyCamera
 
@@ -44,7 +45,7 @@ def plan_camera(result: CameraOutcome) -> PlanCamera:
         new_model = f"{offer.model.vendor_id} {offer.model.model}"
     return PlanCamera(
         id=result.id,
-        link=link_of(camera.tag, camera.mac, camera.serial, camera.site),
+        link=link_of_camera(camera),
         location=camera.location,
         height_m=camera.height_m,
         target_distance_m=camera.target_distance_m,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from specassist.domain.device_identity import resolve_links
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.plan_coverage import plan_checks, plan_coverages
 from specassist.domain.plan_drawing import REPLACEMENT_ONLY, PlanDrawing, ViewStyle, draw_plan
@@ -33,7 +34,6 @@ from specassist.domain.plans import (
     Wall,
     default_tilt_deg,
     relinked,
-    resolve_links,
 )
 from specassist.domain.units import Kind, QuantityParseError, parse_quantity
 from specassist.services.plan_images import DEFAULT_PDF_DPI, crop, read_plan_file, rotate

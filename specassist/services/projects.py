@@ -34,7 +34,7 @@ from specassist.storage.survey_store import load_issues
 Project = ProjectFile
 """An open project: the front ends hold it and hand it back to the services."""
 
-__all__ = ["SUFFIX", "Project", "ProjectFileError", "ProjectSummary"]
+__all__ = ["SUFFIX", "Project", "ProjectFileError", "ProjectSummary", "project_path"]
 
 
 @dataclass(frozen=True, slots=True)

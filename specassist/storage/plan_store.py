@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from specassist.domain.device_identity import DeviceLink, link_of
 from specassist.domain.plans import (
-    DeviceLink,
     PlacedDevice,
     Plan,
     PlanScale,
@@ -22,7 +22,6 @@ from specassist.domain.plans import (
     Target,
     Wall,
     WallKind,
-    link_of,
 )
 from specassist.domain.survey import DoriLevel
 from specassist.storage.models import (

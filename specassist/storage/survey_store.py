@@ -9,6 +9,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import FormFactor, Resolution
+from specassist.domain.device_identity import DeviceLink, link_of
 from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.survey import DoriLevel, SurveyCamera, SurveyedCamera, SurveyStatus
 from specassist.storage.models import (
@@ -157,6 +158,28 @@ def load_camera(session: Session, camera_id: int) -> SurveyCamera | None:
         return None
     site = session.get(SiteRow, row.site_id) if row.site_id is not None else None
     return _camera(row, {site.id: site.name} if site else {})
+
+
+def device_links(session: Session, project_id: int) -> list[tuple[int, DeviceLink]]:
+    """Every camera's identity (MAC, serial, tag, site) without loading the cameras."""
+    rows = session.execute(
+        select(SurveyCameraRow.id, SurveyCameraRow.tag, SurveyCameraRow.mac,
+               SurveyCameraRow.serial, SiteRow.name)
+        .outerjoin(SiteRow, SurveyCameraRow.site_id == SiteRow.id)
+        .where(SurveyCameraRow.project_id == project_id)
+    )  # fmt: skip
+    return [(r[0], link_of(r[1], r[2], r[3], r[4])) for r in rows]
+
+
+def load_cameras_by_id(session: Session, ids: list[int]) -> dict[int, SurveyCamera]:
+    """The named cameras only (those an update touches), in batches SQLite can take."""
+    table = SurveyCameraRow.__table__
+    found: dict[int, SurveyCamera] = {}
+    sites = {s.id: s.name for s in session.scalars(select(SiteRow))}
+    for start in range(0, len(ids), 900):
+        rows = session.execute(select(table).where(table.c.id.in_(ids[start : start + 900])))
+        found.update((row.id, _camera(row, sites)) for row in rows)
+    return found
 
 
 def camera_ids_of_import(session: Session, import_id: int) -> list[int]:

@@ -11,7 +11,6 @@ import contextlib
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -44,7 +43,7 @@ from specassist import __version__
 from specassist.domain.catalog import CameraModel
 from specassist.domain.costing import Costing
 from specassist.domain.formatting import UnitSystem
-from specassist.domain.issues import Severity, UserError, count_by_severity
+from specassist.domain.issues import UserError
 from specassist.domain.outcome import Override
 from specassist.domain.pipeline import Analysis
 from specassist.domain.survey import SurveyedCamera
@@ -55,19 +54,19 @@ from specassist.services import (
     projects,
     recovery,
 )
-from specassist.services.imports import StoredImport
+from specassist.services.imports import ImportMode, StoredImport
 from specassist.services.overrides import DEFAULT_NOTE
 from specassist.services.projects import SUFFIX, Project
 from specassist.ui import errors, workers
 from specassist.ui.analysis_runner import AnalysisRunner, Loaded
 from specassist.ui.dialogs.camera_dialog import CameraDialog
-from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
 from specassist.ui.dialogs.discover_dialog import DiscoverDialog, add_discovered
 from specassist.ui.dialogs.import_report import ImportReportDialog
 from specassist.ui.dialogs.override_dialog import OverrideDialog
 from specassist.ui.dialogs.preferences_dialog import PreferencesDialog
 from specassist.ui.dialogs.tender_dialog import TenderDialog
 from specassist.ui.exporter import export_in_background
+from specassist.ui.import_flow import ImportFlow
 from specassist.ui.models.survey_filter import SurveyFilter
 from specassist.ui.models.survey_table_model import (
     STATUS_COLOURS,
@@ -114,6 +113,8 @@ class MainWindow(QMainWindow):
         self.costing: Costing | None = None
         self.session_id = uuid.uuid4().hex[:12]
         self.undo_stack = QUndoStack(self)
+        self.importer = ImportFlow(self, self)
+        self.importer.sig_done.connect(self.sig_import_done)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
         self.runner = AnalysisRunner(self)
         self.runner.sig_ready.connect(self._analysis_finished)
@@ -432,104 +433,24 @@ class MainWindow(QMainWindow):
         if self._may_discard():
             self.open_project(path)
 
-    def import_survey(self, path: Path, ask_mapping: bool = True, background: bool = True) -> bool:
-        """Import into the open project; the import report lists every issue with its place.
+    def import_survey(
+        self,
+        path: Path,
+        ask_mapping: bool = True,
+        background: bool = True,
+        mode: ImportMode | None = None,
+    ) -> bool:
+        """Import into the open project (see ``ImportFlow``); ``sig_import_done`` says when it
+        has ended. ``background=False`` does it here (the bundled demo)."""
+        return self.importer.start(path, ask_mapping, background, mode)
 
-        The file is read off the GUI thread (the header first, then, once any unknown
-        column has been mapped, the whole file); the import is one undoable step and
-        ``sig_import_done`` says when it has ended. ``background=False`` does it all
-        here (the bundled demo). Returns False when it could not even start.
-        """
-        if self._project is None:
-            return False
-        if not background:
-            try:
-                headers, mapping = imports.header_preview(path)
-            except UserError as exc:
-                self._error("Cannot read survey", str(exc))
-                return False
-            column_map = self._column_map(headers, mapping, ask_mapping)
-            if column_map is None:
-                return False
-            try:
-                stored = imports.import_into(self._project, path, None, column_map or None)
-            except UserError as exc:
-                self._error("Cannot read survey", str(exc))
-                return False
-            self._imported(stored, path, ask_mapping)
-            return True
-
-        def read_header(_progress: workers.Progress, _cancelled: object) -> object:
-            return imports.header_preview(path)
-
-        def header_read(found: object) -> None:
-            preview = cast(tuple[list[str], dict[str, str]], found)
-            column_map = self._column_map(preview[0], preview[1], ask_mapping)
-            if column_map is None:
-                self.statusBar().showMessage("Import cancelled", 5000)
-                self.sig_import_done.emit(False)
-                return
-            self._import_in_background(path, column_map, ask_mapping)
-
-        self.statusBar().showMessage(f"Reading {path.name}…")
-        workers.run_task(read_header, header_read, self._import_failed)
-        return True
-
-    def _column_map(
-        self, headers: list[str], mapping: dict[str, str], ask: bool
-    ) -> dict[str, str] | None:
-        """The user's mapping for these headers; None when they cancelled the dialog."""
-        column_map = self.settings.column_mapping(headers)
-        unknown = [h for h, f in mapping.items() if f == "extra" and h not in column_map]
-        if unknown and ask:
-            dialog = ColumnMappingDialog(headers, {**mapping, **column_map}, self)
-            if not dialog.exec():
-                return None
-            column_map = dialog.mapping()
-            self.settings.remember_mapping(headers, column_map)
-        return column_map
-
-    def _import_in_background(
-        self, path: Path, column_map: dict[str, str], ask_mapping: bool
-    ) -> None:
-        project = self._project
-        assert project is not None
-
-        def work(_progress: workers.Progress, _cancelled: object) -> object:
-            return imports.import_into(project, path, None, column_map or None)
-
-        def done(stored: object) -> None:
-            if project is not self._project:
-                return  # the project was replaced meanwhile; its import went with it
-            assert isinstance(stored, StoredImport)
-            self._imported(stored, path, ask_mapping)
-
-        self.statusBar().showMessage(f"Importing {path.name}…")
-        workers.run_task(work, done, self._import_failed)
-
-    def _import_failed(self, message: str) -> None:
-        self._error("Cannot read survey", message)
-        self.sig_import_done.emit(False)
+    def camera_count(self) -> int:
+        return self.survey_model.rowCount()
 
     def record_import(self, stored: StoredImport) -> None:
         """An import already stored (a file on a worker, devices found on the network)."""
         self.undo_stack.push(ImportCommand(self, stored))
         self.refresh()
-
-    def _imported(self, stored: StoredImport, path: Path, ask_mapping: bool) -> None:
-        self.record_import(stored)
-        result = stored.result
-        counts = count_by_severity(result.issues)
-        summary = (
-            f"Imported {len(result.cameras)} cameras from {path.name}: "
-            f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings"
-        )
-        self.statusBar().showMessage(summary, 10000)
-        if ask_mapping and (counts[Severity.ERROR] or counts[Severity.WARNING]):
-            ImportReportDialog("Import report", summary + ". Rows with a rejected value were "
-                               "still imported; the value is left blank.", result.issues,
-                               self).open()  # fmt: skip
-        self.sig_import_done.emit(bool(result.cameras))
 
     def discover_devices(self) -> DiscoverDialog:
         """Scan the network; accepted devices become a new import in the open project."""

@@ -166,7 +166,7 @@ class ImportCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.stored = imports.store(_project(self.bench), self.stored.result)
+        self.stored = imports.store(_project(self.bench), self.stored.result, self.stored.mode)
         self.bench.after_change(None)
 
     def undo(self) -> None:

@@ -44,15 +44,28 @@ def test_import_json_reports_issues_with_locations(surveys: Path) -> None:
     assert _run("import", str(surveys / "bad_cells.csv"), "--strict")[0] == 1
 
 
-def test_import_into_project_then_append(tmp_path: Path, surveys: Path) -> None:
-    project = tmp_path / "site.specassist"
-    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
-    assert status == 0 and f"saved to {project}" in text
-    status, _ = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
+def test_import_into_project_then_update_or_add(tmp_path: Path, surveys: Path) -> None:
+    """Importing a survey again updates the cameras it names instead of copying them; 'add'
+    copies them, with a warning per row; 'new' never overwrites a project."""
     from specassist.services import capture, projects
 
+    project = tmp_path / "site.specassist"
+    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
+    assert status == 0 and f"saved to {project}: 1 added, 0 updated" in text
+    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
+    assert status == 0 and "0 added, 1 updated" in text
+    with projects.open_project(project) as opened:
+        assert len(capture.cameras(opened)) == 1
+    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project),
+                        "--mode", "add", "--json")  # fmt: skip
+    report = json.loads(text)
+    assert status == 0 and report["added"] == 1
+    assert sum("already has" in i["message"] for i in report["issues"]) == 1
     with projects.open_project(project) as opened:
         assert len(capture.cameras(opened)) == 2
+    status, _ = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project),
+                     "--mode", "new")  # fmt: skip
+    assert status == 1
 
 
 def test_import_of_a_missing_file_fails_cleanly(

@@ -172,7 +172,8 @@ def test_the_suffix_is_added_the_same_way_everywhere(tmp_path: Path, surveys: Pa
     assert project_path(Path("Site.SPECASSIST")) == Path("Site.SPECASSIST")
     bare = tmp_path / "site"
     for _ in range(2):
-        args = parse_args(["import", str(surveys / "bad_cells.csv"), "--project", str(bare)])
+        args = parse_args(["import", str(surveys / "bad_cells.csv"), "--project", str(bare),
+                           "--mode", "add"])  # fmt: skip
         assert run(args) == 0
     with ProjectFile.open(tmp_path / "site.specassist") as project:
         assert camera_count(project) == 10  # the second run added to the first

@@ -55,3 +55,26 @@ def test_keyboard_shortcuts_are_bound(qtbot: QtBot) -> None:
     assert window.action_open.shortcut().toString() == "Ctrl+O"
     quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
     assert window.action_quit.shortcut() == quit_keys
+
+
+def test_reimport_updates_and_undo_takes_it_back(qtbot: QtBot, surveys: Path) -> None:
+    from specassist.services.imports import ImportMode
+
+    window = create_window()
+    qtbot.addWidget(window)
+    survey = surveys / "tab_bom_combined.txt"
+    for _ in range(2):  # the second import finds the same three cameras again
+        with qtbot.waitSignal(window.sig_import_done, timeout=20000) as done:
+            assert window.import_survey(survey, ask_mapping=False, mode=ImportMode.UPDATE)
+        assert done.args == [True]
+    qtbot.waitUntil(lambda: window.analysis is not None and len(window.analysis.outcomes) == 3
+                    and not window.runner.busy, timeout=20000)  # fmt: skip
+    assert window.survey_model.rowCount() == 3
+    with qtbot.waitSignal(window.sig_import_done, timeout=20000):
+        window.import_survey(survey, ask_mapping=False, mode=ImportMode.ADD)
+    qtbot.waitUntil(lambda: window.survey_model.rowCount() == 6, timeout=20000)
+    window.action_undo.trigger()  # the added copies go
+    qtbot.waitUntil(lambda: window.survey_model.rowCount() == 3, timeout=20000)
+    window.action_undo.trigger()  # the update is taken back, the first import stays
+    window.action_undo.trigger()  # and then the first import itself
+    qtbot.waitUntil(lambda: window.survey_model.rowCount() == 0, timeout=20000)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from specassist.domain.device_identity import DeviceLink, resolve_links
 from specassist.domain.plan_transforms import crop_map, moved, rotation_map
 from specassist.domain.plans import (
     Crop,
-    DeviceLink,
     PlacedDevice,
     Plan,
     PlanError,
     PlanScale,
     Wall,
     default_tilt_deg,
-    normalise_mac,
-    resolve_links,
 )
+from specassist.domain.values import normalise_mac
 
 
 def device(device_id: int, camera_id: int | None, link: DeviceLink) -> PlacedDevice:
