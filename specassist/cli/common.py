@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from specassist.domain.pipeline import Analysis, Setup
     from specassist.domain.pricing import CostSettings
     from specassist.domain.survey import SurveyCamera
+    from specassist.services.imports import SurveyImport
 
 Subparsers = Any
 """``argparse._SubParsersAction``, which typeshed marks private."""
@@ -28,8 +29,9 @@ def iso_date(text: str) -> date:
 
 def add_survey_options(sub: argparse.ArgumentParser) -> None:
     """The survey file and the rule profile, as ``flag``, ``match`` and ``tender`` take them."""
-    sub.add_argument("survey", type=_path, help="CSV or XLSX survey file")
-    sub.add_argument("--sheet", help="XLSX sheet name (default: the first sheet)")
+    sub.add_argument("survey", type=_path, help="CSV, XLSX, XLS or ODS survey file")
+    sub.add_argument("--sheet", help="workbook sheet name (default: the first visible sheet)")
+    sub.add_argument("--encoding", help="text encoding of a CSV file, e.g. shift_jis, gbk")
     sub.add_argument("--rules", help="rule set ids, comma-separated (default: all but templates)")
     sub.add_argument("--as-of", type=iso_date, help="evaluate as of this date (YYYY-MM-DD)")
     sub.add_argument("--imperial", action="store_true", help="feet and px/ft in the output")
@@ -97,7 +99,7 @@ def headless_setup(args: argparse.Namespace) -> Setup:
     costs = cost_settings(args, as_of)
     prices = []
     for price_path in getattr(args, "prices", []):
-        price_list = imports.read_price_list(price_path, default_currency=costs.currency)
+        price_list = imports.read_price_list(price_path, costs.currency, costs.currency)
         for issue in price_list.issues:
             print(f"{issue.location()}: {issue.severity.value}: {issue.message}", file=sys.stderr)
         prices.extend(price_list.prices)
@@ -108,6 +110,19 @@ def headless_setup(args: argparse.Namespace) -> Setup:
     )
     return Setup(check_catalog().catalog, tuple(ids) if ids is not None else None, as_of,
                  options, costs, tuple(prices), installed)  # fmt: skip
+
+
+def read_survey(args: argparse.Namespace) -> SurveyImport:
+    """The survey the command names, read; a file with rows but no camera read is an error
+    (raises ``UserError`` naming the first problem), not "0 cameras" with exit 0."""
+    from specassist.domain.issues import Severity, UserError
+    from specassist.services import imports
+
+    result = imports.read_survey(args.survey, args.sheet, None, args.encoding)
+    errors = [i for i in result.issues if i.severity is Severity.ERROR]
+    if not result.cameras and errors:
+        raise UserError(f"no camera could be read: {errors[0]}")
+    return result
 
 
 def headless_analysis(args: argparse.Namespace, cameras: list[SurveyCamera]) -> Analysis:

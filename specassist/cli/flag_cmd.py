@@ -11,6 +11,7 @@ from specassist.cli.common import (
     add_survey_options,
     fail,
     headless_analysis,
+    read_survey,
     rule_pack_line,
 )
 
@@ -23,10 +24,10 @@ def register(commands: Subparsers) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     from specassist.domain.issues import UserError
-    from specassist.services import imports, outputs
+    from specassist.services import outputs
 
     try:
-        result = imports.read_survey(args.survey, args.sheet)
+        result = read_survey(args)
         analysis = headless_analysis(args, result.cameras)
     except (UserError, KeyError) as exc:
         return fail("flag", str(exc.args[0] if isinstance(exc, KeyError) else exc))

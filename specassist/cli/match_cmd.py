@@ -12,6 +12,7 @@ from specassist.cli.common import (
     add_survey_options,
     fail,
     headless_analysis,
+    read_survey,
     rule_pack_line,
     units,
 )
@@ -33,11 +34,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from specassist.domain import formatting as fmt
     from specassist.domain.issues import UserError
     from specassist.domain.rules import Verdict
-    from specassist.services import imports, outputs
+    from specassist.services import outputs
 
     system = units(args)
     try:
-        result = imports.read_survey(args.survey, args.sheet)
+        result = read_survey(args)
         analysis = headless_analysis(args, result.cameras)
     except (UserError, ValueError, KeyError) as exc:
         return fail("match", str(exc.args[0] if isinstance(exc, KeyError) else exc))

@@ -14,6 +14,7 @@ from specassist.cli.common import (
     fail,
     headless_setup,
     path,
+    read_survey,
     units,
 )
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from specassist.domain.issues import UserError
     from specassist.domain.outcome import Status
     from specassist.domain.project_settings import Layout, TenderSettings
-    from specassist.services import imports, tender_service
+    from specassist.services import tender_service
 
     if args.schedule and not args.jurisdiction:
         return fail("tender", "--schedule needs --jurisdiction: the schedule is part of a package")
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         args.tax = profile.tax_pct if package else Decimal("20")
     args.tax_name = profile.tax_name if package else "VAT"
     try:
-        survey = imports.read_survey(args.survey, args.sheet)
+        survey = read_survey(args)
         setup = headless_setup(args)
     except (UserError, ValueError) as exc:
         return fail("tender", str(exc))

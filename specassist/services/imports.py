@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from specassist.domain.device_identity import Merger, updated
 from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.survey import SurveyCamera
-from specassist.services import projects
+from specassist.services import project_settings, projects
 from specassist.services.projects import Project
 from specassist.storage import catalog_store, survey_store
-from specassist.survey.headers import Field
+from specassist.survey import headers
 from specassist.survey.importer import SurveyImport, import_survey, preview_rows
 from specassist.survey.importer import header_preview as _header_preview
 from specassist.survey.price_list import PriceListImport, import_price_list
@@ -64,8 +64,9 @@ class StoredImport:
 
 
 def field_labels() -> dict[str, str]:
-    """Every survey field a column can be mapped to, with the words the mapping dialog shows."""
-    return {f.value: f.value.replace("_", " ") for f in Field}
+    """Every survey field a column can be mapped to, with the words the mapping dialog shows
+    (``"extra"``, kept as a note column, included)."""
+    return headers.field_labels()
 
 
 def header_preview(
@@ -208,8 +209,12 @@ class StoredPrices:
 
 
 def import_prices(project: Project, path: Path, supplier: str | None = None) -> StoredPrices:
-    """Add a supplier's price list to the project's catalog; bad rows are reported, not lost."""
-    return store_prices(project, import_price_list(path, supplier))
+    """Add a supplier's price list to the project's catalog; bad rows are reported, not lost,
+    and prices in another currency than the project's are named with the rate they need."""
+    costs = project_settings.cost_settings(project)
+    found = import_price_list(path, supplier, project_currency=costs.currency,
+                              rates_for=costs.exchange.rates)  # fmt: skip
+    return store_prices(project, found)
 
 
 def store_prices(project: Project, result: PriceListImport) -> StoredPrices:

@@ -14,6 +14,7 @@ is kept and reported by currency, since it needs an exchange rate to be used.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -97,11 +98,13 @@ def import_price_list(
     default_currency: str | None = None,
     sheet: str | None = None,
     project_currency: str | None = None,
+    rates_for: Collection[str] = (),
 ) -> PriceListImport:
     """Read every priced row; raises ``SurveyReadError`` only if the file itself is unreadable.
 
     ``project_currency`` (the project's ISO code) turns prices in any other
-    currency into one warning per currency, naming both.
+    currency into one warning per currency, naming both, unless the project
+    already has a rate for it (``rates_for``).
     """
     table = read_table(path, sheet)
     rows = [(n, [c.strip() for c in cells]) for n, cells in table.rows]
@@ -128,7 +131,7 @@ def import_price_list(
             result.prices.append(price)
             result.source_rows.append(row_number)
     if project_currency:
-        _other_currencies(result, project_currency.upper())
+        _other_currencies(result, project_currency.upper(), {c.upper() for c in rates_for})
     return result
 
 
@@ -160,12 +163,14 @@ def _date_orders(
     return {name: order or (None if conflict else whole_file) for name, order in orders.items()}
 
 
-def _other_currencies(result: PriceListImport, project_currency: str) -> None:
-    """One warning per foreign currency, at its first price, naming both currencies."""
+def _other_currencies(
+    result: PriceListImport, project_currency: str, convertible: set[str]
+) -> None:
+    """One warning per foreign currency without a rate, at its first price, naming both."""
     first: dict[str, int | None] = {}
     counts: dict[str, int] = {}
     for price, row in zip(result.prices, result.source_rows, strict=True):
-        if price.currency != project_currency:
+        if price.currency != project_currency and price.currency not in convertible:
             counts[price.currency] = counts.get(price.currency, 0) + 1
             first.setdefault(price.currency, row)
     for currency, count in counts.items():

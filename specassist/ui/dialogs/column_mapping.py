@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from specassist.services.imports import field_labels
 
 KEEP = "extra"
-LABELS = {KEEP: "(keep as a note column)"} | field_labels()
+LABELS = field_labels()
 
 
 class ColumnMappingDialog(QDialog):
