@@ -90,11 +90,13 @@ class Engines:
         )
         self.prices = PriceBook(setup.prices, setup.costs)
         self.matcher = Matcher(setup.catalog, self.rules.model_allowed, self.prices)
-        self._decisions: dict[tuple[str | None, ...], Decision] = {}
+        self._decisions: dict[tuple[object, ...], Decision] = {}
 
     def decide(self, camera: SurveyCamera) -> Decision:
         """Identify and judge one camera; cameras that look alike are decided once."""
-        key = _decision_key(camera)
+        key = self.rules.identifier.clue_key(
+            camera.make, camera.model, camera.mac, _device_type(camera), camera.serial
+        )
         decision = self._decisions.get(key)
         if decision is None:
             identification = self.rules.identifier.identify(
@@ -123,11 +125,6 @@ class Engines:
 def _device_type(camera: SurveyCamera) -> str | None:
     """The type word a survey or tool gave ("NVR", "VTO"), else the surveyed camera form."""
     return camera.device_type or (camera.form_factor.value if camera.form_factor else None)
-
-
-def _decision_key(camera: SurveyCamera) -> tuple[str | None, ...]:
-    """Everything identification reads from a camera: cameras equal in these are decided alike."""
-    return (camera.make, camera.model, camera.mac, _device_type(camera), camera.serial)
 
 
 @dataclass

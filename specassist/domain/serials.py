@@ -42,7 +42,7 @@ class SerialReading:
 
     @property
     def basis(self) -> str:
-        return f"serial {self.serial} reads as model {self.model}, made {self.made_on.isoformat()}"
+        return f"the serial number reads as model {self.model}, made {self.made_on.isoformat()}"
 
 
 def read_serial(serial: str | None) -> SerialReading | None:

@@ -137,7 +137,7 @@ def rule_pack_stamps(rule_sets: Sequence[RuleSet]) -> list[Json]:
     ]  # fmt: skip
 
 
-def _identification_json(ident: Identification) -> Json:
+def _identification_json(ident: Identification, serial_number: str | None) -> Json:
     """What identification found besides the maker: class, serial, date and open questions."""
     serial = ident.serial
     return {
@@ -146,7 +146,7 @@ def _identification_json(ident: Identification) -> Json:
         "device_class_assumed": ident.device_class_assumed,
         "camera_kind": ident.camera_kind.value if ident.camera_kind else None,
         "serial": None if serial is None else {
-            "serial": serial.serial, "model": serial.model,
+            "serial": serial_number, "model": serial.model,
             "made_on": serial.made_on.isoformat(), "channels": serial.channels},
         "made": None if ident.made is None else ident.made.describe(),
         "pending": [{"brand": p.brand_id, "maker": p.maker_id, "why": p.status.why,
@@ -170,7 +170,7 @@ def decision_json(outcome: CameraOutcome, rule_sets: Sequence[RuleSet] = ()) -> 
         "catalog_model": ident.model.key if ident.model else None,
         "verdict": decision.verdict.value,
         "status": outcome.status.value,
-        **_identification_json(ident),
+        **_identification_json(ident, camera.serial),
         "confidence": ident.level.value,
         "score": round(ident.confidence, 2),
         "reasons": [_reason(r) for r in decision.reasons],
