@@ -150,6 +150,9 @@ class _RowParser:
             Field.SERIAL: "serial",
             Field.FIRMWARE: "firmware",
             Field.MOUNT: "mount",
+            Field.RECORDER: "recorder",
+            Field.SWITCH: "switch",
+            Field.SWITCH_PORT: "switch_port",
             Field.NOTES: "notes",
         }
         for fld, attr in text_fields.items():
@@ -406,6 +409,7 @@ FORM_HEADERS: dict[str, str] = {
     "mount": "Mounting", "height": "Height", "target_distance": "Distance to target",
     "scene_width": "Scene width", "required_dori": "Purpose", "environment": "Indoor/Outdoor",
     "vandal": "Vandal risk", "mac": "MAC", "status": "Survey status", "notes": "Notes",
+    "recorder": "Recorder", "switch": "Switch", "switch_port": "Switch port",
 }  # fmt: skip
 """The fields of the in-app camera form, each with a header the importer recognises."""
 
