@@ -1,4 +1,5 @@
-"""The project's own settings — costs and the tender's cover — typed, with their defaults.
+"""The project's own settings — costs, the tender's cover, the recording side and the phases
+of the works — typed, with their defaults.
 
 Settings are stored with the project as JSON; here they are read into the
 typed ``CostSettings`` and ``TenderSettings`` every other layer uses, so a
@@ -13,10 +14,19 @@ from typing import Any
 
 from sqlalchemy import select
 
+from specassist.domain.bitrate import Codec, RecordingMode, RecordingPlan, SceneActivity
+from specassist.domain.device_class import DeviceClass
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.money import CurrencyError, ExchangeRates
 from specassist.domain.pricing import CostSettings
 from specassist.domain.project_settings import Layout, TenderSettings
+from specassist.domain.system import RaidLevel
+from specassist.domain.system_settings import (
+    DEFAULT_RAID,
+    PhaseRule,
+    PhasingSettings,
+    SystemSettings,
+)
 from specassist.services import projects
 from specassist.services.projects import Project
 from specassist.storage.models import ProjectRow
@@ -120,7 +130,7 @@ def set_tender_settings(project: Project, values: dict[str, str]) -> None:
 
 
 def section(project: Project, key: str) -> dict[str, Any]:
-    """One stored section ("cost", "tender") as it is, for an undo to put back."""
+    """One stored section ("cost", "tender", "system") as it is, for an undo to put back."""
     return dict(settings(project).get(key, {}))
 
 
@@ -128,3 +138,75 @@ def restore_section(project: Project, key: str, value: dict[str, Any]) -> None:
     with project.transaction() as session:
         row = session.scalars(select(ProjectRow)).one()
         row.settings = {**(row.settings or {}), key: dict(value)}
+
+
+# ---------------------------------------------------------------- recording, network, phases
+
+
+def system_settings(project: Project) -> SystemSettings:
+    """The project's recording, VMS, provisional-sum and phasing settings; defaults where the
+    project set nothing (``domain/system_settings`` states them)."""
+    return system_settings_from(settings(project).get("system", {}))
+
+
+def system_settings_from(stored: dict[str, Any]) -> SystemSettings:
+    """Settings from their stored (or typed) form; a bad value raises ``ValueError`` naming it."""
+    defaults = RecordingPlan()
+    try:
+        recording = RecordingPlan(
+            fps=float(stored.get("fps", defaults.fps)),
+            codec=Codec(stored.get("codec", defaults.codec.value)),
+            activity=SceneActivity(stored.get("activity", defaults.activity.value)),
+            mode=RecordingMode(stored.get("mode", defaults.mode.value)),
+            duty=float(stored["duty"]) if stored.get("duty") not in (None, "") else None,
+            retention_days=int(stored.get("retention_days", defaults.retention_days)),
+        )
+        sums = tuple(
+            (DeviceClass(cls), Decimal(str(amount)))
+            for cls, amount in stored.get("provisional_sums", {}).items()
+        )
+        phasing = stored.get("phasing", {})
+        return SystemSettings(
+            recording=recording,
+            raid=RaidLevel(stored.get("raid", DEFAULT_RAID.value)),
+            kept_vms=stored.get("kept_vms") or None,
+            provisional_sums=sums,
+            phasing=PhasingSettings(
+                rule=PhaseRule(phasing.get("rule", PhaseRule.NONE.value)),
+                site_order=tuple(phasing.get("site_order", ())),
+                priority_sites=tuple(phasing.get("priority_sites", ())),
+                phase_names=tuple(phasing.get("phase_names", ())),
+                assignments=tuple(
+                    (int(device), str(phase))
+                    for device, phase in phasing.get("assignments", {}).items()
+                ),
+            ),
+        )
+    except (ValueError, TypeError, ArithmeticError) as exc:  # InvalidOperation: Arithmetic
+        raise ValueError(f"system settings: {exc}") from exc
+
+
+def system_values(value: SystemSettings) -> dict[str, Any]:
+    """Settings as they are stored: plain JSON, amounts as text (Decimal-safe)."""
+    plan, phasing = value.recording, value.phasing
+    return {
+        "fps": plan.fps, "codec": plan.codec.value, "activity": plan.activity.value,
+        "mode": plan.mode.value, "duty": plan.duty, "retention_days": plan.retention_days,
+        "raid": value.raid.value, "kept_vms": value.kept_vms,
+        "provisional_sums": {cls.value: str(amount) for cls, amount in value.provisional_sums},
+        "phasing": {
+            "rule": phasing.rule.value, "site_order": list(phasing.site_order),
+            "priority_sites": list(phasing.priority_sites),
+            "phase_names": list(phasing.phase_names),
+            "assignments": {str(device): phase for device, phase in phasing.assignments},
+        },
+    }  # fmt: skip
+
+
+def set_system_settings(project: Project, values: dict[str, Any]) -> SystemSettings:
+    """Merge ``values`` into the stored system settings, after checking they read; nothing is
+    stored when one does not (the ``ValueError`` names it)."""
+    merged = {**settings(project).get("system", {}), **values}
+    checked = system_settings_from(merged)
+    update_settings(project, system=system_values(checked))
+    return checked
