@@ -54,9 +54,16 @@ class VmsCheck:
     """Profile S or T listed; None when the catalog lists no profiles for the model."""
 
     @property
+    def listed(self) -> str:
+        return "Profile " + ", ".join(self.profiles) if self.profiles else "none listed"
+
+    @property
+    def outcome(self) -> str:
+        return {True: "met", False: "NOT met", None: "not stated — confirm"}[self.onvif_ok]
+
+    @property
     def text(self) -> str:
-        listed = "Profile " + ", ".join(self.profiles) if self.profiles else "none listed"
-        onvif = {True: "met", False: "NOT met", None: "not stated — confirm"}[self.onvif_ok]
+        listed, onvif = self.listed, self.outcome
         return (
             f"recorded by {self.platform}, which stays: the replacement must be ONVIF Profile S "
             f"or T conformant ({listed} — {onvif}) and on the platform's supported-device list "

@@ -8,9 +8,10 @@ key is spelled in one place only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -30,6 +31,8 @@ from specassist.domain.system_settings import (
 from specassist.services import projects
 from specassist.services.projects import Project
 from specassist.storage.models import ProjectRow
+
+T = TypeVar("T")
 
 
 def settings(project: Project) -> dict[str, Any]:
@@ -149,41 +152,52 @@ def system_settings(project: Project) -> SystemSettings:
     return system_settings_from(settings(project).get("system", {}))
 
 
+def _read(stored: dict[str, Any], key: str, convert: Callable[[Any], T], default: T) -> T:
+    """One stored value converted, or the default; a bad value names its key and itself."""
+    value = stored.get(key)
+    if value is None or value == "":
+        return default
+    try:
+        return convert(value)
+    except (ValueError, TypeError, ArithmeticError) as exc:  # InvalidOperation: Arithmetic
+        raise ValueError(f"system settings: {key} '{value}' is not valid ({exc})") from None
+
+
+def _sums(value: dict[str, Any]) -> tuple[tuple[DeviceClass, Decimal], ...]:
+    return tuple((DeviceClass(cls), Decimal(str(amount))) for cls, amount in value.items())
+
+
 def system_settings_from(stored: dict[str, Any]) -> SystemSettings:
     """Settings from their stored (or typed) form; a bad value raises ``ValueError`` naming it."""
-    defaults = RecordingPlan()
+    defaults, phasing = RecordingPlan(), stored.get("phasing") or {}
+    fps = _read(stored, "fps", float, defaults.fps)
+    days = _read(stored, "retention_days", int, defaults.retention_days)
+    duty = _read(stored, "duty", float, None)
     try:
         recording = RecordingPlan(
-            fps=float(stored.get("fps", defaults.fps)),
-            codec=Codec(stored.get("codec", defaults.codec.value)),
-            activity=SceneActivity(stored.get("activity", defaults.activity.value)),
-            mode=RecordingMode(stored.get("mode", defaults.mode.value)),
-            duty=float(stored["duty"]) if stored.get("duty") not in (None, "") else None,
-            retention_days=int(stored.get("retention_days", defaults.retention_days)),
-        )
-        sums = tuple(
-            (DeviceClass(cls), Decimal(str(amount)))
-            for cls, amount in stored.get("provisional_sums", {}).items()
-        )
-        phasing = stored.get("phasing", {})
-        return SystemSettings(
-            recording=recording,
-            raid=RaidLevel(stored.get("raid", DEFAULT_RAID.value)),
-            kept_vms=stored.get("kept_vms") or None,
-            provisional_sums=sums,
-            phasing=PhasingSettings(
-                rule=PhaseRule(phasing.get("rule", PhaseRule.NONE.value)),
-                site_order=tuple(phasing.get("site_order", ())),
-                priority_sites=tuple(phasing.get("priority_sites", ())),
-                phase_names=tuple(phasing.get("phase_names", ())),
-                assignments=tuple(
-                    (int(device), str(phase))
-                    for device, phase in phasing.get("assignments", {}).items()
-                ),
-            ),
-        )
-    except (ValueError, TypeError, ArithmeticError) as exc:  # InvalidOperation: Arithmetic
-        raise ValueError(f"system settings: {exc}") from exc
+            fps, _read(stored, "codec", Codec, defaults.codec),
+            _read(stored, "activity", SceneActivity, defaults.activity),
+            _read(stored, "mode", RecordingMode, defaults.mode), duty, days,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise ValueError(f"system settings: {exc}") from None
+    return SystemSettings(
+        recording=recording,
+        raid=_read(stored, "raid", RaidLevel, DEFAULT_RAID),
+        kept_vms=stored.get("kept_vms") or None,
+        provisional_sums=_read(stored, "provisional_sums", _sums, ()),
+        phasing=PhasingSettings(
+            rule=_read(phasing, "rule", PhaseRule, PhaseRule.NONE),
+            site_order=tuple(phasing.get("site_order", ())),
+            priority_sites=tuple(phasing.get("priority_sites", ())),
+            phase_names=tuple(phasing.get("phase_names", ())),
+            assignments=_read(phasing, "assignments", _assignments, ()),
+        ),
+    )
+
+
+def _assignments(value: dict[str, Any]) -> tuple[tuple[int, str], ...]:
+    return tuple((int(device), str(phase)) for device, phase in value.items())
 
 
 def system_values(value: SystemSettings) -> dict[str, Any]:

@@ -36,8 +36,11 @@ def recording_rows(plan: SystemPlan) -> tuple[tuple[str, str], ...]:
     """The recording settings every recorder is sized for, with their defaults' reasons."""
     rec, settings = plan.settings.recording, plan.settings
     share = f" ({rec.duty:.0%} of the day)" if rec.duty is not None else ""
-    raid = ("independent drives (no redundancy)" if settings.raid is RaidLevel.NONE
-            else f"RAID {settings.raid.value}")  # fmt: skip
+    raid = (
+        "independent drives (no redundancy)"
+        if settings.raid is RaidLevel.NONE
+        else f"RAID {settings.raid.value}"
+    )
     return (
         ("Frame rate", f"{rec.fps:g} frames per second"),
         ("Compression", {"h264": "H.264", "h265": "H.265"}[rec.codec.value]),
@@ -60,17 +63,23 @@ def _performance(group: RecorderGroup, plan: SystemPlan) -> tuple[tuple[str, str
     demand, settings = group.demand, plan.settings
     days = settings.recording.retention_days
     raid = "" if settings.raid is RaidLevel.NONE else f", RAID {settings.raid.value}"
-    platform = (f"runs {plan.vms.name}, the client's retained VMS" if plan.vms else
-                "its own recording software, or a VMS with the licences scheduled")  # fmt: skip
+    platform = (
+        f"runs {plan.vms.name}, the client's retained VMS"
+        if plan.vms
+        else "its own recording software, or a VMS with the licences scheduled"
+    )
     return (
         ("Channels", f"at least {demand.channels} IP cameras"),
         ("Incoming bandwidth", f"at least {fmt.bitrate(demand.incoming_mbps)}"),
-        ("Storage", f"at least {fmt.storage(demand.raw_tb)} raw disk: "
-                    f"{fmt.storage(demand.stored_tb)} of video for {days} days, with "
-                    f"filesystem headroom{raid}"),
+        (
+            "Storage",
+            f"at least {fmt.storage(demand.raw_tb)} raw disk: "
+            f"{fmt.storage(demand.stored_tb)} of video for {days} days, with "
+            f"filesystem headroom{raid}",
+        ),
         ("Interoperability", "records ONVIF Profile S and T cameras, H.264 and H.265"),
         ("Platform", platform),
-    )  # fmt: skip
+    )
 
 
 def _caveats(group: RecorderGroup, names: Names) -> tuple[str, ...]:
@@ -80,8 +89,10 @@ def _caveats(group: RecorderGroup, names: Names) -> tuple[str, ...]:
     if model is not None and group.action is not GroupAction.KEEP:
         name = f"{names(model.vendor_id)} {model.model}"
         if model.max_incoming_mbps is None:
-            out.append(f"{name}: incoming bandwidth not published; confirm it takes "
-                       f"{fmt.bitrate(group.demand.incoming_mbps)}")  # fmt: skip
+            out.append(
+                f"{name}: incoming bandwidth not published; confirm it takes "
+                f"{fmt.bitrate(group.demand.incoming_mbps)}"
+            )
         if not model.provenance.verified:
             out.append(f"{name}: catalog figures not verified against the datasheet")
     return tuple(out)
@@ -91,14 +102,24 @@ def _recorders(plan: SystemPlan, names: Names, tags: Callable[[int], str]) -> li
     out = []
     for n, group in enumerate(plan.groups, start=1):
         demand = group.demand
-        out.append(RecorderSpec(
-            f"R-{n}", group.site, group.name, group.action.value, group.why, demand.channels,
-            fmt.bitrate(demand.incoming_mbps), fmt.storage(demand.stored_tb),
-            fmt.storage(demand.raw_tb), group.choice.units if group.choice else 0,
-            _performance(group, plan) if group.action is not GroupAction.KEEP else (),
-            _basis(group, names) if group.action is not GroupAction.KEEP else "retained",
-            _caveats(group, names), ", ".join(tags(i) for i in group.replaces),
-        ))  # fmt: skip
+        out.append(
+            RecorderSpec(
+                f"R-{n}",
+                group.site,
+                group.name,
+                group.action.value,
+                group.why,
+                demand.channels,
+                fmt.bitrate(demand.incoming_mbps),
+                fmt.storage(demand.stored_tb),
+                fmt.storage(demand.raw_tb),
+                group.choice.units if group.choice else 0,
+                _performance(group, plan) if group.action is not GroupAction.KEEP else (),
+                _basis(group, names) if group.action is not GroupAction.KEEP else "retained",
+                _caveats(group, names),
+                ", ".join(tags(i) for i in group.replaces),
+            )
+        )
     return out
 
 
@@ -109,8 +130,11 @@ def _switches(plan: SystemPlan, names: Names) -> list[SwitchSpec]:
         new = budget.replacement
         replace = budget.verdict is PoeVerdict.REPLACE_SWITCH
         if replace:
-            action = (f"replace: {names(new.vendor_id)} {new.model} or equivalent" if new
-                      else "replace: to the performance stated")  # fmt: skip
+            action = (
+                f"replace: {names(new.vendor_id)} {new.model} or equivalent"
+                if new
+                else "replace: to the performance stated"
+            )
         elif budget.verdict is PoeVerdict.ADD_MIDSPAN:
             action = f"keep; add midspans for {len(budget.midspans)} port(s)"
         else:
@@ -119,16 +143,30 @@ def _switches(plan: SystemPlan, names: Names) -> list[SwitchSpec]:
             ]
         standard = standard_for_class(switch.top_class) if switch.top_class is not None else None
         spec = (
-            ("PoE ports", f"at least {budget.devices}"),
-            ("PoE standard", standard.value if standard else "to suit the cameras offered"),
-            ("PoE budget", f"at least {fmt.power(budget.demanded_w)} of port reservations"),
-        ) if replace else ()  # fmt: skip
-        out.append(SwitchSpec(
-            f"S-{n}", switch.site, switch.name, budget.devices, fmt.power(budget.allocated_w),
-            fmt.power(supply.budget_w), budget.verdict.value, action,
-            (*budget.reasons, *switch.notes), spec,
-            tuple((m.standard.value, m.ports) for m in switch.midspans), replace,
-        ))  # fmt: skip
+            (
+                ("PoE ports", f"at least {budget.devices}"),
+                ("PoE standard", standard.value if standard else "to suit the cameras offered"),
+                ("PoE budget", f"at least {fmt.power(budget.demanded_w)} of port reservations"),
+            )
+            if replace
+            else ()
+        )
+        out.append(
+            SwitchSpec(
+                f"S-{n}",
+                switch.site,
+                switch.name,
+                budget.devices,
+                fmt.power(budget.allocated_w),
+                fmt.power(supply.budget_w),
+                budget.verdict.value,
+                action,
+                (*budget.reasons, *switch.notes),
+                spec,
+                tuple((m.standard.value, m.ports) for m in switch.midspans),
+                replace,
+            )
+        )
     return out
 
 
@@ -137,11 +175,17 @@ def _phases(plan: SystemPlan, costing: Costing | None) -> list[PhaseSpec]:
     out = []
     for phase in plan.phases:
         money = totals.get(phase.key)
-        out.append(PhaseSpec(
-            phase.number, phase.name, phase.basis, ", ".join(phase.sites), len(phase.device_ids),
-            phase.deadline.isoformat() if phase.deadline else "—",
-            None if money is None else f"{money.currency} {money.rounded().amount:,.2f}",
-        ))  # fmt: skip
+        out.append(
+            PhaseSpec(
+                phase.number,
+                phase.name,
+                phase.basis,
+                ", ".join(phase.sites),
+                len(phase.device_ids),
+                phase.deadline.isoformat() if phase.deadline else "—",
+                None if money is None else f"{money.currency} {money.rounded().amount:,.2f}",
+            )
+        )
     return out
 
 
@@ -153,28 +197,56 @@ def system_inputs(
 ) -> SystemInputs:
     """The rows of every system section. ``costing`` None leaves the phase subtotals out (a
     package for bidders); ``tags`` names a device by its id."""
-    sources = tuple(dict.fromkeys(
-        f"{c.key}: {c.provenance.source}" + ("" if c.provenance.verified else " (not verified)")
-        for c in plan.constants
-    ))  # fmt: skip
+    sources = tuple(
+        dict.fromkeys(
+            f"{c.key}: {c.provenance.source}" + ("" if c.provenance.verified else " (not verified)")
+            for c in plan.constants
+        )
+    )
     licences = [
-        LicenceSpec(f"R-{n}", g.platform.name if g.platform else "", g.licences.item,
-                    g.licences.quantity, g.licences.reason)
+        LicenceSpec(
+            f"R-{n}",
+            g.platform.name if g.platform else "",
+            g.licences.item,
+            g.licences.quantity,
+            g.licences.reason,
+        )
         for n, g in enumerate(plan.groups, start=1)
         if g.licences is not None and g.costed
-    ]  # fmt: skip
-    checks = tuple((s.tag, s.vms.text) for g in plan.groups for s in g.streams if s.vms is not None)
+    ]
+    checks = tuple(
+        (s.tag, s.vms.listed, s.vms.outcome)
+        for g in plan.groups
+        for s in g.streams
+        if s.vms is not None
+    )
     devices = [
-        DeviceSpec(f"D-{n}", d.tag, d.site, d.device_class.value.replace("_", " "), d.existing,
-                   d.action, d.performance, d.provisional)
+        DeviceSpec(
+            f"D-{n}",
+            d.tag,
+            d.site,
+            d.device_class.value.replace("_", " "),
+            d.existing,
+            d.action,
+            d.performance,
+            d.provisional,
+        )
         for n, d in enumerate(plan.devices, start=1)
-    ]  # fmt: skip
+    ]
     return SystemInputs(
-        recording_rows(plan), sources, tuple(_recorders(plan, names, tags)), tuple(licences),
-        plan.vms.name if plan.vms else None, checks, tuple(_switches(plan, names)),
-        plan.unswitched, tuple(devices), tuple(_phases(plan, costing)), plan.notes,
+        recording_rows(plan),
+        sources,
+        tuple(_recorders(plan, names, tags)),
+        tuple(licences),
+        plan.vms.name if plan.vms else None,
+        checks,
+        tuple(_switches(plan, names)),
+        plan.unswitched,
+        tuple(devices),
+        tuple(_phases(plan, costing)),
+        plan.notes,
         plan.settings.phasing.rule is not PhaseRule.NONE,
-    )  # fmt: skip
+    )
 
 
 SECTION_KEYS = ("phasing", "recording", "network", "system_devices")
@@ -189,8 +261,9 @@ def with_system_sections(ctx: PackageContext, sections: list[Section]) -> list[S
     general = [s for s in built if s.part is Part.GENERAL]
     products = [s for s in built if s.part is not Part.GENERAL]
     keys = [s.key for s in sections]
-    after_general = max((n for n, s in enumerate(sections) if s.part is Part.GENERAL),
-                        default=-1) + 1  # fmt: skip
+    after_general = (
+        max((n for n, s in enumerate(sections) if s.part is Part.GENERAL), default=-1) + 1
+    )
     after_schedule = keys.index("schedule") + 1 if "schedule" in keys else len(sections)
     out = list(sections)
     out[after_schedule:after_schedule] = products

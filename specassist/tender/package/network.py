@@ -29,20 +29,30 @@ def _switches(system: SystemInputs) -> list[Block]:
         for s in system.switches
     )
     blocks: list[Block] = [
-        Table(("Ref", "Site", "Switch", "Devices", "Reserved", "PoE budget", "Action"), rows,
-              (0.6, 1.6, 1.3, 0.8, 1, 1, 2.6), numeric=(3, 4, 5)),
-    ]  # fmt: skip
+        Table(
+            ("Ref", "Site", "Switch", "Devices", "Reserved", "PoE budget", "Action"),
+            rows,
+            (0.6, 1.6, 1.3, 0.8, 1, 1, 2.6),
+            numeric=(3, 4, 5),
+        ),
+    ]
     for switch in system.switches:
         reasons = "; ".join(switch.reasons)
         if reasons:
             blocks.append(Text(f"{switch.ref} {switch.name}: {reasons}.", "note"))
         if switch.replacement:
             blocks.append(Text(f"Switch type {switch.ref}: replaces {switch.name}", "label"))
-            blocks.append(Table(("Requirement", "Minimum performance"), switch.replacement,
-                                (1, 2.2)))  # fmt: skip
+            blocks.append(
+                Table(("Requirement", "Minimum performance"), switch.replacement, (1, 2.2))
+            )
         for standard, ports in switch.midspans:
-            blocks.append(Text(f"{switch.ref}: {ports} × single-port PoE midspan, {standard}, "
-                               f"between {switch.name} and the camera.", "bullet"))  # fmt: skip
+            blocks.append(
+                Text(
+                    f"{switch.ref}: {ports} × single-port PoE midspan, {standard}, "
+                    f"between {switch.name} and the camera.",
+                    "bullet",
+                )
+            )
     return blocks
 
 
@@ -59,9 +69,12 @@ def network(ctx: PackageContext) -> Section | None:
     else:
         blocks.append(Text("The survey names no switch for any camera.", "note"))
     for site, cameras in system.unswitched:
-        blocks.append(Text(
-            f"{site}: the survey names no switch for {cameras} replacement camera(s); the "
-            f"{ctx.clauses.profile.bidder} confirms each port's PoE standard and the switch's "
-            "budget at the site visit and allows for midspans where they fall short.", "bullet",
-        ))  # fmt: skip
+        blocks.append(
+            Text(
+                f"{site}: the survey names no switch for {cameras} replacement camera(s); the "
+                f"{ctx.clauses.profile.bidder} confirms each port's PoE standard and the switch's "
+                "budget at the site visit and allows for midspans where they fall short.",
+                "bullet",
+            )
+        )
     return Section("network", "Network and power", Part.PRODUCTS, tuple(blocks))

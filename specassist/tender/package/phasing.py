@@ -34,6 +34,11 @@ def phasing(ctx: PackageContext) -> Section | None:
         Table(header, tuple(rows), widths, numeric=(3, 5) if money else (3,)),
     ]
     if money:
-        blocks.append(Text("Subtotals before contingency, margin and tax, from the client's "
-                           "estimate; they add up to its subtotal.", "note"))  # fmt: skip
+        blocks.append(
+            Text(
+                "Subtotals before contingency, margin and tax, from the client's "
+                "estimate; they add up to its subtotal.",
+                "note",
+            )
+        )
     return Section("phasing", "Phasing programme", Part.GENERAL, tuple(blocks))

@@ -26,7 +26,7 @@ def _schedule(system: SystemInputs) -> Table:
     return Table(
         ("Ref", "Site", "Recorder", "Cameras", "Incoming", "Video stored", "Raw disk", "Action"),
         rows,
-        (0.6, 1.6, 1.8, 0.8, 1.1, 1.1, 1.1, 1.2),
+        (0.6, 1.5, 1.6, 1.0, 1.1, 1.1, 1.1, 1.1),
         numeric=(3, 4, 5, 6),
     )
 
@@ -40,9 +40,11 @@ def _recorder_type(spec: RecorderSpec) -> list[Block]:
             (*spec.performance, ("Basis of design", spec.basis)),
             (1, 2.2),
         ),
-        Text(f"Why: {spec.why}." + (f" Takes over from {spec.replaces}." if spec.replaces else ""),
-             "note"),
-    ]  # fmt: skip
+        Text(
+            f"Why: {spec.why}." + (f" Takes over from {spec.replaces}." if spec.replaces else ""),
+            "note",
+        ),
+    ]
     blocks += [Text(caveat, "note") for caveat in spec.caveats]
     return blocks
 
@@ -89,15 +91,24 @@ def recording(ctx: PackageContext) -> Section | None:
 
 def _licences(system: SystemInputs) -> list[Block]:
     if not system.licences:
-        return [Text("No per-camera licence is scheduled: the recorders' own software records "
-                     "the cameras, or the platform's licensing is not known from the catalog "
-                     "(tenderers state any licence their offer needs).", "note")]  # fmt: skip
+        return [
+            Text(
+                "No per-camera licence is scheduled: the recorders' own software records "
+                "the cameras, or the platform's licensing is not known from the catalog "
+                "(tenderers state any licence their offer needs).",
+                "note",
+            )
+        ]
     rows = tuple((x.ref, x.platform, x.item, str(x.quantity), x.reason) for x in system.licences)
     return [
         Text("VMS licences", "label"),
-        Table(("Ref", "Platform", "Licence", "Qty", "Count"), rows, (0.6, 1.6, 2.6, 0.6, 2.2),
-              numeric=(3,)),
-    ]  # fmt: skip
+        Table(
+            ("Ref", "Platform", "Licence", "Qty", "Count"),
+            rows,
+            (0.6, 1.6, 2.6, 0.6, 2.2),
+            numeric=(3,),
+        ),
+    ]
 
 
 def _vms(system: SystemInputs) -> list[Block]:
@@ -112,8 +123,13 @@ def _vms(system: SystemInputs) -> list[Block]:
         ),
     ]
     if system.vms_checks:
-        blocks.append(Table(("Camera", "What the retained platform asks of its replacement"),
-                            system.vms_checks, (0.8, 4)))  # fmt: skip
+        blocks.append(
+            Table(
+                ("Camera", "ONVIF profiles of the basis of design", "Profile S or T"),
+                system.vms_checks,
+                (0.8, 2.4, 1.6),
+            )
+        )
     return blocks
 
 
@@ -123,8 +139,9 @@ def system_devices(ctx: PackageContext) -> Section | None:
     system = ctx.inputs.system
     if system is None or not system.devices:
         return None
-    rows = tuple((d.ref, d.tag, d.site, d.device_class, d.existing, d.action)
-                 for d in system.devices)  # fmt: skip
+    rows = tuple(
+        (d.ref, d.tag, d.site, d.device_class, d.existing, d.action) for d in system.devices
+    )
     blocks: list[Block] = [
         Text(
             "Excluded devices that are not cameras. A recorder is replaced by the recorder "
@@ -132,13 +149,15 @@ def system_devices(ctx: PackageContext) -> Section | None:
             "the same function to the performance below, priced as provisional sums: the "
             "scope is confirmed at the site visit."
         ),
-        Table(("Ref", "Tag", "Site", "Class", "Existing", "Scope"), rows,
-              (0.6, 1, 1.4, 1.1, 1.8, 3)),
-    ]  # fmt: skip
+        Table(
+            ("Ref", "Tag", "Site", "Class", "Existing", "Scope"), rows, (0.6, 1, 1.4, 1.1, 1.8, 3)
+        ),
+    ]
     for device in system.devices:
         if not device.performance:
             continue
         blocks.append(Text(f"{device.ref} {device.tag}: {device.action}", "label"))
         blocks.append(Table(("Requirement", "Minimum performance"), device.performance, (1, 2.6)))
-    return Section("system_devices", "Door stations, encoders and other devices", Part.PRODUCTS,
-                   tuple(blocks))  # fmt: skip
+    return Section(
+        "system_devices", "Door stations, encoders and other devices", Part.PRODUCTS, tuple(blocks)
+    )

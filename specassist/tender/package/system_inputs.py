@@ -94,8 +94,9 @@ class SystemInputs:
     recorders: tuple[RecorderSpec, ...]
     licences: tuple[LicenceSpec, ...]
     vms: str | None
-    vms_checks: tuple[tuple[str, str], ...]
-    """(camera tag, what the retained platform asks of its replacement) for each camera."""
+    vms_checks: tuple[tuple[str, str, str], ...]
+    """(camera tag, its replacement's ONVIF profiles, Profile S or T met / NOT met / confirm)
+    for each camera recorded by what stays."""
     switches: tuple[SwitchSpec, ...]
     unswitched: tuple[tuple[str, int], ...]
     devices: tuple[DeviceSpec, ...]

@@ -17,23 +17,51 @@ def _recording(system: SystemInputs) -> list[Item]:
     for r in system.recorders:
         if r.action != "replace":
             continue
-        items.append((f"Supply, install and commission recorder type {r.ref} as specified "
-                      f"({r.site}, {r.name}: {r.cameras} cameras)", "nr", r.units or 1, True,
-                      not r.units))  # fmt: skip
+        items.append(
+            (
+                f"Supply, install and commission recorder type {r.ref} as specified "
+                f"({r.site}, {r.name}: {r.cameras} cameras)",
+                "nr",
+                r.units or 1,
+                True,
+                not r.units,
+            )
+        )
         for licence in system.licences:
             if licence.ref == r.ref:
-                items.append((f"VMS camera licences for recorder type {r.ref} "
-                              f"({licence.platform}): {licence.item}", "nr", licence.quantity,
-                              True, False))  # fmt: skip
+                items.append(
+                    (
+                        f"VMS camera licences for recorder type {r.ref} "
+                        f"({licence.platform}): {licence.item}",
+                        "nr",
+                        licence.quantity,
+                        True,
+                        False,
+                    )
+                )
         if r.replaces:
             count = len(r.replaces.split(", "))
-            items.append((f"Remove the excluded recorder(s) {r.replaces}; wipe or destroy their "
-                          "storage media; dispose through a WEEE route", "nr", count, False,
-                          False))  # fmt: skip
+            items.append(
+                (
+                    f"Remove the excluded recorder(s) {r.replaces}; wipe or destroy their "
+                    "storage media; dispose through a WEEE route",
+                    "nr",
+                    count,
+                    False,
+                    False,
+                )
+            )
     if system.vms and system.vms_checks:
-        items.append((f"Add the replacement cameras to {system.vms}, with the licences of the "
-                      "removed cameras transferred (rate per camera)", "nr",
-                      len(system.vms_checks), False, False))  # fmt: skip
+        items.append(
+            (
+                f"Add the replacement cameras to {system.vms}, with the licences of the "
+                "removed cameras transferred (rate per camera)",
+                "nr",
+                len(system.vms_checks),
+                False,
+                False,
+            )
+        )
     return items
 
 
@@ -41,20 +69,42 @@ def _network(system: SystemInputs) -> list[Item]:
     items: list[Item] = []
     for s in system.switches:
         if s.replace:
-            items.append((f"Supply and install PoE switch type {s.ref} as specified, replacing "
-                          f"{s.name} ({s.site})", "nr", 1, True, False))  # fmt: skip
+            items.append(
+                (
+                    f"Supply and install PoE switch type {s.ref} as specified, replacing "
+                    f"{s.name} ({s.site})",
+                    "nr",
+                    1,
+                    True,
+                    False,
+                )
+            )
         for standard, ports in s.midspans:
-            items.append((f"Single-port PoE midspan, {standard}, beside {s.name} ({s.site})",
-                          "nr", ports, True, False))  # fmt: skip
+            items.append(
+                (
+                    f"Single-port PoE midspan, {standard}, beside {s.name} ({s.site})",
+                    "nr",
+                    ports,
+                    True,
+                    False,
+                )
+            )
     return items
 
 
 def _devices(system: SystemInputs) -> list[Item]:
     return [
-        (f"Provisional: {d.action.replace(' below', ' specified')} to replace {d.tag} "
-         f"({d.site}), {d.ref}; supply, install and commission", "item", 1, True, True)
-        for d in system.devices if d.provisional
-    ]  # fmt: skip
+        (
+            f"Provisional: {d.action.replace(' below', ' specified')} to replace {d.tag} "
+            f"({d.site}), {d.ref}; supply, install and commission",
+            "item",
+            1,
+            True,
+            True,
+        )
+        for d in system.devices
+        if d.provisional
+    ]
 
 
 def system_groups(system: SystemInputs | None, first: int) -> list[PricingGroup]:
