@@ -127,40 +127,24 @@ def build(
     groups: Sequence[RecorderGroup],
     phase_of: Mapping[int, str],
 ) -> list[DevicePath]:
+    """Each excluded device that is not a camera, with its path, in survey order."""
     taken_over = {device: group for group in groups for device in group.replaces}
     out = []
     for outcome in outcomes:
         if outcome.status is not Status.NOT_A_CAMERA:
             continue
-        camera, cls = outcome.camera, outcome.identification.device_class
+        cls = outcome.identification.device_class
         group = taken_over.get(outcome.id)
         if group is not None:
-            out.append(
-                DevicePath(
-                    outcome.id,
-                    camera.display_tag,
-                    outcome.site,
-                    cls,
-                    existing(outcome),
-                    f"taken over by the recorder sized for {group.name} "
-                    f"({len(group.streams)} cameras)",
-                    group_key=group.key,
-                    phase=phase_of.get(outcome.id, ""),
-                )
-            )
-            continue
-        words = SCOPE_WORDS[cls]
-        out.append(
-            DevicePath(
-                outcome.id,
-                camera.display_tag,
-                outcome.site,
-                cls,
-                existing(outcome),
-                f"compliant {words} to the performance below",
-                performance(outcome, catalog),
-                provisional=True,
-                phase=phase_of.get(outcome.id, ""),
-            )
-        )
+            cameras = len(group.streams)
+            action = f"taken over by the recorder sized for {group.name} ({cameras} cameras)"
+            rows: tuple[tuple[str, str], ...] = ()
+        else:
+            action = f"compliant {SCOPE_WORDS[cls]} to the performance below"
+            rows = performance(outcome, catalog)
+        out.append(DevicePath(
+            outcome.id, outcome.camera.display_tag, outcome.site, cls, existing(outcome),
+            action, rows, group.key if group else None, provisional=group is None,
+            phase=phase_of.get(outcome.id, ""),
+        ))  # fmt: skip
     return out

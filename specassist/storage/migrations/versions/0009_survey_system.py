@@ -1,7 +1,7 @@
 """Which recorder and which switch port each surveyed camera uses, as the survey names them.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0007 (0008 once the survey-devices revision is in the same tree)
 Create Date: 2026-12-16
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
+revision = "0009"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
