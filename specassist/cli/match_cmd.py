@@ -53,9 +53,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return fail("match", str(exc.args[0] if isinstance(exc, KeyError) else exc))
     if args.json:
         costing = system_service.costs(analysis, plan)
-        json.dump({"cameras": [outputs.outcome_json(o, system) for o in analysis.outcomes],
-                   "system": system_json.system_json(plan, costing)},
-                  out, indent=2, ensure_ascii=False)  # fmt: skip
+        # What a retained VMS or recorder asks of each replacement, beside its outcome.
+        rows = [
+            {**outputs.outcome_json(o, system),
+             "vms_support": check.text if (check := plan.vms_check(o.id)) else None}
+            for o in analysis.outcomes
+        ]  # fmt: skip
+        document = {"cameras": rows, "system": system_json.system_json(plan, costing)}
+        json.dump(document, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
     excluded = [o for o in analysis.outcomes if o.verdict is Verdict.EXCLUDED]

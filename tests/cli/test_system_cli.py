@@ -45,6 +45,14 @@ def test_match_json_has_the_system_object() -> None:
     assert system["phases"][0]["devices"] and system["phases"][0]["subtotal"]["currency"] == "GBP"
 
 
+def test_match_json_says_what_the_retained_vms_asks_of_each_replacement() -> None:
+    status, text = _run("match", CONFIGTOOL, "--json", "--vms", "milestone-xprotect")
+    cameras = {c["tag"]: c for c in json.loads(text)["cameras"]}
+    assert status == 0 and cameras["VTO-01"]["vms_support"] is None
+    assert "recorded by Milestone XProtect" in cameras["SD-01"]["vms_support"]
+    assert "(Profile S, G, T — met)" in cameras["SD-01"]["vms_support"]
+
+
 def test_match_text_lists_the_system_and_bad_options_are_refused(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
