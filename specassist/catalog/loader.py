@@ -30,6 +30,7 @@ from specassist.domain.catalog import (
     Price,
     Vendor,
 )
+from specassist.domain.device_class import DeviceClass
 from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.pattern_checks import pattern_clashes
 from specassist.domain.values import ValueParseError, parse_date
@@ -131,10 +132,11 @@ def load_catalog_folder(folder: Path) -> CatalogLoad:
     catalog.oui_prefixes = [o for _, o in ouis]
     catalog.accessories = [a for _, a in accessories]
     catalog.prices = [p for _, p in prices]
+    # The system tables first: prices may name recorders, switches and licences.
+    _load_system_tables(folder, catalog, issues)
     check = _Crosscheck(catalog, issues)
     check.run(vendors, relations, models, patterns, ouis, accessories, prices)
     check.identification_tables(lookalikes, patterns)
-    _load_system_tables(folder, catalog, issues)
     return CatalogLoad(catalog, issues)
 
 
@@ -256,13 +258,17 @@ class _Crosscheck:
                     )
 
     def _price_refs(self, prices: Lines[Price]) -> None:
-        known = {m.key.upper() for m in self.catalog.models}
-        known |= {a.key.upper() for a in self.catalog.accessories}
+        c = self.catalog
+        known = {m.key.upper() for m in c.models} | {a.key.upper() for a in c.accessories}
+        known |= {r.key.upper() for r in c.recorders} | {s.key.upper() for s in c.switches}
+        known |= {p.licence_key.upper() for p in c.vms_platforms}
+        known |= {f"PROVISIONAL:{x}".upper() for x in (*DeviceClass, "switch")}
         for line, p in prices:
             if p.item.upper() not in known:
                 self.error(
-                    "prices.csv", line, "item", "no such model or accessory in the catalog", p.item
-                )
+                    "prices.csv", line, "item", "no such model, accessory, recorder, switch or "
+                    "licence in the catalog", p.item,
+                )  # fmt: skip
 
 
 # ---------------------------------------------------------------- recorders, VMS, switches

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from specassist.domain.pipeline import Analysis, Setup
     from specassist.domain.pricing import CostSettings
     from specassist.domain.survey import SurveyCamera
+    from specassist.domain.system_settings import SystemSettings
     from specassist.services.imports import SurveyImport
 
 Subparsers = Any
@@ -185,3 +186,54 @@ def issue_json(issue: InputIssue) -> dict[str, object]:
         "value": issue.value,
         "message": issue.message,
     }
+
+
+def add_system_options(sub: argparse.ArgumentParser) -> None:
+    """How cameras are recorded, which VMS stays and how the works are phased. Defaults: the
+    project defaults stated in ``domain/bitrate`` and ``domain/system_settings``."""
+    sub.add_argument("--fps", type=float, help="recorded frame rate (default: 25)")
+    sub.add_argument("--retention", type=int, metavar="DAYS", help="days kept (default: 31)")
+    sub.add_argument("--codec", choices=["h264", "h265"], help="compression (default: h264)")
+    sub.add_argument(
+        "--mode", choices=["continuous", "motion", "schedule"],
+        help="recording mode (default: continuous)",
+    )  # fmt: skip
+    sub.add_argument(
+        "--duty", type=float, metavar="SHARE",
+        help="share of the day recorded for motion/schedule recording, e.g. 0.3",
+    )  # fmt: skip
+    sub.add_argument("--activity", choices=["low", "medium", "high"],
+                     help="scene activity (default: medium)")  # fmt: skip
+    sub.add_argument("--raid", choices=["none", "1", "5", "6", "10"],
+                     help="disk redundancy the recorders must offer (default: none)")  # fmt: skip
+    sub.add_argument(
+        "--vms",
+        metavar="VMS_ID",
+        help="a compliant VMS that stays (an id from the catalog's vms.csv)",
+    )
+    sub.add_argument(
+        "--phase-by", choices=["none", "site", "priority", "deadline"],
+        help="group the works into phases (default: none)",
+    )  # fmt: skip
+    sub.add_argument(
+        "--priority-sites", metavar="SITE,…",
+        help="sites to do first with --phase-by priority (sensitive sites), comma-separated",
+    )  # fmt: skip
+
+
+def system_settings(args: argparse.Namespace) -> SystemSettings:
+    """The system settings the options describe; ``ValueError`` in words for a bad value."""
+    from specassist.services import project_settings
+
+    names = {"fps": "fps", "retention": "retention_days", "codec": "codec", "mode": "mode",
+             "duty": "duty", "activity": "activity", "raid": "raid", "vms": "kept_vms"}  # fmt: skip
+    values: dict[str, Any] = {
+        key: getattr(args, option) for option, key in names.items()
+        if getattr(args, option, None) is not None
+    }  # fmt: skip
+    sites = [s.strip() for s in (getattr(args, "priority_sites", None) or "").split(",")]
+    values["phasing"] = {
+        "rule": getattr(args, "phase_by", None) or "none",
+        "priority_sites": [s for s in sites if s],
+    }
+    return project_settings.system_settings_from(values)

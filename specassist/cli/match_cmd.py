@@ -10,10 +10,12 @@ from specassist.cli.common import (
     Subparsers,
     add_price_options,
     add_survey_options,
+    add_system_options,
     fail,
     headless_analysis,
     read_survey,
     rule_pack_line,
+    system_settings,
     units,
 )
 
@@ -22,7 +24,12 @@ def register(commands: Subparsers) -> None:
     sub = commands.add_parser("match", help="flag, then pick replacements for excluded cameras")
     add_survey_options(sub)
     add_price_options(sub)
-    sub.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_system_options(sub)
+    sub.add_argument(
+        "--json", action="store_true",
+        help="print the result as JSON: {cameras: […], system: {recorders, licences, switches, "
+        "devices, phases}}",
+    )  # fmt: skip
     sub.add_argument(
         "--allow-power-upgrade",
         action="store_true",
@@ -31,30 +38,45 @@ def register(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.cli.system_lines import summary_lines
     from specassist.domain import formatting as fmt
     from specassist.domain.issues import UserError
+    from specassist.domain.outcome import Status
     from specassist.domain.rules import Verdict
-    from specassist.services import outputs
+    from specassist.services import outputs, system_json, system_service
 
     system = units(args)
     try:
         result = read_survey(args)
         analysis = headless_analysis(args, result.cameras)
+        plan = system_service.plan(analysis, system_settings(args))
     except (UserError, ValueError, KeyError) as exc:
         return fail("match", str(exc.args[0] if isinstance(exc, KeyError) else exc))
     if args.json:
-        json.dump([outputs.outcome_json(o, system) for o in analysis.outcomes], out, indent=2,
-                  ensure_ascii=False)  # fmt: skip
+        costing = system_service.costs(analysis, plan)
+        # What a retained VMS or recorder asks of each replacement, beside its outcome.
+        rows = [
+            {**outputs.outcome_json(o, system),
+             "vms_support": check.text if (check := plan.vms_check(o.id)) else None}
+            for o in analysis.outcomes
+        ]  # fmt: skip
+        document = {"cameras": rows, "system": system_json.system_json(plan, costing)}
+        json.dump(document, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
     excluded = [o for o in analysis.outcomes if o.verdict is Verdict.EXCLUDED]
     found = sum(1 for o in excluded if o.offer is not None)
+    others = sum(1 for o in excluded if o.status is Status.NOT_A_CAMERA)
     print(
         f"{result.file}: {len(analysis.outcomes)} cameras, {len(excluded)} excluded, "
-        f"{found} with a replacement, {len(excluded) - found} without" + rule_pack_line(analysis),
+        f"{found} with a replacement, {len(excluded) - found - others} without"
+        + (f", {others} not cameras (below)" if others else "")
+        + rule_pack_line(analysis),
         file=out,
     )
     for outcome in excluded:
+        if outcome.status is Status.NOT_A_CAMERA:
+            continue  # listed with the system below
         camera, match = outcome.camera, outcome.match
         old = f"{camera.make or '?'} {camera.model or '?'}"
         choice = outcome.offer
@@ -69,4 +91,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         for alternate in match.alternates if match else ():
             print(f"{'':<44}{alternate.role}: {alternate.model.vendor_id} "
                   f"{alternate.model.model}", file=out)  # fmt: skip
+    for line in summary_lines(plan):
+        print(line, file=out)
     return 0

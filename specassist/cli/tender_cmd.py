@@ -11,10 +11,12 @@ from specassist.cli.common import (
     Subparsers,
     add_price_options,
     add_survey_options,
+    add_system_options,
     fail,
     headless_setup,
     path,
     read_survey,
+    system_settings,
     units,
 )
 
@@ -23,6 +25,7 @@ def register(commands: Subparsers) -> None:
     sub = commands.add_parser("tender", help="run the whole pipeline and write the tender PDF")
     add_survey_options(sub)
     add_price_options(sub, currency_default=None)
+    add_system_options(sub)
     sub.add_argument("-o", "--output", type=path, required=True, help="the tender PDF to write")
     sub.add_argument(
         "--boq", type=path, help="also write the client's estimate, a bill of quantities "
@@ -61,6 +64,7 @@ def register(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.cli.system_lines import summary_lines
     from specassist.domain.issues import UserError
     from specassist.domain.outcome import Status
     from specassist.domain.project_settings import Layout, TenderSettings
@@ -84,6 +88,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         survey = read_survey(args)
         setup = headless_setup(args)
+        system = system_settings(args)
     except (UserError, ValueError) as exc:
         return fail("tender", str(exc))
     if not survey.cameras:
@@ -97,7 +102,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         clauses=args.clauses, weights=weights,
     )  # fmt: skip
     try:
-        tender = tender_service.prepare(setup, survey.cameras, settings)
+        tender = tender_service.prepare(setup, survey.cameras, settings, system=system)
         pages = tender_service.write(
             tender, args.output, args.boq, docx_path=args.docx, schedule_path=args.schedule
         )
@@ -119,6 +124,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         + (f" (partial: {len(missing)} item(s) without a price)" if missing else ""),
         file=out,
     )
+    if tender.system is not None:
+        for line in summary_lines(tender.system):
+            print(f"  {line}", file=out)
     for written, what in (
         (args.docx, "the document as DOCX"),
         (args.schedule, "pricing schedule for bidders"),

@@ -123,9 +123,14 @@ class BitrateModel:
 
     def bitrate_mbps(self, width: int, height: int, plan: RecordingPlan) -> float:
         """The average bitrate of one camera's recorded stream, in Mbit/s."""
+        return self.pixels_mbps(width * height, plan)
+
+    def pixels_mbps(self, pixels: float, plan: RecordingPlan) -> float:
+        """The same for a picture known only by its pixel count (a survey's "4 MP"): the model
+        reads width × height only, so no aspect ratio has to be assumed."""
         fps_term: float = self.reference_fps * (plan.fps / self.reference_fps) ** self.fps_exponent
         codec = self.h265_factor if plan.codec is Codec.H265 else 1.0
-        bits = self.bits_per_pixel_h264 * width * height * fps_term
+        bits = self.bits_per_pixel_h264 * pixels * fps_term
         return bits * codec * self.activity_factor[plan.activity] / 1e6
 
 

@@ -18,7 +18,7 @@ totals; the tender says so rather than pricing it at zero.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -41,6 +41,12 @@ class LineKind(StrEnum):
     LABOUR = "labour"
     ACCESS = "access"
     DISPOSAL = "disposal"
+    RECORDER = "recorder"
+    LICENCE = "licence"
+    SWITCH = "switch"
+    MIDSPAN = "midspan"
+    DEVICE = "device"
+    PROVISIONAL = "provisional"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,7 @@ class CostItem:
     accessories: tuple[Accessory, ...]
     family: FormFamily
     needs_access: bool = False
+    phase: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +84,12 @@ class SiteCosts:
     site: str
     lines: tuple[CostLine, ...]
     subtotal: Money
+    phase: str = ""
+    """The phase of the works these lines belong to ("" when the works are not phased)."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.site} ({self.phase})" if self.phase else self.site
 
 
 @dataclass(frozen=True)
@@ -102,14 +115,27 @@ class Costing:
     def price_sources(self) -> list[str]:
         return sorted({line.source for line in self.lines if line.source})
 
+    @property
+    def phase_subtotals(self) -> list[tuple[str, Money]]:
+        """Each phase's subtotal, in phase order; they add up to ``subtotal`` exactly."""
+        totals: dict[str, Money] = {}
+        for site in self.sites:
+            totals[site.phase] = totals.get(site.phase, self.settings.money(Decimal(0)))
+            totals[site.phase] = totals[site.phase] + site.subtotal
+        return list(totals.items())
 
-def _source(price: Price) -> str:
+
+def price_source(price: Price) -> str:
+    """Where a line's rate came from: supplier, price type and date."""
     when = price.valid_from.isoformat() if price.valid_from else price.provenance.source_date
     return f"{price.supplier} {price.price_type.value} price, {when or 'undated'}"
 
 
-def items_of(outcomes: Iterable[CameraOutcome]) -> list[CostItem]:
-    """What each excluded camera's replacement takes (overrides included), in survey order."""
+def items_of(
+    outcomes: Iterable[CameraOutcome], phase_of: Callable[[int], str] | None = None
+) -> list[CostItem]:
+    """What each excluded camera's replacement takes (overrides included), in survey order,
+    each in its phase of the works when ``phase_of`` says."""
     items = []
     for outcome in outcomes:
         offer = outcome.offer
@@ -125,6 +151,7 @@ def items_of(outcomes: Iterable[CameraOutcome]) -> list[CostItem]:
                 tuple(u.accessory for u in offer.accessories if u.accessory is not None),
                 FAMILY_OF[offer.model.form_factor],
                 high or camera.status is SurveyStatus.NEEDS_LADDER,
+                phase_of(outcome.id) if phase_of else "",
             )
         )
     return items
@@ -135,13 +162,31 @@ def cost_outcomes(outcomes: Iterable[CameraOutcome], book: PriceBook) -> Costing
     return cost(items_of(outcomes), book)
 
 
-def cost(items: list[CostItem], book: PriceBook) -> Costing:
-    """The costed bill of quantities, grouped by site in first-seen order."""
+def cost(
+    items: list[CostItem],
+    book: PriceBook,
+    extra: Mapping[tuple[str, str], Sequence[CostLine]] | None = None,
+    phase_order: Sequence[str] = (),
+) -> Costing:
+    """The costed bill of quantities, grouped by phase (in ``phase_order``, others after in
+    first-seen order) and by site in first-seen order.
+
+    ``extra`` holds lines costed elsewhere (recorders, licences, switches …) by (phase, site);
+    they count in their site's subtotal like any other line.
+    """
     settings = book.settings
-    by_site: dict[str, list[CostItem]] = {}
+    extra = extra or {}
+    groups: dict[tuple[str, str], list[CostItem]] = {}
     for item in items:
-        by_site.setdefault(item.site, []).append(item)
-    sites = tuple(_site_costs(site, group, book, settings) for site, group in by_site.items())
+        groups.setdefault((item.phase, item.site), []).append(item)
+    for key in extra:
+        groups.setdefault(key, [])
+    phases = list(dict.fromkeys([*phase_order, *(phase for phase, _ in groups)]))
+    ordered = [key for phase in phases for key in groups if key[0] == phase]
+    sites = tuple(
+        _site_costs(site, groups[(phase, site)], book, settings, phase, extra.get((phase, site)))
+        for phase, site in ordered
+    )
     zero = settings.money(Decimal(0))
     subtotal = sum((s.subtotal for s in sites), zero)
     contingency = subtotal.times(settings.contingency_pct / 100).rounded()
@@ -156,7 +201,12 @@ def cost(items: list[CostItem], book: PriceBook) -> Costing:
 
 
 def _site_costs(
-    site: str, items: list[CostItem], book: PriceBook, settings: CostSettings
+    site: str,
+    items: list[CostItem],
+    book: PriceBook,
+    settings: CostSettings,
+    phase: str = "",
+    extra: Sequence[CostLine] | None = None,
 ) -> SiteCosts:
     lines: list[CostLine] = []
     counts: dict[tuple[LineKind, str, str], tuple[int, str]] = {}
@@ -180,9 +230,20 @@ def _site_costs(
         unit_price, price = found
         lines.append(
             CostLine(site, kind, f"{vendor}:{part}", description, quantity, "nr", unit_price,
-                     unit_price.times(quantity).rounded(), _source(price))
+                     unit_price.times(quantity).rounded(), price_source(price))
         )  # fmt: skip
+    lines += extra or ()
+    if items:
+        lines += _camera_works(site, items, settings)
+    subtotal = sum(
+        (line.total for line in lines if line.total is not None), settings.money(Decimal(0))
+    )
+    return SiteCosts(site, tuple(lines), subtotal, phase)
 
+
+def _camera_works(site: str, items: list[CostItem], settings: CostSettings) -> list[CostLine]:
+    """Labour, access and disposal for the cameras replaced at one site."""
+    lines: list[CostLine] = []
     rate = settings.money(settings.labour_rate)
     remove = settings.remove_hours * len(items)
     install = sum((settings.install_hours.get(i.family, Decimal(2)) for i in items), Decimal(0))
@@ -215,10 +276,7 @@ def _site_costs(
         CostLine(site, LineKind.DISPOSAL, "weee", "Disposal of removed cameras (WEEE)", quantity,
                  "nr", disposal, disposal.times(quantity).rounded(), "project rate")
     )  # fmt: skip
-    subtotal = sum(
-        (line.total for line in lines if line.total is not None), settings.money(Decimal(0))
-    )
-    return SiteCosts(site, tuple(lines), subtotal)
+    return lines
 
 
 def _labour(site: str, description: str, hours: Decimal, rate: Money) -> CostLine:

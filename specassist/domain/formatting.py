@@ -8,15 +8,18 @@ reader can tell "the survey does not say" from "none".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from specassist.domain.measures import (
     DEG,
+    MBIT_S,
     METRE,
     MILLIMETRE,
     PIXELS,
     PX_PER_M,
+    TERABYTE,
     WATT,
     Amount,
     Detail,
@@ -68,6 +71,22 @@ def power(watts: float | None) -> str:
     return UNKNOWN if watts is None else f"{_number(watts)} W"
 
 
+def bitrate(mbps: float | None) -> str:
+    """A stream or a recorder's load: "6.47 Mbit/s" (one decimal from 100 up)."""
+    if mbps is None:
+        return UNKNOWN
+    return f"{_number(mbps, 1 if mbps >= 100 else 2)} Mbit/s"
+
+
+def storage(tb: float | None) -> str:
+    """Disk in decimal terabytes, as drives are sold: "6.62 TB"; under 1 TB in GB."""
+    if tb is None:
+        return UNKNOWN
+    if 0 < tb < 1:
+        return f"{_number(tb * 1000, 0)} GB"
+    return f"{_number(tb, 2)} TB"
+
+
 def yes_no(value: bool | None, yes: str = "yes", no: str = "no") -> str:
     return UNKNOWN if value is None else (yes if value else no)
 
@@ -101,13 +120,15 @@ def amount(value: Amount | None, system: UnitSystem = UnitSystem.METRIC) -> str:
     """Any canonical amount in the reader's unit system."""
     if value is None:
         return UNKNOWN
-    writers = {
+    writers: dict[str, Callable[[float], str]] = {
         METRE: lambda v: length(v, system),
         MILLIMETRE: lambda v: f"{_number(v)} mm",
         DEG: angle,
         PIXELS: pixels,
         PX_PER_M: lambda v: density(v, system),
         WATT: power,
+        MBIT_S: bitrate,
+        TERABYTE: storage,
     }
     return writers[value.unit](value.value)
 

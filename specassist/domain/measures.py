@@ -20,7 +20,10 @@ MILLIMETRE = "mm"
 PIXELS = "px"
 PX_PER_M = "px/m"
 WATT = "W"
-UNITS = frozenset({DEG, METRE, MILLIMETRE, PIXELS, PX_PER_M, WATT})
+MBIT_S = "Mbit/s"
+TERABYTE = "TB"
+"""10¹² bytes, as drive makers and recorder datasheets count it."""
+UNITS = frozenset({DEG, METRE, MILLIMETRE, PIXELS, PX_PER_M, WATT, MBIT_S, TERABYTE})
 """Canonical units an ``Amount`` may carry; the formatter knows how to write each."""
 
 
@@ -89,3 +92,11 @@ def px_per_m(value: float) -> Amount:
 
 def watts(value: float) -> Amount:
     return Amount(value, WATT)
+
+
+def mbit_s(value: float) -> Amount:
+    return Amount(value, MBIT_S)
+
+
+def terabytes(value: float) -> Amount:
+    return Amount(value, TERABYTE)

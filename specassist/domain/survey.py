@@ -56,6 +56,11 @@ class SurveyCamera:
     focal_max_mm: float | None = None
     hfov_deg: float | None = None
     mount: str | None = None
+    recorder: str | None = None
+    """The recorder this camera records to, as the survey names it (its tag or address)."""
+    switch: str | None = None
+    """The switch (or PoE recorder) powering this camera, as the survey names it."""
+    switch_port: str | None = None
     height_m: float | None = None
     target_distance_m: float | None = None
     scene_width_m: float | None = None

@@ -115,6 +115,12 @@ class VmsPlatform:
     licence_item: str | None = None
     onvif_profiles: tuple[str, ...] = ()
 
+    @property
+    def licence_key(self) -> str:
+        """The per-camera licence as a price list names it: ``milestone:milestone-xprotect:licence``
+        (vendor, platform, "licence")."""
+        return f"{self.vendor_id}:{self.vms_id}:licence"
+
 
 @dataclass(frozen=True, slots=True)
 class SwitchModel:

@@ -17,7 +17,15 @@ from specassist.domain.pipeline import Analysis, Progress, Setup
 from specassist.domain.pipeline import analyse as run_pipeline
 from specassist.domain.requirements import Options
 from specassist.domain.survey import SurveyedCamera
-from specassist.services import capture, overrides, project_settings, projects, tender_service
+from specassist.domain.system_plan import SystemPlan
+from specassist.services import (
+    capture,
+    overrides,
+    project_settings,
+    projects,
+    system_service,
+    tender_service,
+)
 from specassist.services.projects import Project
 
 
@@ -57,8 +65,11 @@ def analyse(
     return run_pipeline(setup, found, overrides.overrides(project), progress, cancelled, previous)
 
 
-def costs(analysis: Analysis) -> Costing:
-    """The running costing for the Costs tab: the same items and price book as the tender."""
+def costs(analysis: Analysis, system: SystemPlan | None = None) -> Costing:
+    """The running costing for the Costs tab: the same items and price book as the tender,
+    with the recorders, licences, switches and other devices of ``system`` when given."""
+    if system is not None:
+        return system_service.costs(analysis, system)
     return cost_outcomes(analysis.outcomes, analysis.engines.prices)
 
 
@@ -71,5 +82,6 @@ def export_tender(
 ) -> int:
     """Write the tender PDF (and BoQ) from an analysis, overrides included; returns pages."""
     settings = project_settings.tender_settings(project, analysis.as_of)
-    tender = tender_service.from_analysis(analysis, settings, progress)
+    system = system_service.project_plan(project, analysis)
+    tender = tender_service.from_analysis(analysis, settings, progress, system)
     return tender_service.write(tender, pdf_path, boq_path, progress)

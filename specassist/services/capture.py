@@ -96,4 +96,6 @@ def form_values(camera: SurveyCamera, system: UnitSystem) -> dict[str, str]:
         "mac": camera.mac or "",
         "status": camera.status.value.replace("_", " ") if camera.status else "",
         "notes": camera.notes or "",
+        "recorder": camera.recorder or "", "switch": camera.switch or "",
+        "switch_port": camera.switch_port or "",
     }  # fmt: skip

@@ -15,6 +15,9 @@ from specassist.domain.pipeline import Analysis, Progress, Setup, analyse_camera
 from specassist.domain.project_settings import TenderSettings
 from specassist.domain.rules import chosen_rule_sets
 from specassist.domain.survey import SurveyCamera
+from specassist.domain.system_costing import cost_with_system
+from specassist.domain.system_plan import SystemPlan, plan_analysis
+from specassist.domain.system_settings import SystemSettings
 from specassist.resources import fonts_dir
 from specassist.tender import clauses
 from specassist.tender.clauses import Profile
@@ -31,6 +34,7 @@ class Tender:
     analysis: Analysis
     vendor_names: dict[str, str] = field(default_factory=dict)
     """Display names by vendor id, for the estimate's item column."""
+    system: SystemPlan | None = None
 
 
 def _quiet(_stage: str, _fraction: float) -> None:
@@ -48,25 +52,42 @@ def prepare(
     cameras: list[SurveyCamera],
     settings: TenderSettings | None = None,
     progress: Progress = _quiet,
+    system: SystemSettings | None = None,
 ) -> Tender:
-    """Everything the tender says about a survey file, without writing a file."""
+    """Everything the tender says about a survey file, without writing a file. With
+    ``system`` (the recording, network and phasing settings) the recorders, network, other
+    devices and phases are planned, specified and costed too."""
     progress("Identifying and matching cameras", 0.1)
     analysis = analyse_cameras(setup, cameras)
-    return from_analysis(analysis, settings or TenderSettings(issue_date=setup.as_of), progress)
+    plan = None
+    if system is not None:
+        progress("Sizing recorders, licences and switches", 0.4)
+        plan = plan_analysis(analysis, system)
+    settings = settings or TenderSettings(issue_date=setup.as_of)
+    return from_analysis(analysis, settings, progress, plan)
 
 
 def from_analysis(
-    analysis: Analysis, settings: TenderSettings, progress: Progress = _quiet
+    analysis: Analysis,
+    settings: TenderSettings,
+    progress: Progress = _quiet,
+    system: SystemPlan | None = None,
 ) -> Tender:
+    """The tender of an analysis; with ``system``, its recorders, network, other devices and
+    phases are specified, costed and scheduled too."""
     progress("Costing", 0.5)
-    costing = cost_outcomes(analysis.outcomes, analysis.engines.prices)
+    book = analysis.engines.prices
+    if system is None:
+        costing = cost_outcomes(analysis.outcomes, book)
+    else:
+        costing = cost_with_system(analysis.outcomes, system, book)
     progress("Writing the specification", 0.6)
     catalog = analysis.catalog
     names = {vendor.vendor_id: vendor.name for vendor in catalog.vendors}
     rule_sets = chosen_rule_sets(catalog, analysis.rule_set_ids)
     document = build_document(settings, analysis.outcomes, costing, rule_sets, catalog.info,
-                              analysis.as_of, names)  # fmt: skip
-    return Tender(document, costing, analysis, names)
+                              analysis.as_of, names, system)  # fmt: skip
+    return Tender(document, costing, analysis, names, system)
 
 
 def write(

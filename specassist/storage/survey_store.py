@@ -30,6 +30,9 @@ _PLAIN = (
     "alarm_io", "notes", "device_type", "device_state", "survey_date", "install_date",
 )  # fmt: skip
 
+_SYSTEM = ("recorder", "switch", "switch_port")
+"""Where a camera records and is powered, stored as the survey names them."""
+
 
 class ImportWriter:
     """Stores one import batch by batch, so a large survey never sits in memory whole.
@@ -117,7 +120,7 @@ def add_import(
 def _camera_values(
     camera: SurveyCamera, project_id: int, import_id: int, sites: dict[str, int]
 ) -> dict[str, Any]:
-    values: dict[str, Any] = {name: getattr(camera, name) for name in _PLAIN}
+    values: dict[str, Any] = {name: getattr(camera, name) for name in (*_PLAIN, *_SYSTEM)}
     values.update(
         project_id=project_id,
         import_id=import_id,
@@ -200,7 +203,7 @@ def remove_import(session: Session, import_id: int) -> None:
 
 def _camera(row: Any, site_names: dict[int, str]) -> SurveyCamera:
     camera = SurveyCamera(source_row=row.source_row)
-    for name in _PLAIN:
+    for name in (*_PLAIN, *_SYSTEM):
         setattr(camera, name, getattr(row, name))
     camera.site = site_names.get(row.site_id) if row.site_id is not None else None
     camera.form_factor = FormFactor(row.form_factor) if row.form_factor else None

@@ -41,6 +41,9 @@ class Field(StrEnum):
     FOCAL_MAX = "focal_max"
     HFOV = "hfov"
     MOUNT = "mount"
+    RECORDER = "recorder"
+    SWITCH = "switch"
+    SWITCH_PORT = "switch_port"
     HEIGHT = "height"
     TARGET_DISTANCE = "target_distance"
     SCENE_WIDTH = "scene_width"
@@ -241,6 +244,21 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "installation",
         "mounting surface",
     ),
+    # Never plain "port": tool exports use it for the device's own service port (8000, 37777).
+    Field.RECORDER: (
+        "recorder",
+        "nvr",
+        "dvr",
+        "recorded on",
+        "records to",
+        "recording device",
+        "recorder name",
+        "recorder tag",
+        "nvr name",
+        "video recorder",
+    ),
+    Field.SWITCH: ("switch", "network switch", "poe switch", "switch name", "connected switch"),
+    Field.SWITCH_PORT: ("switch port", "poe port", "switch port no", "port on switch"),
     Field.HEIGHT: (
         "height",
         "mounting height",
@@ -528,6 +546,8 @@ FIELD_LABELS: dict[Field, str] = {
     Field.NOTES: "Notes", Field.DEVICE_TYPE: "Device type (IPC, NVR, door station …)",
     Field.DEVICE_STATE: "Device state (Active, Online …)", Field.SURVEY_DATE: "Survey date",
     Field.INSTALL_DATE: "Installation date",
+    Field.RECORDER: "Recorder it records to", Field.SWITCH: "Network switch",
+    Field.SWITCH_PORT: "Switch port",
 }  # fmt: skip
 """What the column-mapping dialog shows for each field."""
 

@@ -404,6 +404,7 @@ FORM_HEADERS: dict[str, str] = {
     "mount": "Mounting", "height": "Height", "target_distance": "Distance to target",
     "scene_width": "Scene width", "required_dori": "Purpose", "environment": "Indoor/Outdoor",
     "vandal": "Vandal risk", "mac": "MAC", "status": "Survey status", "notes": "Notes",
+    "recorder": "Recorder", "switch": "Switch", "switch_port": "Switch port",
 }  # fmt: skip
 """The fields of the in-app camera form, each with a header the importer recognises."""
 

@@ -49,7 +49,8 @@ _TEXT_FIELDS = {
     Field.TAG: "tag", Field.SITE: "site", Field.LOCATION: "location", Field.MAKE: "make",
     Field.MODEL: "model", Field.SERIAL: "serial", Field.FIRMWARE: "firmware",
     Field.MOUNT: "mount", Field.NOTES: "notes", Field.DEVICE_TYPE: "device_type",
-    Field.DEVICE_STATE: "device_state",
+    Field.DEVICE_STATE: "device_state", Field.RECORDER: "recorder", Field.SWITCH: "switch",
+    Field.SWITCH_PORT: "switch_port",
 }  # fmt: skip
 _LENGTHS = ((Field.HEIGHT, "height_m"), (Field.TARGET_DISTANCE, "target_distance_m"),
             (Field.SCENE_WIDTH, "scene_width_m"))  # fmt: skip

@@ -48,13 +48,18 @@ def rows(
     for site in costing.sites:
         for line in site.lines:
             out.append([
-                neutralise(site.site), line.kind.value, neutralise(_item(line.item, names)),
+                neutralise(site.label), line.kind.value, neutralise(_item(line.item, names)),
                 neutralise(line.description), line.quantity, line.unit,
                 line.unit_price.amount if line.unit_price else None,
                 line.total.amount if line.total else None, neutralise(line.source or ""),
             ])  # fmt: skip
-        out.append([neutralise(site.site), "subtotal", "", "", None, "", None,
+        out.append([neutralise(site.label), "subtotal", "", "", None, "", None,
                     site.subtotal.amount, ""])  # fmt: skip
+    phases = costing.phase_subtotals
+    if any(phase for phase, _ in phases):  # a phased project: each phase's own subtotal
+        for phase, money in phases:
+            out.append(["", "phase", "", neutralise(f"Phase subtotal: {phase or 'not phased'}"),
+                        None, "", None, money.amount, ""])  # fmt: skip
     s = costing.settings
     partial = " (partial: items without a price are not included)" if costing.missing else ""
     for label, amount in (
@@ -98,7 +103,7 @@ def write_xlsx(
         cell.font = bold
     for row_number, row in enumerate(rows(costing, names), start=2):
         sheet.append(row)
-        if row[1] in ("subtotal", "total"):
+        if row[1] in ("subtotal", "phase", "total"):
             for index in range(1, len(HEADER) + 1):  # the row just appended, by number
                 sheet.cell(row_number, index).font = bold
     for column, width in zip("ABCDEFGHI", (22, 10, 24, 48, 9, 6, 12, 14, 30), strict=True):

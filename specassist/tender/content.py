@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -27,6 +27,7 @@ from specassist.domain.project_settings import Layout, TenderSettings
 from specassist.domain.requirements import PIXEL_TOLERANCE, POE_BUDGET_W, Requirement, port_class
 from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyCamera, SurveyStatus
+from specassist.domain.system_plan import SystemPlan
 from specassist.tender import clauses as clause_sets
 from specassist.tender import package
 from specassist.tender.document import (
@@ -39,6 +40,7 @@ from specassist.tender.document import (
     nobreak,
 )
 from specassist.tender.package import inputs as pkg
+from specassist.tender.system_content import system_inputs, with_system_sections
 
 
 def fingerprint(
@@ -48,6 +50,7 @@ def fingerprint(
     costing: Costing | None = None,
     issue_date: date | None = None,
     clause_set: str = "",
+    system: str = "",
 ) -> str:
     """A short hash of everything the document says, printed on every page.
 
@@ -72,7 +75,7 @@ def fingerprint(
         for line in costing.lines:
             rate = line.unit_price.amount if line.unit_price else None
             digest.update(f"{line.item}|{line.quantity}|{rate}|{line.source}".encode())
-    digest.update(f"{issue_date}|{clause_set}".encode())
+    digest.update(f"{issue_date}|{clause_set}|{system}".encode())
     return digest.hexdigest()[:12]
 
 
@@ -84,7 +87,9 @@ def build_document(
     catalog: CatalogInfo,
     as_of: date,
     vendor_names: Mapping[str, str] | None = None,
+    system: SystemPlan | None = None,
 ) -> TenderDocument:
+    """The tender; with ``system``, also its recording, network, device and phasing sections."""
     units = settings.units
     names = _Names(vendor_names or {})
     types = _camera_types(entries)
@@ -109,12 +114,18 @@ def build_document(
     clause_set = clause_sets.load(settings.clauses or settings.jurisdiction)
     profile = clause_set.profile
     inputs = _package_inputs(entries, types, costing, units)
+    if system is not None:
+        tags = {e.id: e.camera.display_tag for e in entries}
+        estimate = None if settings.package else costing
+        inputs = replace(inputs, system=system_inputs(system, estimate, names.vendor,
+                                                      lambda i: tags.get(i, str(i))))  # fmt: skip
     ctx = package.PackageContext(
         clause_set, inputs,
         pkg.Money(costing.settings.currency, tuple(sorted(costing.settings.exchange.rates.items())),
                   costing.settings.price_date),
         settings.title, settings.client, settings.issue_date, settings.weights, settings.package,
     )  # fmt: skip
+    sections = with_system_sections(ctx, sections)
     layout = settings.layout
     sites = tuple(dict.fromkeys(e.camera.site or "Unassigned site" for e in entries))
     section_number = settings.section_number
@@ -124,7 +135,8 @@ def build_document(
         settings.title, settings.project, settings.client, settings.issuer, settings.revision,
         settings.issue_date, sites,
         fingerprint([e.camera for e in entries], catalog, rule_sets, costing,
-                    settings.issue_date, clause_set.label),
+                    settings.issue_date, clause_set.label,
+                    repr(system.settings) if system else ""),
         layout, section_number, package.assemble(ctx, sections, layout, settings.package),
         page=profile.page, dates=profile.dates,
         part_titles=tuple((part, title) for part, (_, title) in clause_set.parts.items())
@@ -181,8 +193,8 @@ def _package_inputs(
         text = " ".join(filter(None, (camera.location, camera.notes, *camera.extra.values())))
         if text:
             notes.append(pkg.SiteNote(site, camera.display_tag, text[:2000]))
-        if entry.verdict is not Verdict.EXCLUDED:
-            continue
+        if entry.verdict is not Verdict.EXCLUDED or entry.status is Status.NOT_A_CAMERA:
+            continue  # a recorder or door station is priced as itself, not as a camera
         code = type_of.get(id(entry), "")
         counts = extra.setdefault(site, [0, 0])
         if code and entry.offer is not None:
@@ -442,6 +454,9 @@ def _schedule(
             short_names.get(r.rule_set_id, r.rule_set_id) for r in entry.decision.reasons
         ))  # fmt: skip
         replacement = "no match: see Appendix C"
+        if entry.status is Status.NOT_A_CAMERA:
+            replacement = f"not a camera ({entry.identification.device_class.value}): see " \
+                          "the recording and other-device sections"  # fmt: skip
         mount = ""
         if offer is not None:
             replacement = f"{type_of.get(camera.source_row, '')}: {names.model(offer.model)} " \
@@ -501,8 +516,8 @@ def _boq(costing: Costing, names: _Names) -> tuple[Block, ...]:
     ]  # fmt: skip
     for site in costing.sites:
         rows = [_line_row(line, names) for line in site.lines]
-        rows.append(("", f"Subtotal — {site.site}", "", "", "", _amount(site.subtotal.amount)))
-        blocks.append(Text(site.site, "label"))
+        rows.append(("", f"Subtotal — {site.label}", "", "", "", _amount(site.subtotal.amount)))
+        blocks.append(Text(site.label, "label"))
         blocks.append(
             Table(("Item", "Description", "Qty", "Unit", "Rate", "Amount"), tuple(rows),
                   (2.2, 4, 0.8, 0.7, 1.3, 1.4), numeric=(2, 4, 5), totals=(len(rows) - 1,))

@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from specassist.domain.costing import Costing
 from specassist.domain.pipeline import Analysis
 from specassist.domain.survey import SurveyedCamera
-from specassist.services import analysis, capture
+from specassist.domain.system_plan import SystemPlan
+from specassist.services import analysis, capture, system_service
 from specassist.services.projects import Project
 from specassist.ui import workers
 from specassist.ui.models.survey_table_model import build_haystack
@@ -35,6 +36,10 @@ class Loaded:
     sites: list[str]
     changed: list[int] | None = None
     """Cameras whose outcome differs from the previous analysis shown (None: all of them)."""
+    system: SystemPlan | None = None
+    """Recorders, switches, other devices and phases under the project's settings."""
+    system_error: str | None = None
+    """Why the system could not be planned (a catalog without the sizing model), shown."""
 
 
 class AnalysisRunner(QObject):
@@ -81,11 +86,16 @@ class AnalysisRunner(QObject):
             cameras = capture.cameras(project)
             result = analysis.analyse(project, previous, progress, cancelled, cameras)
             result.counts()  # counted here, not on the GUI thread
+            system, error = None, None
+            try:
+                system = system_service.project_plan(project, result)
+            except KeyError as exc:  # the project's catalog lacks the sizing model
+                error = str(exc.args[0])
             return Loaded(
-                cameras, result, analysis.costs(result),
+                cameras, result, analysis.costs(result, system),
                 build_haystack(cameras, {o.id: o for o in result.outcomes}),
                 sorted({c.camera.site for c in cameras if c.camera.site}),
-                _changed(previous, result),
+                _changed(previous, result), system, error,
             )  # fmt: skip
 
         self._task_project = project

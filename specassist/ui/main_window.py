@@ -89,6 +89,7 @@ from specassist.ui.widgets.catalog_tab import CatalogTab
 from specassist.ui.widgets.costs_tab import CostsTab
 from specassist.ui.widgets.detail_panel import DetailPanel
 from specassist.ui.widgets.rules_tab import RulesTab
+from specassist.ui.widgets.system_tab import SystemTab
 
 SURVEY_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".txt", ".tsv"}
 SURVEY_FILTER = "Surveys (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)"
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.rules_tab, "&Rules")
         self.plans_tab = PlanTab(self.undo_stack)
         self.tabs.addTab(self.plans_tab, "&Plans")
+        self.system_tab = SystemTab(self, self.undo_stack)
+        self.tabs.addTab(self.system_tab, "S&ystem")
+        self.runner.sig_ready.connect(self.system_tab.show_loaded)
         self.sig_analysis_done.connect(
             lambda: self.plans_tab.show_analysis(self._project, self.analysis, self.units)
         )

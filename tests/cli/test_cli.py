@@ -154,7 +154,7 @@ def test_match_json_on_the_demo_survey() -> None:
     from specassist.resources import demo_survey
 
     status, text = _run("match", str(demo_survey()), "--json")
-    rows = json.loads(text)
+    rows = json.loads(text)["cameras"]
     assert status == 0 and len(rows) == 20
     excluded = [r for r in rows if r["verdict"] == "excluded"]
     assert excluded and all(r["requirement"] for r in excluded)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from specassist.tender.package.system_inputs import SystemInputs
+
 
 @dataclass(frozen=True, slots=True)
 class CameraTypeSpec:
@@ -110,6 +112,8 @@ class PackageInputs:
     survey_issues: tuple[SurveyIssue, ...] | None = None
     price_notices: tuple[PriceNotice, ...] | None = None
     price_warnings: tuple[str, ...] = ()
+    system: SystemInputs | None = None
+    """Recorders, network, other devices and phases; None when the system was not planned."""
 
     @property
     def to_replace(self) -> int:

@@ -22,6 +22,7 @@ from specassist.tender.document import (
 )
 from specassist.tender.package.inputs import PackageInputs
 from specassist.tender.package.registry import PackageContext, register
+from specassist.tender.package.system_pricing import system_groups
 
 
 def schedule(inputs: PackageInputs) -> tuple[PricingGroup, ...]:
@@ -37,7 +38,8 @@ def schedule(inputs: PackageInputs) -> tuple[PricingGroup, ...]:
         )  # fmt: skip
         groups.append(PricingGroup(number, title, lines))
 
-    replaced = inputs.to_replace
+    # With a system plan, recording and licences are priced per recorder (system_groups).
+    replaced = inputs.to_replace if inputs.system is None else 0
     group("General items", [
         ("Preliminaries: set-up, supervision, insurances, risk assessments and method "
          "statements, for the whole contract", "item", 1, False, False),
@@ -69,6 +71,7 @@ def schedule(inputs: PackageInputs) -> tuple[PricingGroup, ...]:
              "certificates", "nr", scope.removed, False, False),
         ]  # fmt: skip
         group(scope.site, items)
+    groups += system_groups(inputs.system, len(groups) + 1)
     return tuple(groups)
 
 

@@ -31,7 +31,8 @@ LABELS = {
     "mount": "Mounting", "height": "Height", "target_distance": "Distance to target",
     "scene_width": "Scene width", "required_dori": "Detail needed",
     "environment": "Indoor / outdoor", "vandal": "Vandal risk", "mac": "MAC address",
-    "status": "Survey status", "notes": "Notes",
+    "status": "Survey status", "recorder": "Recorder", "switch": "Switch",
+    "switch_port": "Switch port", "notes": "Notes",
 }  # fmt: skip
 CHOICES = {
     "form_factor": ["", *(f.value for f in FormFactor)],

@@ -26,7 +26,7 @@ class SiteCostsModel(QAbstractTableModel):
                               if line.kind.value == "equipment")  # fmt: skip
                 priced = sum(1 for line in site.lines if line.priced)
                 missing = sum(1 for line in site.lines if not line.priced)
-                self._rows.append((site.site, cameras, priced, missing, str(site.subtotal)))
+                self._rows.append((site.label, cameras, priced, missing, str(site.subtotal)))
             for label, money in (("Subtotal", costing.subtotal),
                                  ("Contingency", costing.contingency),
                                  (costing.settings.tax_name, costing.tax),

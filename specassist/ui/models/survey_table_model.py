@@ -29,6 +29,7 @@ STATUS_COLOURS = {
     Status.NO_REPLACEMENT.value: "#c62828",
     Status.TO_REPLACE.value: "#1565c0",
     Status.OVERRIDDEN.value: "#6a1b9a",
+    Status.NOT_A_CAMERA.value: "#00838f",
     Status.ALLOWED.value: "#2e7d32",
     Status.UNKNOWN.value: "#ef6c00",
     NOT_ANALYSED: "#9e9e9e",
@@ -77,6 +78,8 @@ def _columns(system: UnitSystem) -> list[Column]:
         ("Make", lambda c, r: _text(c.make)),
         ("Model", lambda c, r: _text(c.model)),
         ("Maker", lambda c, r: (r.identification.maker_id or "?") if r else ""),
+        ("Class", lambda c, r: r.identification.device_class.value.replace("_", " ") if r
+         else ""),
         ("Replacement", replacement),
         ("Detail after", detail_after),
         ("Form", lambda c, r: c.form_factor.value if c.form_factor else ""),
