@@ -107,8 +107,8 @@ def main(cameras: int) -> None:
 
     print(f"cold start to first paint: {cold_start():.2f} s", flush=True)
     app = QApplication.instance() or QApplication(sys.argv)
-    from specassist.app import tune_gc
     from specassist.domain.rules import Verdict
+    from specassist.runtime import tune_gc
     from specassist.services import imports, projects
     from specassist.ui import main_window, workers
     from specassist.ui.main_window import MainWindow

@@ -10,11 +10,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from specassist import cli
+from specassist import cli, runtime
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse_args(argv)
+    runtime.tune_gc()  # one policy for the command line and the app
     if args.command in cli.HEADLESS:
         try:
             return cli.run(args)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -40,23 +39,7 @@ def create_window(
     return window
 
 
-GC_THRESHOLDS = (100_000, 50, 1000)
-"""Measured with bench/gui_bench.py against the defaults (700, 10, 10) and smaller gen0
-thresholds: these gave the shortest GUI stalls during analysis and export."""
-
-
-def tune_gc() -> None:
-    """Collect young objects less often.
-
-    A project holds hundreds of thousands of long-lived objects; with the default
-    thresholds a full collection walks them all every few hundred allocations and
-    pauses every thread, the GUI's included, for 100–200 ms during an analysis.
-    """
-    gc.set_threshold(*GC_THRESHOLDS)
-
-
 def run_app(file: Path | None = None, demo: bool = False) -> int:
-    tune_gc()
     projects.clean_stale_working_copies()  # copies left by sessions that were killed
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("SpecAssist")

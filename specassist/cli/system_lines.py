@@ -10,8 +10,31 @@ if TYPE_CHECKING:
     from specassist.domain.system_plan import SystemPlan
 
 
+SHOWN = 10
+"""Lines printed per kind (recorders, switches, other devices, phases): an estate of 250 sites
+would otherwise bury the report; the tender and ``--json`` have every one."""
+
+
 def summary_lines(plan: SystemPlan) -> list[str]:
-    """One line per recorder group, switch, other device and phase."""
+    """Up to ``SHOWN`` lines per recorder group, switch, other device and phase."""
+    return [
+        *_first(_groups(plan), "recorder groups"),
+        *_first(_switches(plan), "switches"),
+        *_first(_devices(plan), "other devices"),
+        *_first(_phases(plan), "phases"),
+    ]
+
+
+def _first(lines: list[str], what: str) -> list[str]:
+    if len(lines) <= SHOWN:
+        return lines
+    return [
+        *lines[:SHOWN],
+        f"… and {len(lines) - SHOWN} more {what} (all in the tender and --json)",
+    ]
+
+
+def _groups(plan: SystemPlan) -> list[str]:
     lines = []
     for group in plan.groups:
         demand, model, choice = group.demand, group.model, group.choice
@@ -27,15 +50,22 @@ def summary_lines(plan: SystemPlan) -> list[str]:
             f"{fmt.storage(demand.raw_tb)} raw)"
             + (f"; {licence.quantity} × {licence.item}" if licence and group.costed else "")
         )
-    for switch in plan.switches:
-        budget = switch.budget
-        lines.append(
-            f"switch {switch.site} / {switch.name}: {budget.verdict.value} "
-            f"({budget.devices} devices, {fmt.power(budget.allocated_w)} reserved)"
-        )
-    for device in plan.devices:
-        lines.append(f"{device.device_class.value} {device.tag}: {device.action}")
-    if len(plan.phases) > 1 or any(p.key for p in plan.phases):
-        for phase in plan.phases:
-            lines.append(f"{phase.name}: {len(phase.device_ids)} devices ({phase.basis})")
     return lines
+
+
+def _devices(plan: SystemPlan) -> list[str]:
+    return [f"{d.device_class.value} {d.tag}: {d.action}" for d in plan.devices]
+
+
+def _switches(plan: SystemPlan) -> list[str]:
+    return [
+        f"switch {s.site} / {s.name}: {s.budget.verdict.value} "
+        f"({s.budget.devices} devices, {fmt.power(s.budget.allocated_w)} reserved)"
+        for s in plan.switches
+    ]
+
+
+def _phases(plan: SystemPlan) -> list[str]:
+    if len(plan.phases) <= 1 and not any(p.key for p in plan.phases):
+        return []
+    return [f"{p.name}: {len(p.device_ids)} devices ({p.basis})" for p in plan.phases]
