@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import (
+    PRICE_LIST_SOURCE,
     Accessory,
     AccessoryKind,
     CameraModel,
@@ -100,10 +101,19 @@ def _unprov(row: Any) -> Provenance:
     return Provenance(row.source, row.source_date, bool(row.verified), row.notes)
 
 
-def write_catalog(session: Session, catalog: Catalog) -> None:
-    """Replace the catalog tables' content with ``catalog``."""
+def write_catalog(session: Session, catalog: Catalog, keep_price_lists: bool = False) -> None:
+    """Replace the catalog tables' content with ``catalog``.
+
+    With ``keep_price_lists`` the prices a project imported from suppliers'
+    lists stay as they are (the same rows, so undoing that import still finds
+    them) and ``catalog``'s own such prices are not written again.
+    """
     for table in _TABLES:
-        session.execute(delete(table))
+        if table is PriceRow and keep_price_lists:
+            imported = PriceRow.source.startswith(PRICE_LIST_SOURCE + " ", autoescape=True)
+            session.execute(delete(PriceRow).where(~imported))
+        else:
+            session.execute(delete(table))
     info = catalog.info
     session.add(
         CatalogInfoRow(name=info.name, version=info.version, date=info.date, loaded_at=utcnow())
@@ -169,7 +179,7 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
         )
         for a in catalog.accessories
     )
-    add_prices(session, catalog.prices)
+    add_prices(session, [p for p in catalog.prices if not (keep_price_lists and p.from_price_list)])
     session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
     _write_system(session, catalog)
 
