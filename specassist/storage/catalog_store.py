@@ -8,9 +8,9 @@ use these two functions.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import (
@@ -145,7 +145,9 @@ def write_catalog(session: Session, catalog: Catalog, keep_price_lists: bool = F
         )
         for r in catalog.oem_relations
     )
-    session.add_all(_model_row(m) for m in catalog.models)
+    if catalog.models:  # a bulk insert: a team's catalog can hold tens of thousands
+        models = cast(Table, CameraModelRow.__table__)  # Core: one statement for every row
+        session.execute(models.insert(), [_model_values(m) for m in catalog.models])
     session.add_all(
         ModelPatternRow(
             maker_id=p.maker_id,
@@ -209,8 +211,8 @@ def remove_prices(session: Session, ids: list[int]) -> None:
     session.execute(delete(PriceRow).where(PriceRow.id.in_(ids)))
 
 
-def _model_row(m: CameraModel) -> CameraModelRow:
-    return CameraModelRow(
+def _model_values(m: CameraModel) -> dict[str, Any]:
+    return dict(
         vendor_id=m.vendor_id,
         model=m.model,
         aliases=list(m.aliases),
@@ -365,7 +367,10 @@ def read_catalog(session: Session) -> Catalog | None:
         for r in session.scalars(select(OemRelationRow).order_by(OemRelationRow.id))
     ]
     catalog.models = [
-        _model(r) for r in session.scalars(select(CameraModelRow).order_by(CameraModelRow.id))
+        _model(r)
+        for r in session.execute(
+            select(*_columns(CameraModelRow)).order_by(CameraModelRow.id)
+        )  # plain rows, not tracked objects: a team's catalog can hold tens of thousands
     ]
     catalog.model_patterns = [
         ModelPattern(
@@ -418,7 +423,12 @@ def read_catalog(session: Session) -> Catalog | None:
     return catalog
 
 
-def _model(r: CameraModelRow) -> CameraModel:
+def _columns(entity: Any) -> list[Any]:
+    return list(entity.__table__.columns)
+
+
+def _model(r: Any) -> CameraModel:
+    """A model from a ``camera_models`` row (any object with its columns as attributes)."""
     resolution = Resolution(r.res_width, r.res_height) if r.res_width and r.res_height else None
     return CameraModel(
         vendor_id=r.vendor_id,

@@ -29,16 +29,17 @@ class Window(Workbench, Protocol):
     def statusBar(self) -> QStatusBar: ...
 
 
-def catalog_for_new_project(settings: AppSettings, report: QStatusBar) -> CatalogLoad | None:
+def catalog_for_new_project(settings: AppSettings, parent: QWidget) -> CatalogLoad | None:
     """The team catalog of the preferences, or None (the catalog folder) when there is none
-    or it cannot be read, which the status bar then says."""
+    or it cannot be read, which a message then says."""
     if not settings.catalog_url:
         return None
     try:
         return catalog_service.load_catalog(settings.catalog_url)
     except UserError as exc:
         log.warning("team catalog not read for a new project: %s", exc)
-        report.showMessage(f"{exc} — this project uses the catalog folder instead", 20000)
+        QMessageBox.warning(parent, "Team catalog not read",
+                            f"{exc}\n\nThis project uses the catalog folder instead.")  # fmt: skip
         return None
 
 

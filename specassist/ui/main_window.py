@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
     def new_project(self, confirm: bool = True) -> None:
         if confirm and not self._may_discard():
             return
-        catalog = catalog_for_new_project(self.settings, self.statusBar())
+        catalog = catalog_for_new_project(self.settings, self)
         project = projects.new_project("Untitled project", catalog=catalog)
         if self.settings.default_rules:
             # A default naming a rule set this catalog lacks keeps the full profile.
