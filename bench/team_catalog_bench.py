@@ -38,14 +38,22 @@ def server() -> Iterator[str]:
     if given:
         yield given
         return
-    started = subprocess.run([str(REPO / ".ci" / "postgres.sh"), "start"], capture_output=True,
-                             text=True, check=True, timeout=120)  # fmt: skip
+    started = subprocess.run(
+        [str(REPO / ".ci" / "postgres.sh"), "start"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     values = dict(line.split("=", 1) for line in started.stdout.split())
     try:
         yield values["SPECASSIST_TEST_PG_URL"]
     finally:
-        subprocess.run([str(REPO / ".ci" / "postgres.sh"), "stop",
-                        values["SPECASSIST_TEST_PG_DIR"]], check=False, timeout=120)  # fmt: skip
+        subprocess.run(
+            [str(REPO / ".ci" / "postgres.sh"), "stop", values["SPECASSIST_TEST_PG_DIR"]],
+            check=False,
+            timeout=120,
+        )
 
 
 @contextmanager
@@ -90,25 +98,36 @@ def main(models: int) -> None:
     from specassist.services.team_catalog import PublishRequest
 
     catalog = big_catalog(models)
-    rows = sum(len(getattr(catalog, f.name)) for f in dataclasses.fields(catalog)
-               if isinstance(getattr(catalog, f.name), list))  # fmt: skip
+    rows = sum(
+        len(getattr(catalog, f.name))
+        for f in dataclasses.fields(catalog)
+        if isinstance(getattr(catalog, f.name), list)
+    )
     print(f"team catalog bench: {len(catalog.models)} camera models, {rows} rows in all")
     with server() as server_url, database(server_url) as url:
         print(f"  on {team_catalog.shown(url)}")
-        first = timed("first publish (every row inserted, schema created)",
-                      lambda: team_catalog.publish(url, catalog))  # fmt: skip
+        first = timed(
+            "first publish (every row inserted, schema created)",
+            lambda: team_catalog.publish(url, catalog),
+        )
         assert first.version == 1 and len(first.added) == rows
         timed("approve every row", lambda: team_catalog.approve(url, None))
         team = timed("read the approved catalog", lambda: team_catalog.read(url))
         assert len(team.catalog.models) == len(catalog.models)
-        again = timed("publish again, nothing differs",
-                      lambda: team_catalog.publish(url, catalog, PublishRequest(base=2)))  # fmt: skip
+        again = timed(
+            "publish again, nothing differs",
+            lambda: team_catalog.publish(url, catalog, PublishRequest(base=2)),
+        )
         assert again.version is None
         step = 100
-        catalog.models = [dataclasses.replace(m, ir_range_m=(m.ir_range_m or 0) + 1)
-                          if i % step == 0 else m for i, m in enumerate(catalog.models)]  # fmt: skip
-        edited = timed(f"publish with {len(catalog.models) // step} models edited",
-                       lambda: team_catalog.publish(url, catalog, PublishRequest(base=2)))  # fmt: skip
+        catalog.models = [
+            dataclasses.replace(m, ir_range_m=(m.ir_range_m or 0) + 1) if i % step == 0 else m
+            for i, m in enumerate(catalog.models)
+        ]
+        edited = timed(
+            f"publish with {len(catalog.models) // step} models edited",
+            lambda: team_catalog.publish(url, catalog, PublishRequest(base=2)),
+        )
         assert len(edited.changed) == len(catalog.models) // step
         timed("approve the edits", lambda: team_catalog.approve(url, None))
 

@@ -103,10 +103,14 @@ def summary(difference: Difference) -> str:
     if difference.change is Change.PRICE:
         return f"{_price(before)} → {_price(after)}"
     parts = []
+    # A model's "discontinued" is the change itself; say only what else moved.
+    implied = "discontinued" if difference.change is Change.DISCONTINUED else None
+    fields = [f for f in difference.fields if f != implied]
     if difference.change is Change.NEW and isinstance(after, Price):
         parts.append(_price(after))
-    elif difference.fields:
-        parts.append("fields: " + ", ".join(difference.fields))
+    elif fields:
+        parts.append(("also " if len(fields) < len(difference.fields) else "fields: ")
+                     + ", ".join(fields))  # fmt: skip
     if difference.note:
         parts.append(difference.note)
     return "; ".join(parts)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import edit_model
+from team_helpers import edit_model
 
 from specassist.catalog.pack import MAGIC, PackError, open_pack
 from specassist.catalog.signing import read_private, sign

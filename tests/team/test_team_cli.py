@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import edit_model
+from team_helpers import edit_model
 
 from specassist import cli
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from conftest import edit_model, make_login
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import ProgrammingError
+from team_helpers import edit_model, make_login
 
 from specassist.catalog.loader import load_catalog_folder
 from specassist.domain.catalog_keys import entries

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from conftest import edit_model
 from sqlalchemy import create_engine, inspect, text
+from team_helpers import edit_model
 
 from specassist.catalog.loader import load_catalog_folder
 from specassist.domain.catalog_keys import entries
