@@ -16,58 +16,15 @@ project's snapshot from the team catalog.
 from __future__ import annotations
 
 import dataclasses
-import os
-import secrets
-import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, make_url, text
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-
-
-@contextmanager
-def server() -> Iterator[str]:
-    given = os.environ.get("SPECASSIST_TEST_PG_URL")
-    if given:
-        yield given
-        return
-    started = subprocess.run(
-        [str(REPO / ".ci" / "postgres.sh"), "start"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    values = dict(line.split("=", 1) for line in started.stdout.split())
-    try:
-        yield values["SPECASSIST_TEST_PG_URL"]
-    finally:
-        subprocess.run(
-            [str(REPO / ".ci" / "postgres.sh"), "stop", values["SPECASSIST_TEST_PG_DIR"]],
-            check=False,
-            timeout=120,
-        )
-
-
-@contextmanager
-def database(server_url: str) -> Iterator[str]:
-    name = f"specassist_bench_{secrets.token_hex(4)}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
+sys.path.insert(0, str(REPO / "tests" / "team"))  # the tests' throwaway server and database
 
 
 def big_catalog(models: int) -> Any:
@@ -104,7 +61,9 @@ def main(models: int) -> None:
         if isinstance(getattr(catalog, f.name), list)
     )
     print(f"team catalog bench: {len(catalog.models)} camera models, {rows} rows in all")
-    with server() as server_url, database(server_url) as url:
+    from team_helpers import own_database, postgres_server
+
+    with postgres_server() as server_url, own_database(server_url, "specassist_bench") as url:
         print(f"  on {team_catalog.shown(url)}")
         first = timed(
             "first publish (every row inserted, schema created)",

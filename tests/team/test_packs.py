@@ -30,6 +30,15 @@ def key(tmp_path: Path) -> Path:
     return private
 
 
+@pytest.fixture
+def trusted_pack(key: Path, catalog_copy: Path, tmp_path: Path) -> Path:
+    """A pack of the unchanged catalog, signed by a key the user trusts."""
+    catalog_packs.trust(key.with_name("publisher.key.pub"))
+    pack = tmp_path / "update.pack"
+    catalog_packs.pack(catalog_copy, pack, key)
+    return pack
+
+
 def test_keygen_writes_a_private_key_only_its_owner_reads(key: Path) -> None:
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     public = key.with_name("publisher.key.pub").read_text()
@@ -102,12 +111,8 @@ def test_an_unsigned_pack_is_refused(catalog_copy: Path, tmp_path: Path) -> None
         catalog_packs.install(catalog_copy / "models.csv")
 
 
-def test_a_byte_flipped_anywhere_in_the_pack_is_refused(
-    key: Path, catalog_copy: Path, tmp_path: Path
-) -> None:
-    catalog_packs.trust(key.with_name("publisher.key.pub"))
-    pack = tmp_path / "update.pack"
-    catalog_packs.pack(catalog_copy, pack, key)
+def test_a_byte_flipped_anywhere_in_the_pack_is_refused(trusted_pack: Path) -> None:
+    pack = trusted_pack
     data = pack.read_bytes()
     trusted = catalog_packs.trusted()
     open_pack(data, "update.pack", trusted)  # the intact pack opens
@@ -153,13 +158,8 @@ def _resigned(data: bytes, key: Path, change: dict[str, bytes], relist: bool) ->
     return MAGIC + json.dumps(header).encode() + b"\n" + buffer.getvalue()
 
 
-def test_a_signed_pack_must_hold_exactly_its_manifest(
-    key: Path, catalog_copy: Path, tmp_path: Path
-) -> None:
-    catalog_packs.trust(key.with_name("publisher.key.pub"))
-    pack = tmp_path / "update.pack"
-    catalog_packs.pack(catalog_copy, pack, key)
-    data, trusted = pack.read_bytes(), catalog_packs.trusted()
+def test_a_signed_pack_must_hold_exactly_its_manifest(key: Path, trusted_pack: Path) -> None:
+    data, trusted = trusted_pack.read_bytes(), catalog_packs.trusted()
     extra = _resigned(data, key, {"rules/extra.toml": b"# unlisted"}, relist=False)
     with pytest.raises(PackError, match=r"rules/extra.toml: not in the manifest"):
         open_pack(extra, "x.pack", trusted)
@@ -172,11 +172,9 @@ def test_a_signed_pack_must_hold_exactly_its_manifest(
 
 
 def test_a_pack_whose_catalog_has_errors_installs_nothing(
-    key: Path, catalog_copy: Path, tmp_path: Path
+    key: Path, trusted_pack: Path, tmp_path: Path
 ) -> None:
-    catalog_packs.trust(key.with_name("publisher.key.pub"))
-    pack = tmp_path / "update.pack"
-    catalog_packs.pack(catalog_copy, pack, key)
+    pack = trusted_pack
     pack.write_bytes(_resigned(pack.read_bytes(), key, {"vendors.csv": b"vendor_id\n"}, True))
     with pytest.raises(PackError, match=r"the catalog in the pack has \d+ error\(s\)"):
         catalog_packs.install(pack)

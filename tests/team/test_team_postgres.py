@@ -122,13 +122,20 @@ def published(pg_url: str, catalog_copy: Path, tmp_path: Path) -> tuple[str, Pat
     return pg_url, ana, ben
 
 
+def _race(published: tuple[str, Path, Path], bens_model: str) -> list[tuple[int, str]]:
+    """Ana edits P3265-LVE's IR range and Ben ``bens_model``'s, both from version 1, and
+    both publish at the same moment."""
+    url, ana, ben = published
+    edit_model(ana, "P3265-LVE", "ir_range", "45 m")
+    edit_model(ben, bens_model, "ir_range", "55 m")
+    return _publish_together(url, [ana, ben], base=1)
+
+
 def test_two_writers_at_once_changing_different_rows_both_succeed(
     published: tuple[str, Path, Path],
 ) -> None:
-    url, ana, ben = published
-    edit_model(ana, "P3265-LVE", "ir_range", "45 m")
-    edit_model(ben, "Q1805-LE", "ir_range", "25 m")
-    results = _publish_together(url, [ana, ben], base=1)
+    url = published[0]
+    results = _race(published, "Q1805-LE")
     assert [status for status, _ in results] == [0, 0], results
     versions = sorted(int(text_.split(" as version ")[1].split(":")[0]) for _, text_ in results)
     assert versions == [2, 3]
@@ -138,17 +145,14 @@ def test_two_writers_at_once_changing_different_rows_both_succeed(
 def test_two_writers_at_once_changing_the_same_row_one_is_refused(
     published: tuple[str, Path, Path],
 ) -> None:
-    url, ana, ben = published
-    edit_model(ana, "P3265-LVE", "ir_range", "45 m")
-    edit_model(ben, "P3265-LVE", "ir_range", "55 m")
-    results = _publish_together(url, [ana, ben], base=1)
+    url = published[0]
+    results = _race(published, "P3265-LVE")
     statuses = sorted(status for status, _ in results)
     assert statuses == [0, 1], results
     refused = next(text_ for status, text_ in results if status == 1)
     assert "publish refused: 1 row(s) were changed after catalog version 1" in refused
     assert f"camera model {MODEL} (row version 2" in refused
-    winner = ana if results[0][0] == 0 else ben
-    expected = 45.0 if winner == ana else 55.0
+    expected = 45.0 if results[0][0] == 0 else 55.0  # the first writer is Ana
     team_catalog.approve(url, None)
     model = next(m for m in team_catalog.read(url).catalog.models if m.key == MODEL)
     assert model.ir_range_m == expected  # the winner's edit stands; nothing was lost silently
