@@ -118,6 +118,11 @@ def _worded(url: str, exc: DBAPIError) -> str:
         return f"{shown(url)}: another change ran at the same moment ({detail}); try again"
     if exc.connection_invalidated or (isinstance(exc, OperationalError) and state is None):
         return f"cannot reach the team catalog at {shown(url)}: {detail}"
+    if state == "55P03":
+        return (
+            f"{shown(url)}: another change has held the team catalog for more than "
+            f"{LOCK_TIMEOUT_S} s; nothing was changed, try again later"
+        )
     if state in {"40001", "40P01"}:
         return f"{shown(url)}: another change ran at the same moment ({detail}); try again"
     return f"team catalog {shown(url)}: {detail}"
@@ -144,11 +149,19 @@ def _check_schema(engine: Engine, url: str, writing: bool) -> None:
     upgrade(engine, TEAM)
 
 
+LOCK_TIMEOUT_S = 60
+"""Longest wait for another writer's lock on PostgreSQL. Writers queue on one row while
+they work: publishing 20,000 models holds it about 4 s on the development machine
+(bench/team_catalog_bench.py), so a minute means something is stuck, not busy."""
+
+
 @contextmanager
 def _transaction(url: str, writing: bool = False) -> Iterator[Session]:
     with _engine(url) as engine:
         _check_schema(engine, url, writing)
         with Session(engine) as session, session.begin():
+            if engine.dialect.name == "postgresql":
+                session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_S}s'"))
             yield session
 
 

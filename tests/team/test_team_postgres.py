@@ -196,3 +196,18 @@ def _refused(url: str, statement: str) -> None:
     with pytest.raises(ProgrammingError, match="permission denied"), engine.begin() as connection:
         connection.execute(text(statement))
     engine.dispose()
+
+
+def test_a_writer_stuck_holding_the_catalog_makes_others_give_up_in_words(
+    published: tuple[str, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, ana, _ben = published
+    monkeypatch.setattr(team_catalog, "LOCK_TIMEOUT_S", 1)
+    edit_model(ana, "P3265-LVE", "ir_range", "45 m")
+    holder = create_engine(url)
+    with holder.connect() as connection, connection.begin():
+        connection.execute(text("SELECT latest FROM team_catalog_head WHERE id = 1 FOR UPDATE"))
+        with pytest.raises(TeamCatalogError, match="held the team catalog for more than 1 s"):
+            team_catalog.publish(url, team_catalog.load_folder(ana).catalog, PublishRequest(base=1))
+    holder.dispose()
+    assert not team_catalog.pending(url)  # nothing was changed
