@@ -21,6 +21,7 @@ import binascii
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -154,7 +155,7 @@ def _read_archive(payload: bytes, name: str, signer: PublicKey) -> OpenedPack:
     listed = {str(f["path"]): str(f["sha256"]) for f in manifest.get("files", [])}
     problems = [f"{p}: not in the manifest" for p in members if p not in listed]
     problems += [f"{p}: listed but missing" for p in listed if p not in members]
-    problems += [f"{p}: unsafe file name" for p in listed if not _safe(p)]
+    problems += [f"{p}: not a catalog file name" for p in listed if not _safe(p)]
     problems += [
         f"{p}: content does not match the manifest"
         for p, data in members.items()
@@ -167,6 +168,10 @@ def _read_archive(payload: bytes, name: str, signer: PublicKey) -> OpenedPack:
     return OpenedPack(signer, manifest, members)
 
 
+_CATALOG_FILE = re.compile(r"^(catalog\.toml|[A-Za-z0-9_.-]+\.csv|rules/[A-Za-z0-9_.-]+\.toml)$")
+"""What a catalog folder holds (``data_files``): nothing else is written out of a pack."""
+
+
 def _safe(path: str) -> bool:
     pure = PurePosixPath(path)
-    return not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
+    return ".." not in pure.parts and bool(_CATALOG_FILE.match(path))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import Catalog, CatalogInfo
@@ -245,8 +245,7 @@ def _digests_at(session: Session, item_ids: list[int], version: int) -> dict[int
     """Each row's digest as of catalog ``version`` (rows that did not exist yet are absent)."""
     found: dict[int, str] = {}
     r = TeamRevisionRow
-    for start in range(0, len(item_ids), 1000):
-        chunk = item_ids[start : start + 1000]
+    for chunk in _chunks(item_ids):
         query = (
             select(r.item_id, r.digest).where(r.item_id.in_(chunk), r.changed_in <= version)
             .order_by(r.item_id, r.row_version.desc())
@@ -254,6 +253,11 @@ def _digests_at(session: Session, item_ids: list[int], version: int) -> dict[int
         for item_id, item_digest in session.execute(query):
             found.setdefault(item_id, item_digest)
     return found
+
+
+def _chunks(ids: list[int], size: int = 1000) -> list[list[int]]:
+    """``ids`` in slices for ``IN (…)``: a driver takes at most 65,535 parameters a statement."""
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 def _record_revisions(session: Session, number: int) -> None:
@@ -335,9 +339,11 @@ def approve(session: Session, user: str, refs: list[Ref] | None) -> Approved:
         chosen = list(pending.values())
     else:
         missing, stale = [], []
+        by_key: dict[str, list[RowState]] = {}
+        for state in pending.values():
+            by_key.setdefault(state.key, []).append(state)
         for kind, key, version in refs:
-            found = [s for s in pending.values()
-                     if s.key == key and (kind is None or s.kind == kind.slug)]  # fmt: skip
+            found = [s for s in by_key.get(key, []) if kind is None or s.kind == kind.slug]
             if not found:
                 missing.append(f"{kind.slug + '/' if kind else ''}{key}")
             for state in found:
@@ -358,7 +364,11 @@ def approve(session: Session, user: str, refs: list[Ref] | None) -> Approved:
                        created_by=user, added=0, changed=0, removed=0, approved=len(ids))
     )  # fmt: skip
     session.flush()
-    count = _approve_where(session, TeamItemRow.id.in_(ids), number, user, now)
+    if refs is None:
+        count = _approve_where(session, true(), number, user, now)
+    else:
+        count = sum(_approve_where(session, TeamItemRow.id.in_(chunk), number, user, now)
+                    for chunk in _chunks(ids))  # fmt: skip
     if count != len(ids):  # a row changed between reading and approving
         raise StaleRows([s for s in chosen if s.id in ids], number - 1, reviewing=True)
     return Approved(number, sorted({s.ref for s in chosen}))
@@ -374,10 +384,6 @@ def _approve_where(session: Session, where: Any, number: int, user: str,
         .execution_options(synchronize_session=False)
     )  # fmt: skip
     return int(session.execute(statement).rowcount)  # type: ignore[attr-defined]
-
-
-def count_rows(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(TeamItemRow)) or 0)
 
 
 def catalog_info(session: Session) -> CatalogInfo | None:

@@ -164,8 +164,11 @@ def test_a_signed_pack_must_hold_exactly_its_manifest(key: Path, trusted_pack: P
     with pytest.raises(PackError, match=r"rules/extra.toml: not in the manifest"):
         open_pack(extra, "x.pack", trusted)
     escape = _resigned(data, key, {"../outside.csv": b"x"}, relist=True)
-    with pytest.raises(PackError, match=r"\.\./outside.csv: unsafe file name"):
+    with pytest.raises(PackError, match=r"\.\./outside.csv: not a catalog file name"):
         open_pack(escape, "x.pack", trusted)
+    program = _resigned(data, key, {"rules/run.sh": b"#!/bin/sh"}, relist=True)
+    with pytest.raises(PackError, match=r"rules/run.sh: not a catalog file name"):
+        open_pack(program, "x.pack", trusted)
     swapped = _resigned(data, key, {"vms.csv": b"vms_id\n"}, relist=False)
     with pytest.raises(PackError, match=r"vms\.csv: content does not match the manifest"):
         open_pack(swapped, "x.pack", trusted)
