@@ -68,18 +68,22 @@ _DECODERS: dict[type[Any], list[tuple[str, Decoder]]] = {}
 
 
 def _encoders(cls: type[Any]) -> list[tuple[str, Encoder]]:
-    plan = _ENCODERS.get(cls)
-    if plan is None:
-        hints = typing.get_type_hints(cls)
-        plan = _ENCODERS[cls] = [(f.name, _encoder(hints[f.name])) for f in dataclasses.fields(cls)]
-    return plan
+    return _plan(cls, _ENCODERS, _encoder)
 
 
 def _decoders(cls: type[Any]) -> list[tuple[str, Decoder]]:
-    plan = _DECODERS.get(cls)
+    return _plan(cls, _DECODERS, _decoder)
+
+
+def _plan(
+    cls: type[Any],
+    plans: dict[type[Any], list[tuple[str, Callable[[Any], Any]]]],
+    make: Callable[[Any], Callable[[Any], Any]],
+) -> list[tuple[str, Callable[[Any], Any]]]:
+    plan = plans.get(cls)
     if plan is None:
         hints = typing.get_type_hints(cls)
-        plan = _DECODERS[cls] = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
+        plan = plans[cls] = [(f.name, make(hints[f.name])) for f in dataclasses.fields(cls)]
     return plan
 
 
@@ -87,13 +91,26 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _encoder(hint: Any) -> Encoder:
+def _optional(code: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda v: None if v is None else code(v)
+
+
+def _wrapper(hint: Any) -> tuple[str, Any]:
+    """("optional", X) for ``X | None``, ("tuple", X) for ``tuple[X, ...]``, else ("", hint)."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        inner = _encoder(next(a for a in typing.get_args(hint) if a is not type(None)))
-        return lambda v: None if v is None else inner(v)
+        return "optional", next(a for a in typing.get_args(hint) if a is not type(None))
     if origin is tuple:
-        item = _encoder(typing.get_args(hint)[0])
+        return "tuple", typing.get_args(hint)[0]
+    return "", hint
+
+
+def _encoder(hint: Any) -> Encoder:
+    wrapper, inner = _wrapper(hint)
+    if wrapper == "optional":
+        return _optional(_encoder(inner))
+    if wrapper == "tuple":
+        item = _encoder(inner)
         return lambda v: [item(x) for x in v]
     if dataclasses.is_dataclass(hint):
         return encode
@@ -107,14 +124,13 @@ def _encoder(hint: Any) -> Encoder:
 
 
 def _decoder(hint: Any) -> Decoder:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = _decoder(next(a for a in typing.get_args(hint) if a is not type(None)))
-        return lambda v: None if v is None else inner(v)
-    if origin is tuple:
-        item = _decoder(typing.get_args(hint)[0])
+    wrapper, inner = _wrapper(hint)
+    if wrapper == "optional":
+        return _optional(_decoder(inner))
+    if wrapper == "tuple":
+        item = _decoder(inner)
         return lambda v: tuple(item(x) for x in _listed(v))
-    if origin is list:
+    if typing.get_origin(hint) is list:
         return list
     if dataclasses.is_dataclass(hint):
         cls = typing.cast(type[Any], hint)
