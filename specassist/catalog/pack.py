@@ -110,11 +110,7 @@ def open_pack(data: bytes, name: str, trusted: list[PublicKey]) -> OpenedPack:
     if header.get("algorithm") is None:
         raise PackError(f"{name}: the pack is not signed; only signed packs are installed")
     signer = _signer(header, name, trusted)
-    try:
-        signature = base64.b64decode(str(header.get("signature")), validate=True)
-    except binascii.Error:
-        signature = b""
-    if not signer.verifies(signature, payload):
+    if not signer.verifies(_canonical_base64(header.get("signature")), payload):
         raise PackError(
             f"{name}: the pack was changed after it was signed, or is damaged: its signature "
             f"does not match its content (signer {signer}); nothing was installed"
@@ -125,10 +121,7 @@ def open_pack(data: bytes, name: str, trusted: list[PublicKey]) -> OpenedPack:
 def _signer(header: dict[str, Any], name: str, trusted: list[PublicKey]) -> PublicKey:
     if header.get("algorithm") != "ed25519":
         raise PackError(f"{name}: signed with {header.get('algorithm')!r}, not Ed25519")
-    try:
-        raw = base64.b64decode(str(header.get("public_key")), validate=True)
-    except binascii.Error:
-        raw = b""
+    raw = _canonical_base64(header.get("public_key"))
     if len(raw) != 32:
         raise PackError(f"{name}: the pack is damaged (its signer's key cannot be read)")
     for key in trusted:
@@ -138,6 +131,22 @@ def _signer(header: dict[str, Any], name: str, trusted: list[PublicKey]) -> Publ
         f"{name}: signed by key {PublicKey(raw).fingerprint}, which you do not trust; if you "
         "trust its publisher, add their public key with `specassist catalog trust KEYFILE`"
     )
+
+
+def _canonical_base64(text: object) -> bytes:
+    """The bytes ``text`` encodes, or b"" unless it is their one canonical Base64 form.
+
+    Base64 leaves the last character's low bits unused (2 of them for a 32-byte key), so
+    two spellings can decode alike; accepting only the canonical one means that no
+    changed byte of a pack, even there, goes unnoticed.
+    """
+    if not isinstance(text, str):
+        return b""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except binascii.Error:
+        return b""
+    return raw if base64.b64encode(raw).decode() == text else b""
 
 
 def _read_archive(payload: bytes, name: str, signer: PublicKey) -> OpenedPack:

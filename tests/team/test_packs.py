@@ -117,13 +117,15 @@ def test_a_byte_flipped_anywhere_in_the_pack_is_refused(trusted_pack: Path) -> N
     trusted = catalog_packs.trusted()
     open_pack(data, "update.pack", trusted)  # the intact pack opens
     header = data.index(b"\n", len(MAGIC)) + 1
-    # Every byte of the two header lines and of the zip's central directory at the end, and
-    # every 61st byte between (the compressed files): each flipped in turn.
-    positions = sorted({*range(header + 64), *range(header, len(data), 61),
-                        *range(len(data) - 2000, len(data))})  # fmt: skip
-    for position in positions:
+    # Every bit of the two header lines (the Base64 of key and signature has spare bits a
+    # careless reader ignores), and one bit of every byte of the zip's central directory at
+    # the end and of every 61st byte between (the compressed files).
+    flips = [(p, bit) for p in range(header) for bit in range(8)]
+    flips += [(p, 0) for p in sorted({*range(header, len(data), 61),
+                                      *range(len(data) - 2000, len(data))})]  # fmt: skip
+    for position, bit in flips:
         damaged = bytearray(data)
-        damaged[position] ^= 0x01
+        damaged[position] ^= 1 << bit
         with pytest.raises(PackError):
             open_pack(bytes(damaged), "update.pack", trusted)
     flipped = bytearray(data)
