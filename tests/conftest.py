@@ -21,3 +21,11 @@ def surveys() -> Path:
 @pytest.fixture
 def shipped_catalog() -> Path:
     return REPO / "catalog"
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's SpecAssist folder (trusted keys, installed catalog) is the test's own."""
+    folder = tmp_path / "user-config"
+    monkeypatch.setenv("SPECASSIST_CONFIG_DIR", str(folder))
+    return folder

@@ -1,28 +1,53 @@
-"""``specassist catalog check|stats``: validate or summarise a catalog folder."""
+"""``specassist catalog …``: validate a catalog folder, share it in a team database, and
+move it to offline machines as a signed pack.
+
+``check`` and ``stats`` are here; the team catalog's actions (publish, approve,
+diff, grant) are in ``team_cmd`` and the pack's (pack, keygen, trust, install)
+in ``pack_cmd``. Each module declares its actions and runs them.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from specassist.cli.common import Subparsers, path
+from specassist.cli import pack_cmd, team_cmd
+from specassist.cli.common import Subparsers, fail, path
 
 if TYPE_CHECKING:
     from specassist.domain.catalog_checks import CatalogStats
 
 
 def register(commands: Subparsers) -> None:
-    catalog = commands.add_parser("catalog", help="validate or summarise a catalog folder")
+    catalog = commands.add_parser(
+        "catalog", help="validate, share (team database) or pack (signed file) a catalog"
+    )
     actions = catalog.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     for name, text in (
         ("check", "validate every file; exit 1 on any error"),
         ("stats", "print counts per entity"),
     ):
         sub = actions.add_parser(name, help=text)
-        sub.add_argument("folder", nargs="?", type=path, help="catalog folder (default: shipped)")
+        sub.add_argument("folder", nargs="?", type=path, help="catalog folder (default: in use)")
+    team_cmd.register(actions)
+    pack_cmd.register(actions)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.domain.issues import UserError
+
+    action = args.catalog_command
+    try:
+        if action in team_cmd.ACTIONS:
+            return team_cmd.run(args, out)
+        if action in pack_cmd.ACTIONS:
+            return pack_cmd.run(args, out)
+        return _check(args, out)
+    except UserError as exc:
+        return fail(f"catalog {action}", str(exc))
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
     from specassist.domain.catalog_checks import catalog_stats
     from specassist.domain.issues import Severity, count_by_severity
     from specassist.services.catalog_service import check_catalog

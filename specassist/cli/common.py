@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from specassist.domain.pricing import CostSettings
     from specassist.domain.survey import SurveyCamera
     from specassist.domain.system_settings import SystemSettings
+    from specassist.services.catalog_service import CatalogLoad
     from specassist.services.imports import SurveyImport
 
 Subparsers = Any
@@ -36,11 +37,35 @@ def add_survey_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--rules", help="rule set ids, comma-separated (default: all but templates)")
     sub.add_argument("--as-of", type=iso_date, help="evaluate as of this date (YYYY-MM-DD)")
     sub.add_argument("--imperial", action="store_true", help="feet and px/ft in the output")
+    add_catalog_option(sub)
     sub.add_argument(
         "--apply-to-installed", metavar="IDS",
         help="rule sets that govern what may be offered (such as the FCC's) to apply to the "
         "installed equipment as well, comma-separated",
     )  # fmt: skip
+
+
+def add_catalog_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--catalog-url", metavar="URL",
+        help="use the approved rows of this team catalog (a database URL; keep the password "
+        "in ~/.pgpass) instead of the catalog folder",
+    )  # fmt: skip
+
+
+def catalog_load(args: argparse.Namespace) -> CatalogLoad:
+    """The catalog the options name: ``--catalog-url``'s team catalog, else the folder in use.
+
+    A team catalog's notes (rows awaiting approval, rows left out) go to stderr.
+    """
+    from specassist.services.catalog_service import load_catalog
+
+    url = getattr(args, "catalog_url", None)
+    load = load_catalog(url)
+    if url:
+        for issue in load.issues:
+            print(f"{issue.location()}: {issue.severity.value}: {issue.message}", file=sys.stderr)
+    return load
 
 
 def add_price_options(sub: argparse.ArgumentParser, currency_default: str | None = "GBP") -> None:
@@ -94,7 +119,6 @@ def headless_setup(args: argparse.Namespace) -> Setup:
     from specassist.domain.pipeline import Setup
     from specassist.domain.requirements import Options
     from specassist.services import imports
-    from specassist.services.catalog_service import check_catalog
 
     as_of = args.as_of or date.today()
     costs = cost_settings(args, as_of)
@@ -109,7 +133,7 @@ def headless_setup(args: argparse.Namespace) -> Setup:
     installed = tuple(
         r.strip() for r in (getattr(args, "apply_to_installed", None) or "").split(",") if r.strip()
     )
-    return Setup(check_catalog().catalog, tuple(ids) if ids is not None else None, as_of,
+    return Setup(catalog_load(args).catalog, tuple(ids) if ids is not None else None, as_of,
                  options, costs, tuple(prices), installed)  # fmt: skip
 
 

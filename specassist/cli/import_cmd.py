@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import TextIO
 
-from specassist.cli.common import Subparsers, fail, issue_json, path
+from specassist.cli.common import (
+    Subparsers,
+    add_catalog_option,
+    catalog_load,
+    fail,
+    issue_json,
+    path,
+)
 
 
 def register(commands: Subparsers) -> None:
@@ -36,6 +44,7 @@ def register(commands: Subparsers) -> None:
         metavar="HEADER=FIELD",
         help="map a column by hand, e.g. --map 'Cam Loc=location' (repeatable; FIELD may be extra)",
     )
+    add_catalog_option(sub)
     sub.add_argument("--json", action="store_true", help="print the result as JSON")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any cell is in error")
 
@@ -62,7 +71,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             if args.mode == "new" and target.exists():
                 return fail("import", f"{target} exists: use --mode add or update, or a new name")
             mode = imports.ImportMode.ADD if args.mode == "add" else imports.ImportMode.UPDATE
-            with projects.open_or_new(target) as project:
+            # A new project takes a snapshot of this catalog; an existing one keeps its own.
+            catalog = catalog_load(args) if args.catalog_url else None
+            with projects.open_or_new(target, catalog) as project:
+                if catalog is not None and not project.created:
+                    print("note: the project keeps its own catalog snapshot; compare it with "
+                          "`specassist catalog diff`", file=sys.stderr)  # fmt: skip
                 stored = imports.import_into(project, args.survey, args.sheet, column_map,
                                              args.encoding, stream=True, mode=mode)  # fmt: skip
                 result = stored.result

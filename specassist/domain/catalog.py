@@ -248,6 +248,12 @@ class Accessory:
         return f"{self.vendor_id}:{self.part_number}"
 
 
+PRICE_LIST_SOURCE = "price list"
+"""How a price from a supplier's list the user imported names its source (``price list
+quote.xlsx (Acme)``): such prices belong to the project, not to any catalog, and stay in
+the project when its catalog snapshot is replaced."""
+
+
 @dataclass(frozen=True, slots=True)
 class Price:
     """A dated unit price for one item from one supplier. Money is Decimal, never float."""
@@ -260,6 +266,11 @@ class Price:
     provenance: Provenance
     valid_from: date | None = None
     valid_until: date | None = None
+
+    @property
+    def from_price_list(self) -> bool:
+        """Imported into a project from a supplier's price list (see ``PRICE_LIST_SOURCE``)."""
+        return self.provenance.source.startswith(PRICE_LIST_SOURCE + " ")
 
 
 @dataclass(frozen=True, slots=True)

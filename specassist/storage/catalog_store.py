@@ -8,12 +8,13 @@ use these two functions.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.orm import Session
 
 from specassist.domain.catalog import (
+    PRICE_LIST_SOURCE,
     Accessory,
     AccessoryKind,
     CameraModel,
@@ -100,10 +101,19 @@ def _unprov(row: Any) -> Provenance:
     return Provenance(row.source, row.source_date, bool(row.verified), row.notes)
 
 
-def write_catalog(session: Session, catalog: Catalog) -> None:
-    """Replace the catalog tables' content with ``catalog``."""
+def write_catalog(session: Session, catalog: Catalog, keep_price_lists: bool = False) -> None:
+    """Replace the catalog tables' content with ``catalog``.
+
+    With ``keep_price_lists`` the prices a project imported from suppliers'
+    lists stay as they are (the same rows, so undoing that import still finds
+    them) and ``catalog``'s own such prices are not written again.
+    """
     for table in _TABLES:
-        session.execute(delete(table))
+        if table is PriceRow and keep_price_lists:
+            imported = PriceRow.source.startswith(PRICE_LIST_SOURCE + " ", autoescape=True)
+            session.execute(delete(PriceRow).where(~imported))
+        else:
+            session.execute(delete(table))
     info = catalog.info
     session.add(
         CatalogInfoRow(name=info.name, version=info.version, date=info.date, loaded_at=utcnow())
@@ -135,7 +145,9 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
         )
         for r in catalog.oem_relations
     )
-    session.add_all(_model_row(m) for m in catalog.models)
+    if catalog.models:  # a bulk insert: a team's catalog can hold tens of thousands
+        models = cast(Table, CameraModelRow.__table__)  # Core: one statement for every row
+        session.execute(models.insert(), [_model_values(m) for m in catalog.models])
     session.add_all(
         ModelPatternRow(
             maker_id=p.maker_id,
@@ -169,7 +181,7 @@ def write_catalog(session: Session, catalog: Catalog) -> None:
         )
         for a in catalog.accessories
     )
-    add_prices(session, catalog.prices)
+    add_prices(session, [p for p in catalog.prices if not (keep_price_lists and p.from_price_list)])
     session.add_all(_rule_set_row(rs) for rs in catalog.rule_sets)
     _write_system(session, catalog)
 
@@ -199,8 +211,8 @@ def remove_prices(session: Session, ids: list[int]) -> None:
     session.execute(delete(PriceRow).where(PriceRow.id.in_(ids)))
 
 
-def _model_row(m: CameraModel) -> CameraModelRow:
-    return CameraModelRow(
+def _model_values(m: CameraModel) -> dict[str, Any]:
+    return dict(
         vendor_id=m.vendor_id,
         model=m.model,
         aliases=list(m.aliases),
@@ -355,7 +367,10 @@ def read_catalog(session: Session) -> Catalog | None:
         for r in session.scalars(select(OemRelationRow).order_by(OemRelationRow.id))
     ]
     catalog.models = [
-        _model(r) for r in session.scalars(select(CameraModelRow).order_by(CameraModelRow.id))
+        _model(r)
+        for r in session.execute(
+            select(*_columns(CameraModelRow)).order_by(CameraModelRow.id)
+        )  # plain rows, not tracked objects: a team's catalog can hold tens of thousands
     ]
     catalog.model_patterns = [
         ModelPattern(
@@ -408,7 +423,12 @@ def read_catalog(session: Session) -> Catalog | None:
     return catalog
 
 
-def _model(r: CameraModelRow) -> CameraModel:
+def _columns(entity: Any) -> list[Any]:
+    return list(entity.__table__.columns)
+
+
+def _model(r: Any) -> CameraModel:
+    """A model from a ``camera_models`` row (any object with its columns as attributes)."""
     resolution = Resolution(r.res_width, r.res_height) if r.res_width and r.res_height else None
     return CameraModel(
         vendor_id=r.vendor_id,

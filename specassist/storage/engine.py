@@ -7,6 +7,7 @@ SQLite's foreign-key enforcement, which other databases always do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -30,10 +31,26 @@ def make_engine(url: str, scratch: bool = False) -> Engine:
     took a one-row edit from 17–48 ms to 2–8 ms on the (shared) development
     machine. It is also in write-ahead-log mode (see ``_sqlite_scratch``).
     """
-    engine = create_engine(url)
+    engine = create_engine(url, connect_args=_connect_args(url))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_scratch if scratch else _sqlite_foreign_keys)
     return engine
+
+
+CONNECT_TIMEOUT_S = 10
+"""How long to wait for a database server that does not answer (a team catalog).
+
+A laptop on a site network with no route to the office server would otherwise
+wait for the operating system to give up: about 127 s on Linux (six SYN
+retries, 1 + 2 + 4 + 8 + 16 + 32 + 64 s). Ten seconds is several round trips
+even over a slow VPN.
+"""
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    if make_url(url).get_backend_name() == "postgresql":
+        return {"connect_timeout": CONNECT_TIMEOUT_S}
+    return {}
 
 
 def _sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -61,34 +78,57 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def _alembic_config() -> Config:
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """One Alembic history: its folder and the table that records how far a database got.
+
+    A project file and a team catalog are different databases with different
+    schemas, so each has its own history; the team's records its revision in a
+    table of its own name, so a team catalog can share a database (and its
+    ``alembic_version`` table) with another application.
+    """
+
+    folder: Path
+    version_table: str = "alembic_version"
+
+
+PROJECT = Chain(MIGRATIONS)
+TEAM = Chain(Path(__file__).parent / "team_migrations", "specassist_team_version")
+
+
+def _alembic_config(chain: Chain) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(chain.folder))
+    config.attributes["version_table"] = chain.version_table
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+def head_revision(chain: Chain = PROJECT) -> str:
+    head = ScriptDirectory.from_config(_alembic_config(chain)).get_current_head()
     assert head is not None, "the migrations folder has no revision"
     return head
 
 
-def is_known_revision(revision: str) -> bool:
+def is_known_revision(revision: str, chain: Chain = PROJECT) -> bool:
     """False for a schema written by a newer SpecAssist than this one."""
     try:
-        return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
+        script = ScriptDirectory.from_config(_alembic_config(chain))
+        return script.get_revision(revision) is not None
     except Exception:  # alembic raises several error types for unknown ids
         return False
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine, chain: Chain = PROJECT) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        context = MigrationContext.configure(
+            connection, opts={"version_table": chain.version_table}
+        )
+        return context.get_current_revision()
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, chain: Chain = PROJECT) -> None:
     """Bring the schema to the newest revision (creates it in an empty database)."""
-    config = _alembic_config()
+    config = _alembic_config(chain)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from specassist.domain.catalog import Price, PriceType, Provenance
+from specassist.domain.catalog import PRICE_LIST_SOURCE, Price, PriceType, Provenance
 from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.values import (
     DateOrder,
@@ -232,7 +232,7 @@ def _row(
             return None
     maker = cell("maker").lower().replace(" ", "")
     item = f"{maker}:{part}" if maker else part
-    source = f"price list {result.file} ({cell('supplier') or result.supplier})"
+    source = f"{PRICE_LIST_SOURCE} {result.file} ({cell('supplier') or result.supplier})"
     when = dates["valid_from"].isoformat() if dates["valid_from"] else None
     return Price(
         item,

@@ -59,6 +59,7 @@ from specassist.services.overrides import DEFAULT_NOTE
 from specassist.services.projects import SUFFIX, Project
 from specassist.ui import errors, workers
 from specassist.ui.analysis_runner import AnalysisRunner, Loaded
+from specassist.ui.catalog_compare import catalog_for_new_project, compare_in_background
 from specassist.ui.dialogs.camera_dialog import CameraDialog
 from specassist.ui.dialogs.discover_dialog import DiscoverDialog, add_discovered
 from specassist.ui.dialogs.import_report import ImportReportDialog
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self._project: Project | None = None
+        self._catalog_shown: object = None
         self.analysis: Analysis | None = None
         self.costing: Costing | None = None
         self.session_id = uuid.uuid4().hex[:12]
@@ -305,6 +307,10 @@ class MainWindow(QMainWindow):
         )
         self.action_find = a("&Find", lambda: self.search.setFocus(), keys.Find)
         self.action_preferences = a("Pre&ferences…", self.show_preferences, keys.Preferences)
+        self.action_compare_catalog = a(
+            "Compare with c&atalog…", lambda: compare_in_background(self, self), None,
+            "List what differs between the project's catalog and the catalog, and update it",
+        )  # fmt: skip
         self.action_metric = a("&Metric units", lambda: self.set_units(UnitSystem.METRIC))
         self.action_imperial = a("&Imperial units", lambda: self.set_units(UnitSystem.IMPERIAL))
         self.units_group = QActionGroup(self)
@@ -324,7 +330,7 @@ class MainWindow(QMainWindow):
             "&Edit": [self.action_undo, self.action_redo, None, self.action_add,
                       self.action_edit, self.action_duplicate, self.action_delete, None,
                       self.action_override, self.action_find, None, self.action_tender,
-                      self.action_preferences],
+                      self.action_compare_catalog, self.action_preferences],
             "&View": [self.action_metric, self.action_imperial],
             "&Help": [self.action_show_log, None, self.action_about],
         }
@@ -371,8 +377,6 @@ class MainWindow(QMainWindow):
         self._fit_columns = True
         self.analysis = None
         self.costing = None
-        catalog = projects.catalog_of(project)
-        self.catalog_tab.set_models(catalog.models)
         self._show_settings()
         self.refresh()
 
@@ -380,6 +384,9 @@ class MainWindow(QMainWindow):
         """Put the project's rule profile and cost settings into their tabs."""
         assert self._project is not None
         catalog = projects.catalog_of(self._project)
+        if catalog is not self._catalog_shown:  # a new project, or its snapshot was replaced
+            self.catalog_tab.set_models(catalog.models)
+            self._catalog_shown = catalog
         self.rules_tab.blockSignals(True)
         self.rules_tab.set_rules(catalog.rule_sets, projects.rule_profile(self._project))
         self.rules_tab.blockSignals(False)
@@ -388,7 +395,8 @@ class MainWindow(QMainWindow):
     def new_project(self, confirm: bool = True) -> None:
         if confirm and not self._may_discard():
             return
-        project = projects.new_project("Untitled project")
+        catalog = catalog_for_new_project(self.settings, self)
+        project = projects.new_project("Untitled project", catalog=catalog)
         if self.settings.default_rules:
             # A default naming a rule set this catalog lacks keeps the full profile.
             with contextlib.suppress(ValueError):

@@ -45,6 +45,17 @@ class AppSettings:
     def default_rules(self, value: list[str]) -> None:
         self._s.setValue("rules/default", ",".join(value))
 
+    # -- the catalog new projects take a snapshot of
+
+    @property
+    def catalog_url(self) -> str:
+        """A team catalog's database URL (never with a password); empty: the catalog folder."""
+        return self._get("catalog/url", "")
+
+    @catalog_url.setter
+    def catalog_url(self, value: str) -> None:
+        self._s.setValue("catalog/url", value)
+
     # -- the issuing organisation, printed on the tender cover
 
     @property

@@ -13,9 +13,18 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from specassist.domain.catalog import Catalog
 from specassist.domain.outcome import Override
 from specassist.domain.survey import SurveyCamera
-from specassist.services import capture, imports, overrides, project_settings, projects
+from specassist.services import (
+    capture,
+    catalog_compare,
+    imports,
+    overrides,
+    project_settings,
+    projects,
+)
+from specassist.services.catalog_compare import Snapshot
 from specassist.services.imports import StoredImport, StoredPrices
 from specassist.services.projects import Project
 
@@ -191,4 +200,22 @@ class PriceListCommand(QUndoCommand):
 
     def undo(self) -> None:
         imports.remove_prices(_project(self.bench), self.stored)
+        self.bench.after_settings_change()
+
+
+class CatalogSnapshotCommand(QUndoCommand):
+    """Takes a catalog into the project's snapshot; undo puts the previous snapshot back."""
+
+    def __init__(self, bench: Workbench, catalog: Catalog, source: str) -> None:
+        super().__init__(f"Update the catalog from the {source}")
+        self.bench, self.catalog = bench, catalog
+        self.previous: Snapshot | None = None
+
+    def redo(self) -> None:
+        self.previous = catalog_compare.update_snapshot(_project(self.bench), self.catalog)
+        self.bench.after_settings_change()
+
+    def undo(self) -> None:
+        assert self.previous is not None
+        catalog_compare.restore_snapshot(_project(self.bench), self.previous)
         self.bench.after_settings_change()

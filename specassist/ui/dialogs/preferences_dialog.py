@@ -1,4 +1,5 @@
-"""Preferences: units, the default rule profile for new projects, the issuing organisation."""
+"""Preferences: units, the default rule profile for new projects, the issuing organisation,
+and the team catalog new projects take their catalog from."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from specassist.domain.catalog import RuleSet
 from specassist.domain.formatting import UnitSystem
+from specassist.services import team_catalog
 from specassist.ui.settings import AppSettings
 
 
@@ -33,6 +36,19 @@ class PreferencesDialog(QDialog):
         self.issuer = QLineEdit(settings.issuer)
         self.issuer.setPlaceholderText("Organisation printed on the tender cover")
         self.issuer.setAccessibleName("Issuing organisation")
+        self.catalog_url = QLineEdit(settings.catalog_url)
+        self.catalog_url.setPlaceholderText("Empty: the catalog folder. A team catalog: "
+                                            "postgresql://host/database")  # fmt: skip
+        self.catalog_url.setToolTip(
+            "New projects take a snapshot of the approved rows of this team catalog. Keep the "
+            "password out of the URL (it would be stored as plain text): put it in PostgreSQL's "
+            "password file (~/.pgpass, %APPDATA%\\postgresql\\pgpass.conf on Windows)."
+        )
+        self.catalog_url.setAccessibleName("Team catalog URL")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a61b1b")
+        self.message.hide()
         defaults = settings.default_rules
         box = QGroupBox("Rule sets for new projects")
         box_layout = QVBoxLayout(box)
@@ -47,6 +63,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Units", self.units)
         form.addRow("Issuing organisation", self.issuer)
+        form.addRow("Team catalog", self.catalog_url)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -55,9 +72,16 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        url = self.catalog_url.text().strip()
+        if url and (problem := team_catalog.url_problem(url)):
+            self.message.setText(problem)
+            self.message.show()
+            return
+        self.settings.catalog_url = url
         self.settings.units = UnitSystem(str(self.units.currentData()))
         self.settings.issuer = self.issuer.text().strip()
         self.settings.default_rules = [k for k, c in self.rules.items() if c.isChecked()]
