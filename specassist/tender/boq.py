@@ -17,8 +17,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from specassist.domain.costing import Costing
@@ -90,27 +92,36 @@ def write_xlsx(
 ) -> None:  # fmt: skip
     """The estimate as one sheet, bold subtotal and total rows, reproducible byte for byte."""
     issued = issued or costing.settings.price_date or date(2000, 1, 1)
-    book = Workbook()
+    book = Workbook(write_only=True)  # rows streamed, styled as they are written
     book.properties.creator = "SpecAssist"
     book.properties.created = book.properties.modified = datetime(
         issued.year, issued.month, issued.day
     )
-    sheet = book.active
-    sheet.title = "Bill of quantities"
-    sheet.append(list(HEADER))
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-    for row_number, row in enumerate(rows(costing, names), start=2):
-        sheet.append(row)
-        if row[1] in ("subtotal", "phase", "total"):
-            for index in range(1, len(HEADER) + 1):  # the row just appended, by number
-                sheet.cell(row_number, index).font = bold
+    sheet = book.create_sheet("Bill of quantities")
     for column, width in zip("ABCDEFGHI", (22, 10, 24, 48, 9, 6, 12, 14, 30), strict=True):
         sheet.column_dimensions[column].width = width
-    for row_cells in sheet.iter_rows(min_row=2, min_col=7, max_col=8):
-        for cell in row_cells:
-            cell.number_format = "#,##0.00"
+    bold = Font(bold=True)
+    sheet.append([_cell(sheet, value, bold) for value in HEADER])
+    for row in rows(costing, names):
+        font = bold if row[1] in ("subtotal", "phase", "total") else None
+        sheet.append([
+            _cell(sheet, value, font, AMOUNT_FORMAT if column in (6, 7) else None)
+            for column, value in enumerate(row)
+        ])  # fmt: skip
     buffer = io.BytesIO()
     book.save(buffer)
     reproducible.save(buffer.getvalue(), path, issued)
+
+
+AMOUNT_FORMAT = "#,##0.00"
+
+
+def _cell(
+    sheet: Any, value: str | Decimal | None, font: Font | None, number_format: str | None = None
+) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell

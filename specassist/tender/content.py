@@ -488,7 +488,7 @@ def _schedule(
              "design, the mounting, and the image detail at the target before and after."),
         Table(("Tag", "Site / location", "Existing", "Excluded under", "Replacement",
                "Mount / adapter", "Detail at target: before → after"), tuple(rows),
-              (1, 2.2, 2, 2, 2.8, 1.6, 2.2)),
+              (1.2, 2.0, 2, 2, 2.8, 1.6, 2.2)),
     )  # fmt: skip
 
 

@@ -2,20 +2,19 @@
 
 Cells are plain strings wrapped to their column by ``textfit`` (linear time,
 cut to a page), drawn as text and never parsed as markup. A table piece is one
-text object for all its rows, not one per cell: the schedule of a
+block of text operators for all its rows (``pdf_text``), not one per cell: the schedule of a
 10,000-camera estate has 70,000 cells. A line wider than its column (a model
 number that must not break) is drawn condensed to fit.
 """
 
 from __future__ import annotations
 
-import functools
-
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from specassist.tender.document import Table
+from specassist.tender.pdf_text import CellText
 from specassist.tender.textfit import MAX_CELL_CHARS, bounded, plain, wrap_lines
 
 FONT, BOLD = "SpecSans", "SpecSans-Bold"
@@ -33,28 +32,35 @@ MIN_SCALE = 55.0
 """Narrowest horizontal scale (%) for a line that must not break; 55 % stays legible at 7.5 pt."""
 
 
-@functools.lru_cache(maxsize=65536)
-def width_of(text: str, font: str, size: float) -> float:
-    return float(pdfmetrics.stringWidth(text, font, size))
+class Widths:
+    """Widths of cell text in one font at the cell size, each distinct text measured once.
+
+    The same words recur across a schedule (site names, verdicts, model
+    numbers), so a plain dictionary answers most look-ups; it lives as long as
+    one document's tables are being wrapped.
+    """
+
+    def __init__(self, font: str) -> None:
+        self.font = font
+        self.known: dict[str, float] = {}
+
+    def __call__(self, text: str) -> float:
+        width = self.known.get(text)
+        if width is None:
+            width = float(pdfmetrics.stringWidth(plain(text), self.font, CELL_SIZE))
+            if len(text) < 64:
+                self.known[text] = width
+        return width
 
 
-def _measure(font: str) -> functools.partial[float]:
-    return functools.partial(_measure_in, font=font)
-
-
-def _measure_in(text: str, font: str) -> float:
-    return (
-        width_of(plain(text), font, CELL_SIZE)
-        if len(text) < 64
-        else float(pdfmetrics.stringWidth(plain(text), font, CELL_SIZE))
-    )
+_WIDTHS = {FONT: Widths(FONT), BOLD: Widths(BOLD)}
 
 
 Row = list[list[str]]
 
 
 def wrap_row(cells: tuple[str, ...], widths: list[float], font: str, max_lines: int) -> Row:
-    measure = _measure(font)
+    measure = _WIDTHS[font]
     return [
         wrap_lines(bounded(text, MAX_CELL_CHARS), widths[i] - 2 * PAD, measure, max_lines)
         for i, text in enumerate(cells)
@@ -122,8 +128,8 @@ class GridTable(Flowable):  # type: ignore[misc]
         if self.header:
             canvas.setFillColor(SHADE)
             canvas.rect(0, body, self.width, self.header_height, 0, 1)
-        text = canvas.beginText()
-        text.setFillColor(INK)
+        canvas.setFillColor(INK)
+        text = CellText(canvas)
         rules: list[float] = [self.height]
         y = self.height
         for row in self.header:
@@ -140,7 +146,7 @@ class GridTable(Flowable):  # type: ignore[misc]
             self._lines(text, row, y, BOLD if total else FONT)
             y -= height
             rules.append(y)
-        canvas.drawText(text)
+        text.finish()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.25)
         canvas.lines([(0, r, self.width, r) for r in rules])
@@ -148,8 +154,9 @@ class GridTable(Flowable):  # type: ignore[misc]
             edges = [sum(self.widths[:i]) for i in range(1, len(self.widths))]
             canvas.lines([(e, 0, e, self.height) for e in edges])
 
-    def _lines(self, text: object, row: Row, top: float, font: str) -> None:
-        text.setFont(font, CELL_SIZE, CELL_LEADING)  # type: ignore[attr-defined]
+    def _lines(self, text: CellText, row: Row, top: float, font: str) -> None:
+        text.set_font(font, CELL_SIZE)
+        measure = _WIDTHS[font]
         x = 0.0
         baseline = top - PAD - CELL_SIZE
         for column, (lines, width) in enumerate(zip(row, self.widths, strict=True)):
@@ -157,18 +164,13 @@ class GridTable(Flowable):  # type: ignore[misc]
             for n, line in enumerate(lines):
                 if not line:
                     continue
-                shown = plain(line)
-                size = width_of(shown, font, CELL_SIZE)
-                condensed = size > room
-                if condensed:  # a token that must not break: condense it to its column
+                size = measure(line)
+                scale = 100.0
+                if size > room:  # a token that must not break: condense it to its column
                     scale = max(MIN_SCALE, 100.0 * room / size)
                     size = size * scale / 100
-                    text.setHorizScale(scale)  # type: ignore[attr-defined]
                 offset = width - PAD - size if column in self.numeric else PAD
-                text.setTextOrigin(x + offset, baseline - n * CELL_LEADING)  # type: ignore[attr-defined]
-                text.textOut(shown)  # type: ignore[attr-defined]
-                if condensed:
-                    text.setHorizScale(100.0)  # type: ignore[attr-defined]
+                text.line(x + offset, baseline - n * CELL_LEADING, plain(line), scale)
             x += width
 
 

@@ -57,8 +57,15 @@ def bounded(text: str, limit: int) -> str:
 Measure = Callable[[str], float]
 
 
+MAX_WHOLE_WORD = 10
+"""A word up to this length is never cut either: "C008335" cut into "C00833" and "5" reads
+as two references. The renderer condenses it to its column instead."""
+
+
 def is_token(word: str) -> bool:
-    """A model number marked by ``document.nobreak`` and short enough to keep whole."""
+    """A word to keep whole: short, or a model number marked by ``document.nobreak``."""
+    if len(word) <= MAX_WHOLE_WORD:
+        return True
     return len(word) <= MAX_TOKEN_CHARS and (NBSP in word or NB_HYPHEN in word)
 
 
@@ -88,6 +95,8 @@ def wrap_lines(
     With ``max_lines`` the result is cut to that many lines, the last one
     saying how many characters were left out, so a row never outgrows a page.
     """
+    if "\n" not in text and measure(text) <= width:
+        return [text]  # most cells: one line, no word to measure
     space = measure(" ")
     lines: list[str] = []
     for paragraph in text.split("\n"):
