@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from specassist.cli.common import Subparsers, fail, issue_json, path
@@ -53,8 +54,13 @@ def register(commands: Subparsers) -> None:
                      help="stop after this many seconds (default: 30)")  # fmt: skip
     sub.add_argument("--rate", type=float, default=250.0, metavar="N",
                      help="datagrams and requests per second (default: 250)")  # fmt: skip
-    sub.add_argument("--project", type=path, help="add the devices to this project file as "
-                     "a new import (created if missing)")  # fmt: skip
+    sub.add_argument("--project", type=path, help="store the devices in this project file as "
+                     "one import (created if missing)")  # fmt: skip
+    sub.add_argument(
+        "--mode", choices=["add", "update"], default="update",
+        help="with --project: 'update' (the default) refreshes the devices the project "
+        "already has (same MAC or serial) and adds the rest; 'add' adds every device",
+    )  # fmt: skip
     sub.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
@@ -105,7 +111,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except (service.TargetError, service.InterfaceError, ValueError) as exc:
         return fail("discover", str(exc))
     try:
-        saved = _save(found, args.project) if args.project else None
+        saved = _save(found, args.project, args.mode) if args.project else None
     except UserError as exc:
         return fail("discover", str(exc))
     if args.json:
@@ -114,7 +120,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print_table(found, out)
         if saved:
-            print(f"saved to {saved}", file=out)
+            print(f"saved to {saved.path}: {saved.added} device(s) added, {saved.updated} "
+                  "updated", file=out)  # fmt: skip
     return 0
 
 
@@ -127,21 +134,24 @@ def _progress_printer() -> Callable[[str, float], None]:
     return show
 
 
-def _save(found: Discovery, project_path: Path) -> str:
-    """Add the devices to a project file as a new import and save it."""
-    from specassist.services import discovery_service, projects
+def _save(found: Discovery, project_path: Path, mode: str) -> Saved:
+    """Store the devices in a project file as one import and save it."""
+    from specassist.services import discovery_service, imports, projects
 
-    project = (
-        projects.open_project(project_path)
-        if project_path.exists()
-        else projects.new_project(project_path.stem, project_path)
-    )
-    with project:
-        discovery_service.add_to_project(project, found.survey)
-        return str(project.save())
+    chosen = imports.ImportMode.ADD if mode == "add" else imports.ImportMode.UPDATE
+    with projects.open_or_new(project_path) as project:
+        stored = discovery_service.add_to_project(project, found.survey, chosen)
+        return Saved(str(project.save()), stored.added, stored.updated)
 
 
-def _as_json(found: Discovery, saved: str | None) -> dict[str, object]:
+@dataclass(frozen=True)
+class Saved:
+    path: str
+    added: int
+    updated: int
+
+
+def _as_json(found: Discovery, saved: Saved | None) -> dict[str, object]:
     from specassist.services.discovery_service import summarise
 
     report = found.report
@@ -164,7 +174,7 @@ def _as_json(found: Discovery, saved: str | None) -> dict[str, object]:
         },
         "devices": devices,
         "issues": [issue_json(i) for i in found.survey.issues],
-        "project": saved,
+        "project": saved and asdict(saved),
     }
 
 

@@ -134,6 +134,13 @@ def fold_rescan(earlier: Discovery, now: Discovery) -> Discovery:
     return Discovery(report, survey_import(merged.devices, detail), merged)
 
 
-def add_to_project(project: Project, survey: SurveyImport) -> StoredImport:
-    """Store the discovered devices as one new import in the project (undoable as any import)."""
-    return imports.store(project, survey)
+def add_to_project(
+    project: Project, survey: SurveyImport, mode: imports.ImportMode = imports.ImportMode.UPDATE
+) -> StoredImport:
+    """Store the discovered devices as one import in the project (undoable as any import).
+
+    By default a device the project already has (the same MAC or serial) is updated, not
+    added again: scanning a site twice, or after importing its SADP export, must not double
+    its cameras. ``ImportMode.ADD`` adds every device as found.
+    """
+    return imports.store(project, survey, mode)

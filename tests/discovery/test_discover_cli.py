@@ -93,3 +93,22 @@ def test_without_the_variable_the_password_is_asked_for(
                      "--onvif-user", "admin", "--json")  # fmt: skip
     assert status == 0 and asked == ["ONVIF password for admin (this scan only): "]
     assert ("GetNetworkInterfaces", "valid") in fake_camera.onvif.log.calls
+
+
+def test_scanning_a_site_twice_updates_its_devices_unless_asked_to_add(
+    fake_camera: FakeCamera, tmp_path: Path
+) -> None:
+    from specassist.services import capture, projects
+
+    project = tmp_path / "site.specassist"
+    scan = ("discover", "--host", "127.0.0.1", "--wsd-port", str(fake_camera.wsd.port),
+            "--timeout", "10", "--json", "--project", str(project))  # fmt: skip
+    first, second = (json.loads(_run(*scan)[1])["project"] for _ in range(2))
+    assert (first["added"], first["updated"]) == (1, 0)
+    assert (second["added"], second["updated"]) == (0, 1)
+    with projects.open_project(project) as opened:
+        assert len(capture.cameras(opened)) == 1
+    status, text = _run(*[a for a in scan if a != "--json"], "--mode", "add")
+    assert status == 0 and "1 device(s) added, 0 updated" in text
+    with projects.open_project(project) as opened:
+        assert len(capture.cameras(opened)) == 2
