@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from decimal import Decimal
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from specassist.cli.common import (
     Subparsers,
@@ -20,9 +20,18 @@ from specassist.cli.common import (
     units,
 )
 
+if TYPE_CHECKING:
+    from specassist.services.tender_service import Tender
+
 
 def register(commands: Subparsers) -> None:
-    sub = commands.add_parser("tender", help="run the whole pipeline and write the tender PDF")
+    sub = commands.add_parser(
+        "tender", help="run the whole pipeline and write the tender PDF",
+        description="SURVEY is a survey file, or a project file (.specassist): a project's own "
+        "catalog, rules, prices, overrides, system settings, tender details and plans are "
+        "used, and --jurisdiction, --clauses, --weights, --layout, --imperial and the cover "
+        "options given override its tender details.",
+    )  # fmt: skip
     add_survey_options(sub)
     add_price_options(sub, currency_default=None)
     add_system_options(sub)
@@ -52,11 +61,13 @@ def register(commands: Subparsers) -> None:
     sub.add_argument("--labour-rate", type=Decimal, help="labour rate per hour, in the currency")
     sub.add_argument("--tax", type=Decimal, help="tax rate in %% (default: the jurisdiction's)")
     sub.add_argument("--contingency", type=Decimal, default=Decimal("10"), help="in %%")
-    sub.add_argument("--title", default="Replacement of excluded CCTV cameras")
-    sub.add_argument("--project", default="CCTV camera replacement")
-    sub.add_argument("--client", default="")
-    sub.add_argument("--issuer", default="")
-    sub.add_argument("--revision", default="A")
+    sub.add_argument(
+        "--title", help="default: Replacement of excluded CCTV cameras (a project: its own)"
+    )
+    sub.add_argument("--project", help="default: CCTV camera replacement (a project: its own)")
+    sub.add_argument("--client", help="default: blank (a project: its own)")
+    sub.add_argument("--issuer", help="default: blank (a project: its own)")
+    sub.add_argument("--revision", help="default: A (a project: its own)")
     sub.add_argument(
         "--layout", choices=["csi", "nbs"],
         help="specification layout (default: csi, or the jurisdiction's)",
@@ -64,9 +75,7 @@ def register(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    from specassist.cli.system_lines import summary_lines
     from specassist.domain.issues import UserError
-    from specassist.domain.outcome import Status
     from specassist.domain.project_settings import Layout, TenderSettings
     from specassist.services import tender_service
 
@@ -79,6 +88,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         weights = _weights(args.weights)
     except ValueError as exc:
         return fail("tender", str(exc))
+    if args.survey.suffix.lower() == ".specassist":
+        return _from_project(args, out, weights)
     # The jurisdiction's defaults fill what the command line leaves open.
     package = bool(args.jurisdiction)
     args.currency = (args.currency or (profile.currency if package else "GBP")).upper()
@@ -95,11 +106,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         name = args.survey.name
         return fail("tender", f"{name}: no camera rows could be read; nothing to tender")
     layout = args.layout or (profile.layout.value if package else "csi")
+    defaults = TenderSettings()
     settings = TenderSettings(
-        title=args.title, project=args.project, client=args.client, issuer=args.issuer,
-        revision=args.revision, issue_date=setup.as_of, layout=Layout(layout),
-        units=units(args), jurisdiction=args.jurisdiction or "uk-public", package=package,
-        clauses=args.clauses, weights=weights,
+        title=args.title or defaults.title, project=args.project or "CCTV camera replacement",
+        client=args.client or "", issuer=args.issuer or "",
+        revision=args.revision or defaults.revision, issue_date=setup.as_of,
+        layout=Layout(layout), units=units(args), jurisdiction=args.jurisdiction or "uk-public",
+        package=package, clauses=args.clauses, weights=weights,
     )  # fmt: skip
     try:
         tender = tender_service.prepare(setup, survey.cameras, settings, system=system)
@@ -108,20 +121,67 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
     except KeyError as exc:
         return fail("tender", str(exc.args[0]))
-    except ValueError as exc:  # a clause file or weights that cannot make a package
+    except (UserError, ValueError) as exc:  # a clause file or weights that cannot make a package
         return fail("tender", str(exc))
     except OSError as exc:
         return fail("tender", f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
+    _report(tender, pages, args, out)
+    return 0
+
+
+def _from_project(
+    args: argparse.Namespace, out: TextIO, weights: tuple[tuple[str, int], ...]
+) -> int:
+    """The tender of a project file, as the app would export it, with the options given."""
+    from dataclasses import replace
+
+    from specassist.domain.issues import UserError
+    from specassist.domain.project_settings import Layout
+    from specassist.services import analysis, project_settings, projects, tender_service
+
+    covers = ("title", "project", "client", "issuer", "revision", "jurisdiction", "clauses")
+    given: dict[str, Any] = {key: getattr(args, key) for key in covers if getattr(args, key)}
+    if weights:
+        given["weights"] = weights
+    if args.layout:
+        given["layout"] = Layout(args.layout)
+    if args.imperial:
+        given["units"] = units(args)
+    if args.jurisdiction:
+        given["package"] = True
+    try:
+        # Read only, as last saved: the project may be open in the app meanwhile.
+        with projects.open_unlocked(args.survey) as project:
+            result = analysis.analyse(project, as_of=args.as_of)
+            settings = project_settings.tender_settings(project, result.as_of)
+            tender = analysis.project_tender(project, result, replace(settings, **given))
+        pages = tender_service.write(
+            tender, args.output, args.boq, docx_path=args.docx, schedule_path=args.schedule
+        )
+    except (UserError, ValueError) as exc:
+        return fail("tender", str(exc))
+    except OSError as exc:
+        return fail("tender", f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
+    _report(tender, pages, args, out)
+    return 0
+
+
+def _report(tender: Tender, pages: int, args: argparse.Namespace, out: TextIO) -> None:
+    from specassist.cli.system_lines import summary_lines
+    from specassist.domain.outcome import Status
+
     counts = tender.analysis.counts()
     matched = counts[Status.TO_REPLACE] + counts[Status.OVERRIDDEN]
     excluded = matched + counts[Status.NO_REPLACEMENT]
     check = sum(n for status, n in counts.items() if status.needs_site_check)
     missing = tender.costing.missing
+    plans = tender.plans
     print(
         f"{args.output}: {pages} pages; {len(tender.analysis.outcomes)} cameras, {excluded} "
         f"excluded, {matched} with a basis of design, {check} for a site check (Appendix C); "
         f"total {tender.costing.total}"
-        + (f" (partial: {len(missing)} item(s) without a price)" if missing else ""),
+        + (f" (partial: {len(missing)} item(s) without a price)" if missing else "")
+        + (f"; {plans} plan(s)" if plans else ""),
         file=out,
     )
     if tender.system is not None:
@@ -134,7 +194,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     ):
         if written:
             print(f"{written}: {what}", file=out)
-    return 0
 
 
 def _weights(text: str | None) -> tuple[tuple[str, int], ...]:

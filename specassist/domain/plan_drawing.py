@@ -41,11 +41,29 @@ BAND_OPACITY = 0.45
 
 OUTCOME_COLOURS: dict[Outcome | None, str] = {
     Outcome.KEPT: "#1565c0",
+    Outcome.TO_IDENTIFY: "#8e24aa",
     Outcome.REPLACED: "#2e7d32",
     Outcome.NO_REPLACEMENT: "#c62828",
     None: "#757575",
 }
-"""Device marker colours: kept (blue), replaced (green), no replacement (red), unknown (grey)."""
+"""Device marker colours: kept (blue), to identify (purple), replaced (green), no replacement
+(red), not analysed (grey)."""
+
+OUTCOME_NAMES: dict[Outcome | None, str] = {
+    Outcome.REPLACED: "Camera to be replaced",
+    Outcome.NO_REPLACEMENT: "No replacement found",
+    Outcome.TO_IDENTIFY: "Maker to identify on site",
+    Outcome.KEPT: "Camera kept",
+    None: "Device not analysed",
+}
+
+MARKER_RADIUS = 7.0
+"""Device symbol radius, in points on paper and pixels on screen: big enough to grab with a
+mouse, small enough that 500 cameras on a 1:200 floor plan stay apart."""
+MARKER_TIP = 2.2
+"""The direction wedge reaches this many radii from the centre."""
+MARKER_SPREAD_DEG = 28.0
+"""Half the wedge's angle where it leaves the disc."""
 
 MET_COLOUR, NOT_MET_COLOUR, UNKNOWN_COLOUR = "#2e7d32", "#c62828", "#757575"
 WALL_COLOUR = "#37474f"
@@ -197,14 +215,34 @@ def target_primitives(target: Target, check: TargetCheck | None) -> list[Primiti
     return [shape, Label(target.points[0], text, colour, 7.5)]
 
 
+def marker_wedge(bearing_deg: float) -> tuple[Point, Point, Point]:
+    """The direction wedge of a device symbol centred on the origin (y down, 0° = up the
+    plan, clockwise): left base corner, tip, right base corner."""
+    bearing, spread = math.radians(bearing_deg), math.radians(MARKER_SPREAD_DEG)
+
+    def towards(angle: float, distance: float) -> Point:
+        return (math.sin(angle) * distance, -math.cos(angle) * distance)
+
+    return (
+        towards(bearing - spread, MARKER_RADIUS),
+        towards(bearing, MARKER_RADIUS * MARKER_TIP),
+        towards(bearing + spread, MARKER_RADIUS),
+    )
+
+
 def device_marker(device: PlacedDevice, camera: PlanCamera | None) -> Marker:
     outcome = camera.outcome if camera is not None else None
     return Marker(device.position, device.direction_deg, device.label, OUTCOME_COLOURS[outcome])
 
 
 def legend(
-    views: Sequence[ViewStyle], units: UnitSystem, levels: Sequence[DoriLevel] = COVERAGE_LEVELS
+    views: Sequence[ViewStyle],
+    units: UnitSystem,
+    levels: Sequence[DoriLevel] = COVERAGE_LEVELS,
+    outcomes: Iterable[Outcome | None] | None = None,
 ) -> tuple[LegendEntry, ...]:
+    """Bands, edges, dead zone, wall, and the device colours of ``outcomes`` (all when None;
+    a drawing lists only those its devices have)."""
     entries = []
     for level in levels:
         need = fmt.density(optics.DORI_PX_PER_M[level], units)
@@ -218,6 +256,8 @@ def legend(
     entries.append(LegendEntry("Dead zone under the camera",
                                Style(fill=DEAD_ZONE_COLOUR, fill_opacity=0.25)))  # fmt: skip
     entries.append(LegendEntry("Wall", Style(stroke=WALL_COLOUR, stroke_width_pt=3.0)))
+    for outcome in outcomes if outcomes is not None else OUTCOME_NAMES:
+        entries.append(LegendEntry(OUTCOME_NAMES[outcome], Style(fill=OUTCOME_COLOURS[outcome])))
     return tuple(entries)
 
 
@@ -255,10 +295,14 @@ def draw_plan(
     primitives.extend(wall_primitives(plan.walls))
     for target in plan.targets:
         primitives.extend(target_primitives(target, (checks or {}).get(target.id)))
+    shown: set[Outcome | None] = set()
     for device in plan.devices:
         camera = cameras.get(device.camera_id) if device.camera_id is not None else None
         primitives.append(device_marker(device, camera))
+        shown.add(camera.outcome if camera is not None else None)
     primitives.sort(key=lambda p: p.layer)
     scale = plan.scale
     bar = scale_bar(scale.metres_per_px, plan.width_px, units) if scale is not None else None
-    return PlanDrawing(plan.width_px, plan.height_px, tuple(primitives), legend(views, units), bar)
+    outcomes = [o for o in OUTCOME_NAMES if o in shown]
+    return PlanDrawing(plan.width_px, plan.height_px, tuple(primitives),
+                       legend(views, units, outcomes=outcomes), bar)  # fmt: skip

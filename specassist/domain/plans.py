@@ -168,6 +168,8 @@ class Outcome(StrEnum):
     """What happens to a camera in the tender, as the plan shows it."""
 
     KEPT = "kept"
+    TO_IDENTIFY = "to identify on site"
+    """Maker not established: its present view is drawn until a site visit settles it."""
     REPLACED = "replaced"
     NO_REPLACEMENT = "no replacement found"
 

@@ -15,12 +15,15 @@ from pathlib import Path
 from specassist.domain.costing import Costing, cost_outcomes
 from specassist.domain.pipeline import Analysis, Progress, Setup
 from specassist.domain.pipeline import analyse as run_pipeline
+from specassist.domain.project_settings import TenderSettings
 from specassist.domain.requirements import Options
 from specassist.domain.survey import SurveyedCamera
 from specassist.domain.system_plan import SystemPlan
 from specassist.services import (
     capture,
     overrides,
+    plan_optics,
+    plan_service,
     project_settings,
     projects,
     system_service,
@@ -80,8 +83,21 @@ def export_tender(
     boq_path: Path | None = None,
     progress: Progress = _quiet,
 ) -> int:
-    """Write the tender PDF (and BoQ) from an analysis, overrides included; returns pages."""
-    settings = project_settings.tender_settings(project, analysis.as_of)
-    system = system_service.project_plan(project, analysis)
-    tender = tender_service.from_analysis(analysis, settings, progress, system)
+    """Write the tender PDF (and BoQ) from an analysis, overrides included, with the
+    project's plans in an appendix; returns pages."""
+    tender = project_tender(project, analysis, progress=progress)
     return tender_service.write(tender, pdf_path, boq_path, progress)
+
+
+def project_tender(
+    project: Project,
+    analysis: Analysis,
+    settings: TenderSettings | None = None,
+    progress: Progress = _quiet,
+) -> tender_service.Tender:
+    """The project's tender (its tender details unless ``settings`` are given), with its
+    recorders and network when it has system settings, and its plans in an appendix."""
+    settings = settings or project_settings.tender_settings(project, analysis.as_of)
+    system = system_service.project_plan(project, analysis)
+    sheets = plan_service.plan_sheets(project, plan_optics.plan_cameras(analysis), settings.units)
+    return tender_service.from_analysis(analysis, settings, progress, system, sheets)

@@ -99,6 +99,23 @@ def _encode(picture: Any, kind: str) -> PlanImage:
     return PlanImage(buffer.getvalue(), kind, width, height)
 
 
+PRINT_PX = 2400
+"""Longest side of a plan picture in a document: 350 dpi across a 170 mm column."""
+
+
+def for_print(image: PlanImage, longest: int = PRINT_PX) -> PlanImage:
+    """The picture no larger than ``longest`` pixels on its longer side, same format."""
+    if max(image.width_px, image.height_px) <= longest:
+        return image
+    Image = _pillow()
+    with Image.open(io.BytesIO(image.data)) as picture:
+        picture.load()
+        ratio = longest / max(picture.size)
+        size = (max(1, round(picture.width * ratio)), max(1, round(picture.height * ratio)))
+        smaller = picture.resize(size, Image.Resampling.LANCZOS)
+    return _encode(smaller, image.format)
+
+
 def rotate(image: PlanImage, degrees: float) -> PlanImage:
     """Turn the image ``degrees`` anticlockwise, enlarging the canvas; quarter turns are exact."""
     Image = _pillow()

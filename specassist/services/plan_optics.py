@@ -20,7 +20,7 @@ from specassist.domain.survey import SurveyCamera
 
 _FATE = {
     Status.ALLOWED: Outcome.KEPT,
-    Status.UNKNOWN: Outcome.KEPT,
+    Status.UNKNOWN: Outcome.TO_IDENTIFY,
     Status.TO_REPLACE: Outcome.REPLACED,
     Status.OVERRIDDEN: Outcome.REPLACED,
     Status.NO_REPLACEMENT: Outcome.NO_REPLACEMENT,
@@ -36,7 +36,7 @@ def plan_camera(result: CameraOutcome) -> PlanCamera:
     old = _old_optics(camera, result.identification.model, result.requirement)
     offer = result.offer
     outcome = _FATE[result.status]
-    if outcome is Outcome.KEPT:
+    if outcome in (Outcome.KEPT, Outcome.TO_IDENTIFY):
         new, new_model = old, None
     elif offer is None:
         new, new_model = None, None

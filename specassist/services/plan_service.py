@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 from specassist.domain.device_identity import resolve_links
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.plan_coverage import plan_checks, plan_coverages
-from specassist.domain.plan_drawing import REPLACEMENT_ONLY, PlanDrawing, ViewStyle, draw_plan
+from specassist.domain.plan_drawing import (
+    REPLACEMENT_ONLY,
+    Marker,
+    PlanDrawing,
+    ViewStyle,
+    draw_plan,
+)
 from specassist.domain.plan_transforms import crop_map, moved, rotation_map
 from specassist.domain.plans import (
     DEFAULT_HEIGHT_M,
@@ -36,10 +42,13 @@ from specassist.domain.plans import (
     relinked,
 )
 from specassist.domain.units import Kind, QuantityParseError, parse_quantity
+from specassist.services import plan_images
 from specassist.services.plan_images import DEFAULT_PDF_DPI, crop, read_plan_file, rotate
 from specassist.storage import plan_store
 from specassist.storage.plan_store import CameraFacts, PlanImage, PlanSummary
 from specassist.storage.project_file import ProjectFile
+from specassist.tender.document import Figure
+from specassist.tender.plan_content import PlanSheet
 
 __all__ = ["DEFAULT_PDF_DPI", "PlanImage", "PlanSummary"]
 
@@ -381,3 +390,20 @@ def plan_pages(
         drawing = draw_plan(shown, cameras, coverages, views, checks, units)
         pages.append(PlanPage(summary, image(project, summary.id), drawing))
     return pages
+
+
+def plan_sheets(
+    project: ProjectFile, cameras: Mapping[int, PlanCamera], units: UnitSystem
+) -> list[PlanSheet]:
+    """Every plan as the tender's appendix prints it: replacement coverage, and the picture
+    reduced to print resolution (a 150 dpi A1 scan need not travel whole in every PDF)."""
+    return [
+        PlanSheet(
+            page.summary.site,
+            page.summary.name,
+            Figure(page.drawing, plan_images.for_print(page.image).data),
+            devices=sum(1 for p in page.drawing.primitives if isinstance(p, Marker)),
+            scaled=page.summary.scale is not None,
+        )
+        for page in plan_pages(project, cameras, REPLACEMENT_ONLY, units)
+    ]

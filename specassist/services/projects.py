@@ -70,7 +70,8 @@ def open_project(path: Path) -> Project:
 
 
 def open_unlocked(path: Path) -> Project:
-    """Open a file no one else writes to (an autosave), without taking its lock."""
+    """Open a file without taking its lock, to read it: an autosave, or a project someone has
+    open in the app, read as it was last saved. Never save what this opens."""
     return ProjectFile.open(path, lock=False)
 
 

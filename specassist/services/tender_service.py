@@ -7,6 +7,7 @@ both come here, so both produce the same document from the same inputs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from specassist.tender import clauses
 from specassist.tender.clauses import Profile
 from specassist.tender.content import build_document
 from specassist.tender.document import TenderDocument
+from specassist.tender.plan_content import PlanSheet
 
 __all__ = ["Profile", "Tender", "jurisdiction_profile"]
 
@@ -35,6 +37,8 @@ class Tender:
     vendor_names: dict[str, str] = field(default_factory=dict)
     """Display names by vendor id, for the estimate's item column."""
     system: SystemPlan | None = None
+    plans: int = 0
+    """Site plans drawn in the appendix."""
 
 
 def _quiet(_stage: str, _fraction: float) -> None:
@@ -72,9 +76,11 @@ def from_analysis(
     settings: TenderSettings,
     progress: Progress = _quiet,
     system: SystemPlan | None = None,
+    plans: Sequence[PlanSheet] = (),
 ) -> Tender:
     """The tender of an analysis; with ``system``, its recorders, network, other devices and
-    phases are specified, costed and scheduled too."""
+    phases are specified, costed and scheduled too; ``plans`` (``plan_service.plan_sheets``)
+    are drawn in an appendix."""
     progress("Costing", 0.5)
     book = analysis.engines.prices
     if system is None:
@@ -86,8 +92,8 @@ def from_analysis(
     names = {vendor.vendor_id: vendor.name for vendor in catalog.vendors}
     rule_sets = chosen_rule_sets(catalog, analysis.rule_set_ids)
     document = build_document(settings, analysis.outcomes, costing, rule_sets, catalog.info,
-                              analysis.as_of, names, system)  # fmt: skip
-    return Tender(document, costing, analysis, names, system)
+                              analysis.as_of, names, system, plans)  # fmt: skip
+    return Tender(document, costing, analysis, names, system, len(plans))
 
 
 def write(
@@ -109,7 +115,7 @@ def write(
         from specassist.tender import docx
 
         progress("Writing the DOCX", 0.8)
-        docx.render(tender.document, docx_path)
+        docx.render(tender.document, docx_path, fonts_dir())
     if schedule_path is not None:
         from specassist.tender import pricing_schedule
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,6 +40,7 @@ from specassist.tender.document import (
     nobreak,
 )
 from specassist.tender.package import inputs as pkg
+from specassist.tender.plan_content import PlanSheet, plans_section
 from specassist.tender.system_content import system_inputs, with_system_sections
 
 
@@ -88,8 +89,10 @@ def build_document(
     as_of: date,
     vendor_names: Mapping[str, str] | None = None,
     system: SystemPlan | None = None,
+    plans: Sequence[PlanSheet] = (),
 ) -> TenderDocument:
-    """The tender; with ``system``, also its recording, network, device and phasing sections."""
+    """The tender; with ``system``, also its recording, network, device and phasing sections;
+    with ``plans``, an appendix of site plans showing the replacements' coverage."""
     units = settings.units
     names = _Names(vendor_names or {})
     types = _camera_types(entries)
@@ -109,6 +112,9 @@ def build_document(
         Section("site_check", "Appendix C — Cameras that need a site check", Part.APPENDIX,
                 _site_check(entries, units)),
     ]  # fmt: skip
+    appendix = plans_section(plans, letter="D")
+    if appendix is not None:
+        sections.append(appendix)
     if settings.package:  # the client's estimate is not issued to bidders: it is the --boq file
         sections = [s for s in sections if s.key != "boq"]
     clause_set = clause_sets.load(settings.clauses or settings.jurisdiction)

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from specassist.domain.plan_drawing import PlanDrawing
 from specassist.domain.project_settings import Layout
 from specassist.tender.textfit import NB_HYPHEN, NBSP
 
@@ -104,17 +105,30 @@ class Signature:
     lines: tuple[str, ...] = ("Signed", "Name", "Position", "For and on behalf of", "Date")
 
 
-Block = Text | Table | Field | Signature
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A site plan on a page of its own: the picture with the coverage drawn over it.
+
+    ``drawing`` is in the picture's pixels; the PDF draws it as vectors over the
+    picture, the DOCX as one image.
+    """
+
+    drawing: PlanDrawing
+    picture: bytes
+    """The plan as PNG or JPEG, in the proportions of ``drawing.width_px`` × ``height_px``."""
+
+
+Block = Text | Table | Field | Signature | Figure
 
 
 FORM_WIDTHS = (2.0, 3.0)
 """Label and answer columns of a form: room to write a company name or a signature."""
 
 
-def with_forms_as_tables(blocks: tuple[Block, ...]) -> list[Text | Table]:
+def with_forms_as_tables(blocks: tuple[Block, ...]) -> list[Text | Table | Figure]:
     """Blocks as renderers draw them: consecutive fields (and each signature block) become
     one two-column table whose right column is left blank to fill in."""
-    out: list[Text | Table] = []
+    out: list[Text | Table | Figure] = []
     rows: list[tuple[str, str]] = []
     for block in (*blocks, None):
         if isinstance(block, Field):

@@ -23,12 +23,13 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 
 from specassist.domain.project_settings import Layout
-from specassist.tender import reproducible
+from specassist.tender import plan_raster, reproducible
 from specassist.tender.document import (
+    Figure,
     PackagePart,
     PageSize,
     Part,
@@ -62,13 +63,16 @@ PART_LABELS = {
 }  # fmt: skip
 
 
-def render(document: TenderDocument, path: Path) -> None:
-    """Write ``document`` to ``path`` (.docx), the same bytes for the same document."""
+def render(document: TenderDocument, path: Path, font_dir: Path) -> None:
+    """Write ``document`` to ``path`` (.docx), the same bytes for the same document.
+
+    ``font_dir`` holds the fonts plan pictures are lettered in.
+    """
     word = Document()
     _setup(word, document)
     _cover(word, document)
     _contents(word)
-    _body(word, document)
+    _body(word, document, font_dir)
     buffer = io.BytesIO()
     word.save(buffer)
     reproducible.save(buffer.getvalue(), path, document.issue_date)
@@ -169,7 +173,7 @@ def _contents(word: object) -> None:
     run.add_break(WD_BREAK.PAGE)
 
 
-def _body(word: object, document: TenderDocument) -> None:
+def _body(word: object, document: TenderDocument, font_dir: Path) -> None:
     add = word.add_paragraph  # type: ignore[attr-defined]
     has_parts = bool(document.part_titles)
     package: PackagePart | None = None
@@ -198,12 +202,16 @@ def _body(word: object, document: TenderDocument) -> None:
         heading = f"{section.number} {section.title}".strip()
         add(_clean(heading), style="Heading 2" if has_parts else "Heading 1")
         for block in with_forms_as_tables(section.blocks):
-            _block(word, block, document.page)
+            _block(word, block, document.page, font_dir)
 
 
-def _block(word: object, block: Text | Table, page: PageSize) -> None:
+def _block(word: object, block: Text | Table | Figure, page: PageSize, font_dir: Path) -> None:
     if isinstance(block, Table):
         _table(word, block, page, header=any(block.header))
+    elif isinstance(block, Figure):
+        picture = io.BytesIO(plan_raster.render_png(block, font_dir))
+        width = Twips(TEXT_WIDTH_TWIPS[page])
+        word.add_picture(picture, width=width)  # type: ignore[attr-defined]
     else:
         style = "List Bullet" if block.style == "bullet" else None
         paragraph = word.add_paragraph(style=style)  # type: ignore[attr-defined]

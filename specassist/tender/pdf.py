@@ -42,6 +42,7 @@ from reportlab.platypus import (
 
 from specassist.domain.project_settings import Layout
 from specassist.tender.document import (
+    Figure,
     PackagePart,
     PageSize,
     Part,
@@ -53,6 +54,7 @@ from specassist.tender.document import (
 )
 from specassist.tender.pdf_contents import Contents, Heading
 from specassist.tender.pdf_grid import BOLD, FONT, INK, MUTED, RULE, GridTable, grid
+from specassist.tender.pdf_plan import PlanFlowable
 from specassist.tender.textfit import MAX_PARAGRAPH_CHARS, NB_HYPHEN, bounded, split_word
 
 MARGIN = 18 * mm
@@ -306,9 +308,11 @@ class _Story:
         out += lead
         return out
 
-    def _block(self, block: Text | Table) -> Flowable:
+    def _block(self, block: Text | Table | Figure) -> Flowable:
         if isinstance(block, Table):
             return self._grid(block, header=any(block.header))
+        if isinstance(block, Figure):
+            return PlanFlowable(block, self.height)
         if block.style == "bullet":
             return Paragraph(safe(block.text), self.styles["bullet"], bulletText="•")
         return Paragraph(safe(block.text), self.styles.get(block.style, self.styles["body"]))

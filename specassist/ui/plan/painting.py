@@ -7,18 +7,14 @@ primitives' widths are in points on paper.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
-from specassist.domain.plan_drawing import Marker, Shape, Style
+from specassist.domain.plan_drawing import MARKER_RADIUS, Marker, Shape, Style, marker_wedge
 from specassist.domain.plans import Point
 
-MARKER_RADIUS = 7.0
-"""Device symbol radius in screen pixels: big enough to grab with a mouse, small enough that
-500 cameras on a 1:200 floor plan stay apart."""
 HANDLE_DISTANCE = 26.0
 """Screen pixels from a device's centre to its direction handle."""
 
@@ -67,13 +63,9 @@ def path_for(shape: Shape) -> QPainterPath:
 def paint_marker(painter: QPainter, marker: Marker, selected: bool = False) -> None:
     """A device at the origin of ``painter``: a disc with a wedge pointing along the bearing."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    bearing = math.radians(marker.bearing_deg)
-    side = math.radians(28)
-    tip = _towards(bearing, MARKER_RADIUS * 2.2)
-    left, right = _towards(bearing - side, MARKER_RADIUS), _towards(bearing + side, MARKER_RADIUS)
     painter.setPen(QPen(QColor("#ffffff"), 1.5))
     painter.setBrush(QColor(marker.colour))
-    painter.drawPolygon(QPolygonF([left, tip, right]))
+    painter.drawPolygon(polygon_of(marker_wedge(marker.bearing_deg)))
     ring = QPen(QColor("#ffd600"), 3) if selected else QPen(QColor("#ffffff"), 1.5)
     painter.setPen(ring)
     painter.drawEllipse(QPointF(0, 0), MARKER_RADIUS, MARKER_RADIUS)
@@ -83,11 +75,6 @@ def paint_marker(painter: QPainter, marker: Marker, selected: bool = False) -> N
     painter.setFont(font)
     painter.setPen(QColor("#212121"))
     painter.drawText(QPointF(MARKER_RADIUS + 3, MARKER_RADIUS + 9), marker.label)
-
-
-def _towards(bearing_rad: float, distance: float) -> QPointF:
-    """The point ``distance`` away along a bearing (0 = up the screen, clockwise)."""
-    return QPointF(math.sin(bearing_rad) * distance, -math.cos(bearing_rad) * distance)
 
 
 def marker_bounds() -> QRectF:
