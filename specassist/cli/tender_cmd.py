@@ -115,7 +115,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         package=package, clauses=args.clauses, weights=weights,
     )  # fmt: skip
     try:
-        tender = tender_service.prepare(setup, survey.cameras, settings, system=system)
+        tender = tender_service.prepare(setup, survey.cameras, settings, system=system,
+                                        survey_issues=survey.issues)  # fmt: skip
         pages = tender_service.write(
             tender, args.output, args.boq, docx_path=args.docx, schedule_path=args.schedule
         )

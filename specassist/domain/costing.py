@@ -26,7 +26,7 @@ from enum import StrEnum
 from specassist.domain.catalog import Accessory, CameraModel, Price
 from specassist.domain.money import Money
 from specassist.domain.outcome import CameraOutcome
-from specassist.domain.pricing import CostSettings, PriceBook
+from specassist.domain.pricing import CostSettings, PriceBook, PriceNotice
 from specassist.domain.requirements import FAMILY_OF, FormFamily
 from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyStatus
@@ -103,9 +103,14 @@ class Costing:
     tax: Money
     total: Money
     missing: tuple[CostLine, ...]
-    warnings: tuple[str, ...] = ()
+    notices: tuple[PriceNotice, ...] = ()
+    """Prices found but not used (expired, not yet valid, no exchange rate)."""
     missing_rates: tuple[str, ...] = ()
     """Currencies whose prices were left out because the project has no rate for them."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(str(notice) for notice in self.notices)
 
     @property
     def lines(self) -> list[CostLine]:
@@ -196,7 +201,7 @@ def cost(
     missing = tuple(line for s in sites for line in s.lines if not line.priced)
     return Costing(
         settings, sites, subtotal, contingency, margin, net, tax, net + tax, missing,
-        tuple(book.warnings), tuple(sorted(book.missing_rates)),
+        tuple(book.notices), tuple(sorted(book.missing_rates)),
     )  # fmt: skip
 
 

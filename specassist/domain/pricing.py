@@ -76,6 +76,18 @@ class CostSettings:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PriceNotice:
+    """A price left out and why: expired, not yet valid, or in a currency with no rate."""
+
+    item: str
+    supplier: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.item} ({self.supplier}): {self.reason}"
+
+
 def _part_key(text: str) -> str:
     return "".join(text.upper().split())
 
@@ -101,7 +113,7 @@ class PriceBook:
             part = price.item.split(":", 1)[-1]
             if part != price.item:
                 into[_part_key(part)].append(price)
-        self.warnings: list[str] = []
+        self.notices: list[PriceNotice] = []
         self.missing_rates: set[str] = set()
 
     def find(self, vendor_id: str, part: str) -> tuple[Money, Price] | None:
@@ -118,7 +130,7 @@ class PriceBook:
                 ).rounded()
             except CurrencyError as exc:
                 self.missing_rates.add(price.currency)
-                self._warn(f"{price.item} ({price.supplier}): {exc}")
+                self._notice(PriceNotice(price.item, price.supplier, str(exc)))
                 continue
             usable.append((converted, price))
         if not usable:
@@ -137,8 +149,8 @@ class PriceBook:
             else:
                 valid_from = price.valid_from.isoformat() if price.valid_from else "later"
                 why = f"valid only from {valid_from}"
-            self._warn(f"{price.item} ({price.supplier}): price {why}; not used")
+            self._notice(PriceNotice(price.item, price.supplier, f"price {why}; not used"))
 
-    def _warn(self, message: str) -> None:
-        if message not in self.warnings:
-            self.warnings.append(message)
+    def _notice(self, notice: PriceNotice) -> None:
+        if notice not in self.notices:
+            self.notices.append(notice)

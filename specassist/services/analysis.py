@@ -100,4 +100,5 @@ def project_tender(
     settings = settings or project_settings.tender_settings(project, analysis.as_of)
     system = system_service.project_plan(project, analysis)
     sheets = plan_service.plan_sheets(project, plan_optics.plan_cameras(analysis), settings.units)
-    return tender_service.from_analysis(analysis, settings, progress, system, sheets)
+    issues = projects.issues(project)
+    return tender_service.from_analysis(analysis, settings, progress, system, sheets, issues)

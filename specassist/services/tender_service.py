@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from specassist.domain.costing import Costing, cost_outcomes
+from specassist.domain.issues import InputIssue
 from specassist.domain.pipeline import Analysis, Progress, Setup, analyse_cameras
 from specassist.domain.project_settings import TenderSettings
 from specassist.domain.rules import chosen_rule_sets
@@ -57,10 +58,12 @@ def prepare(
     settings: TenderSettings | None = None,
     progress: Progress = _quiet,
     system: SystemSettings | None = None,
+    survey_issues: Sequence[InputIssue] | None = None,
 ) -> Tender:
     """Everything the tender says about a survey file, without writing a file. With
     ``system`` (the recording, network and phasing settings) the recorders, network, other
-    devices and phases are planned, specified and costed too."""
+    devices and phases are planned, specified and costed too; ``survey_issues`` (the file's
+    reading issues) are listed in an appendix with any repeated tags."""
     progress("Identifying and matching cameras", 0.1)
     analysis = analyse_cameras(setup, cameras)
     plan = None
@@ -68,7 +71,7 @@ def prepare(
         progress("Sizing recorders, licences and switches", 0.4)
         plan = plan_analysis(analysis, system)
     settings = settings or TenderSettings(issue_date=setup.as_of)
-    return from_analysis(analysis, settings, progress, plan)
+    return from_analysis(analysis, settings, progress, plan, survey_issues=survey_issues)
 
 
 def from_analysis(
@@ -77,6 +80,7 @@ def from_analysis(
     progress: Progress = _quiet,
     system: SystemPlan | None = None,
     plans: Sequence[PlanSheet] = (),
+    survey_issues: Sequence[InputIssue] | None = None,
 ) -> Tender:
     """The tender of an analysis; with ``system``, its recorders, network, other devices and
     phases are specified, costed and scheduled too; ``plans`` (``plan_service.plan_sheets``)
@@ -92,7 +96,7 @@ def from_analysis(
     names = {vendor.vendor_id: vendor.name for vendor in catalog.vendors}
     rule_sets = chosen_rule_sets(catalog, analysis.rule_set_ids)
     document = build_document(settings, analysis.outcomes, costing, rule_sets, catalog.info,
-                              analysis.as_of, names, system, plans)  # fmt: skip
+                              analysis.as_of, names, system, plans, survey_issues)  # fmt: skip
     return Tender(document, costing, analysis, names, system, len(plans))
 
 

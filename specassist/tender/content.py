@@ -20,6 +20,7 @@ from specassist.domain import optics
 from specassist.domain.catalog import CameraModel, CatalogInfo, RuleSet
 from specassist.domain.costing import ACCESS_HEIGHT_M, Costing, CostLine
 from specassist.domain.formatting import UnitSystem
+from specassist.domain.issues import InputIssue
 from specassist.domain.matching import Offer
 from specassist.domain.measures import Detail
 from specassist.domain.outcome import CameraOutcome, Status
@@ -27,6 +28,7 @@ from specassist.domain.project_settings import Layout, TenderSettings
 from specassist.domain.requirements import PIXEL_TOLERANCE, POE_BUDGET_W, Requirement, port_class
 from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyCamera, SurveyStatus
+from specassist.domain.survey_review import survey_review
 from specassist.domain.system_plan import SystemPlan
 from specassist.tender import clauses as clause_sets
 from specassist.tender import package
@@ -90,9 +92,11 @@ def build_document(
     vendor_names: Mapping[str, str] | None = None,
     system: SystemPlan | None = None,
     plans: Sequence[PlanSheet] = (),
+    survey_issues: Sequence[InputIssue] | None = None,
 ) -> TenderDocument:
     """The tender; with ``system``, also its recording, network, device and phasing sections;
-    with ``plans``, an appendix of site plans showing the replacements' coverage."""
+    with ``plans``, an appendix of site plans showing the replacements' coverage; with
+    ``survey_issues`` (the reading's issues), an appendix of them and of repeated tags."""
     units = settings.units
     names = _Names(vendor_names or {})
     types = _camera_types(entries)
@@ -120,6 +124,10 @@ def build_document(
     clause_set = clause_sets.load(settings.clauses or settings.jurisdiction)
     profile = clause_set.profile
     inputs = _package_inputs(entries, types, costing, units)
+    if survey_issues is not None:
+        review = survey_review([e.camera for e in entries], survey_issues)
+        inputs = replace(inputs, survey_issues=tuple(
+            pkg.SurveyIssue(line.tag, line.row, line.message) for line in review))  # fmt: skip
     if system is not None:
         tags = {e.id: e.camera.display_tag for e in entries}
         estimate = None if settings.package else costing
@@ -232,7 +240,7 @@ def _package_inputs(
             for site, by_type in scopes.items()
         ),
         devices=tuple(devices), notes=tuple(notes),
-        price_warnings=costing.warnings,
+        price_notices=costing.notices,
     )  # fmt: skip
 
 

@@ -31,7 +31,9 @@ def test_a_converted_rate_is_rounded_before_it_is_multiplied() -> None:
 def test_an_expired_price_is_reported_not_dropped_in_silence() -> None:
     book = PriceBook([_price("100", "GBP", until=date(2026, 1, 31))], CostSettings(price_date=DAY))
     assert book.find("acme", "CAM-1") is None
-    assert book.warnings == ["acme:CAM-1 (Supplier): price expired on 2026-01-31; not used"]
+    assert [str(n) for n in book.notices] == [
+        "acme:CAM-1 (Supplier): price expired on 2026-01-31; not used"
+    ]
 
 
 def test_fingerprint_changes_with_a_price_the_rates_and_the_issue_date() -> None:

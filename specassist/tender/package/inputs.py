@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from specassist.domain.pricing import PriceNotice
 from specassist.tender.package.system_inputs import SystemInputs
 
 
@@ -89,15 +90,6 @@ class SurveyIssue:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class PriceNotice:
-    """A price left out and why: expired, not yet valid, or in a currency with no rate."""
-
-    item: str
-    supplier: str
-    reason: str
-
-
 @dataclass(frozen=True)
 class PackageInputs:
     surveyed: int
@@ -110,8 +102,7 @@ class PackageInputs:
     notes: tuple[SiteNote, ...] = ()
     deviations: tuple[Deviation, ...] | None = None
     survey_issues: tuple[SurveyIssue, ...] | None = None
-    price_notices: tuple[PriceNotice, ...] | None = None
-    price_warnings: tuple[str, ...] = ()
+    price_notices: tuple[PriceNotice, ...] = ()
     system: SystemInputs | None = None
     """Recorders, network, other devices and phases; None when the system was not planned."""
 

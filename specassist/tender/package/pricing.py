@@ -128,9 +128,7 @@ def money(ctx: PackageContext) -> Section:
             blocks.append(Table(("Item", "Supplier", "Why not used"),
                                 tuple((n.item, n.supplier, n.reason) for n in notices),
                                 (2, 1.5, 3)))  # fmt: skip
-        for warning in ctx.inputs.price_warnings:
-            blocks.append(Text(warning, "bullet"))
-        if not notices and not ctx.inputs.price_warnings:
+        if not notices:
             blocks.append(Text("Every price found for the estimate was current and in a "
                                "currency with a rate.", "note"))  # fmt: skip
         when = m.price_date.isoformat() if m.price_date else "the date of issue"

@@ -112,7 +112,10 @@ def assemble(
         declaration = build(ctx, "attestation")
         main += [replace(declaration, part=Part.GENERAL)] if declaration else []
         main.sort(key=lambda s: _SPEC_ORDER.index(s.part))
-        extra = [s for s in (build(ctx, "money"),) if s is not None]
+        extra = [
+            s for key in ("money", "deviations", "survey_issues")
+            if (s := build(ctx, key)) is not None
+        ]  # fmt: skip
         return tuple(_number_spec(main, layout) + _appendices(ctx, appendices, extra))
     added = part_sections(ctx, PackagePart.SPECIFICATION)
     spec = sorted(main + added, key=lambda s: _SPEC_ORDER.index(s.part))
