@@ -12,7 +12,6 @@ from datetime import date
 from enum import StrEnum
 
 from specassist.domain.catalog import FormFactor, Resolution
-from specassist.domain.units import Quantity, quantity
 
 
 class SurveyStatus(StrEnum):
@@ -80,20 +79,6 @@ class SurveyCamera:
     install_date: date | None = None
     extra: dict[str, str] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def target_distance_q(self) -> Quantity | None:
-        return None if self.target_distance_m is None else quantity(self.target_distance_m, "m")
-
-    @property
-    def height_q(self) -> Quantity | None:
-        return None if self.height_m is None else quantity(self.height_m, "m")
-
-    @property
-    def focal_range_q(self) -> tuple[Quantity, Quantity] | None:
-        if self.focal_min_mm is None or self.focal_max_mm is None:
-            return None
-        return quantity(self.focal_min_mm, "mm"), quantity(self.focal_max_mm, "mm")
 
     @property
     def display_tag(self) -> str:

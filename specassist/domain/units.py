@@ -82,9 +82,6 @@ class ParsedQuantity:
     kind: Kind
     unit_assumed: bool
 
-    def to_quantity(self) -> Quantity:
-        return quantity(self.magnitude, self.kind.canonical)
-
 
 # Spellings pint does not know, mapped to ones it does. Keys are lower case.
 _UNIT_ALIASES: dict[str, str] = {

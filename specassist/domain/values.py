@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeVar
 
 from specassist.domain.catalog import FormFactor, Resolution
 from specassist.domain.survey import DoriLevel, SurveyStatus
@@ -325,19 +324,6 @@ def parse_sheet_date(text: str, order: DateOrder | None = None) -> date:
         except ValueError:
             continue
     raise ValueParseError("expected a date such as 2025-09-01, 01/09/2025 or 1 Sep 2025")
-
-
-E = TypeVar("E", bound=StrEnum)
-
-
-def parse_enum(text: str, enum: type[E]) -> E:
-    """Read an enum by its value, ignoring case, spaces and punctuation."""
-    key = _normal_key(text)
-    for member in enum:
-        if _normal_key(member.value) == key:
-            return member
-    names = ", ".join(m.value for m in enum)
-    raise ValueParseError(f"expected one of: {names}")
 
 
 def split_list(text: str) -> tuple[str, ...]:
