@@ -17,7 +17,7 @@ from specassist.domain.pipeline import Analysis, Progress, Setup
 from specassist.domain.pipeline import analyse as run_pipeline
 from specassist.domain.requirements import Options
 from specassist.domain.survey import SurveyedCamera
-from specassist.services import capture, overrides, project_settings, projects, tender_service
+from specassist.services import capture, overrides, project_settings, projects
 from specassist.services.projects import Project
 
 
@@ -30,7 +30,8 @@ def _never() -> bool:
 
 
 def setup_of(project: Project, as_of: date | None = None, options: Options | None = None) -> Setup:
-    """What decides the project's verdicts and offers: its catalog, profile and cost settings."""
+    """What decides the project's verdicts and offers: its catalog, profile (with the offer-only
+    rule sets it applies to installed equipment) and cost settings."""
     as_of = as_of or date.today()
     return Setup(
         projects.catalog_of(project),
@@ -38,6 +39,7 @@ def setup_of(project: Project, as_of: date | None = None, options: Options | Non
         as_of,
         options or Options(),
         project_settings.cost_settings(project, as_of),
+        installed_rule_sets=project_settings.installed_rule_sets(project),
     )
 
 
@@ -69,7 +71,12 @@ def export_tender(
     boq_path: Path | None = None,
     progress: Progress = _quiet,
 ) -> int:
-    """Write the tender PDF (and BoQ) from an analysis, overrides included; returns pages."""
+    """Write the tender PDF (and BoQ) from an analysis, overrides included; returns pages.
+
+    The tender's modules (clause files, renderers) load here, when a tender is
+    written: the app's window imports this module before its first paint."""
+    from specassist.services import tender_service
+
     settings = project_settings.tender_settings(project, analysis.as_of)
     tender = tender_service.from_analysis(analysis, settings, progress)
     return tender_service.write(tender, pdf_path, boq_path, progress)

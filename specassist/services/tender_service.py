@@ -62,7 +62,7 @@ def from_analysis(
     costing = cost_outcomes(analysis.outcomes, analysis.engines.prices)
     progress("Writing the specification", 0.6)
     catalog = analysis.catalog
-    names = {vendor.vendor_id: vendor.name for vendor in catalog.vendors}
+    names = catalog.vendor_names()
     rule_sets = chosen_rule_sets(catalog, analysis.rule_set_ids)
     document = build_document(settings, analysis.outcomes, costing, rule_sets, catalog.info,
                               analysis.as_of, names)  # fmt: skip

@@ -3,19 +3,22 @@
 A project file is ``sqlite:///path``; a shared team catalog can be any URL
 (``postgresql+psycopg://…``). Nothing here is SQLite-specific except turning on
 SQLite's foreign-key enforcement, which other databases always do.
+
+Alembic (with Mako and Pygments behind it, a fifth of a second to import) is
+imported when a schema is first checked, not with this module: the desktop
+app paints its window before it opens any project.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -62,12 +65,16 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None, "the migrations folder has no revision"
     return head
@@ -75,6 +82,8 @@ def head_revision() -> str:
 
 def is_known_revision(revision: str) -> bool:
     """False for a schema written by a newer SpecAssist than this one."""
+    from alembic.script import ScriptDirectory
+
     try:
         return ScriptDirectory.from_config(_alembic_config()).get_revision(revision) is not None
     except Exception:  # alembic raises several error types for unknown ids
@@ -82,12 +91,16 @@ def is_known_revision(revision: str) -> bool:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it in an empty database)."""
+    from alembic import command
+
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

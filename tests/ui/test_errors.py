@@ -91,7 +91,7 @@ def test_tender_details_survive_save_and_reopen(
     monkeypatch.setattr(TenderDialog, "exec", fill_and_accept)
     window.edit_tender_details()
     path = tmp_path / "depot.specassist"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     window.new_project(confirm=False)
     assert window.open_project(path, background=False)
     assert window.project is not None
