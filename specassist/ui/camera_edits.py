@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from specassist.domain.catalog import CameraModel
 from specassist.domain.outcome import Override
+from specassist.domain.survey import SurveyCamera
 from specassist.services import capture
 from specassist.services.overrides import DEFAULT_NOTE
 from specassist.ui.dialogs.camera_dialog import CameraDialog
@@ -75,13 +76,21 @@ class CameraEdits:
         if dialog.exec() and dialog.camera is not None:
             window.undo_stack.push(AddCameraCommand(window, dialog.camera))
 
-    def edit_camera(self) -> None:
+    def _selected(self) -> tuple[int, SurveyCamera] | None:
+        """The selected camera's id and stored values (None: nothing selected or open)."""
         window = self.window
         camera_id = window.selected_id()
         if camera_id is None or window.project is None:
+            return None
+        camera = capture.camera(window.project, camera_id)
+        assert camera is not None
+        return camera_id, camera
+
+    def edit_camera(self) -> None:
+        window = self.window
+        if (selected := self._selected()) is None:
             return
-        before = capture.camera(window.project, camera_id)
-        assert before is not None
+        camera_id, before = selected
         dialog = CameraDialog(before, window.units, window, window.survey_model.tags(camera_id))
         if dialog.exec() and dialog.camera is not None:
             after = dialog.camera
@@ -89,23 +98,17 @@ class CameraEdits:
             window.undo_stack.push(EditCameraCommand(window, camera_id, before, after))
 
     def duplicate_camera(self) -> None:
-        window = self.window
-        camera_id = window.selected_id()
-        if camera_id is None or window.project is None:
+        if (selected := self._selected()) is None:
             return
-        camera = capture.camera(window.project, camera_id)
-        assert camera is not None
+        camera = selected[1]
+        window = self.window
         camera.tag = unused_tag(f"{camera.tag or 'camera'} (copy)", window.survey_model.tags())
         window.undo_stack.push(AddCameraCommand(window, camera, "Duplicate camera"))
 
     def delete_camera(self) -> None:
-        window = self.window
-        camera_id = window.selected_id()
-        if camera_id is None or window.project is None:
+        if (selected := self._selected()) is None:
             return
-        camera = capture.camera(window.project, camera_id)
-        assert camera is not None
-        window.undo_stack.push(DeleteCameraCommand(window, camera_id, camera))
+        self.window.undo_stack.push(DeleteCameraCommand(self.window, *selected))
 
     def choose_photo(self, camera_id: int) -> None:
         window = self.window

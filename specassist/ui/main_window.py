@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
         parts = [f"{total} cameras" + (f" ({shown} shown)" if shown != total else "")]
         if self.analysis is not None:
             counts = self.analysis.counts()
-            parts.append(", ".join(f"{n} {v.value}" for v, n in counts.items()))
+            parts.append(", ".join(f"{n} {v.value}" for v, n in counts.items() if n))
         if self.costing is not None:
             unpriced = len(self.costing.missing)
             parts.append(

@@ -63,10 +63,16 @@ class ProjectFiles:
         return Path(last) if last and Path(last).is_dir() else self.project_folder()
 
     def project_title(self) -> str:
-        """The name the tender cover gives the project (the project's name unless typed)."""
+        """The project's name as the tender cover gives it when one was typed, else as its
+        file is named, else as it was created ("Untitled project")."""
         project = self.window.project
         if project is None:
             return "project"
+        typed = str(project_settings.section(project, "tender").get("project", "")).strip()
+        if typed:
+            return typed
+        if project.path is not None:
+            return project.path.stem
         return project_settings.tender_settings(project).project or "project"
 
     def suggested(self, ending: str) -> Path:

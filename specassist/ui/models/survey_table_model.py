@@ -30,6 +30,7 @@ from specassist.domain.matching import Offer
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.survey import SurveyCamera, SurveyedCamera
 from specassist.ui.plan.view import CAMERA_MIME, camera_mime
+from specassist.ui.styles import WARNING_RED
 
 Index = QModelIndex | QPersistentModelIndex
 _FAILS_ROLES = {
@@ -50,8 +51,6 @@ STATUS_COLOURS = {
     Status.NOT_A_CAMERA.value: "#795548",
     NOT_ANALYSED: "#9e9e9e",
 }
-FAILS_COLOUR = "#b71c1c"
-"""A replacement that does not meet every requirement: the detail panel's warning red."""
 
 
 @cache
@@ -61,8 +60,8 @@ def warning_icon() -> QIcon:
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(FAILS_COLOUR))
-    painter.setPen(QColor(FAILS_COLOUR))
+    painter.setBrush(QColor(WARNING_RED))
+    painter.setPen(QColor(WARNING_RED))
     painter.drawPolygon([QPointF(7, 1), QPointF(13, 13), QPointF(1, 13)])
     painter.setPen(QColor("#ffffff"))
     painter.drawText(pixmap.rect().adjusted(0, 3, 0, 0), Qt.AlignmentFlag.AlignCenter, "!")
@@ -319,7 +318,7 @@ class SurveyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return warning_icon()
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(FAILS_COLOUR)
+            return QColor(WARNING_RED)
         return "Does not meet every requirement:\n" + fails_text(offer, self._system)
 
     # ------------------------------------------------------------ dragging onto a plan

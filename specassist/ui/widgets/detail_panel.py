@@ -38,7 +38,8 @@ from specassist.domain.measures import Figure, deg, metres, pixels, watts
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.requirements import PANORAMIC, Requirement, Sourced
 from specassist.domain.survey import SurveyedCamera
-from specassist.ui.models.survey_table_model import FAILS_COLOUR, warning_icon
+from specassist.ui.models.survey_table_model import warning_icon
+from specassist.ui.styles import WARNING_RED
 from specassist.ui.widgets.fov_view import FovScene, FovView
 from specassist.ui.widgets.photo_strip import Photo, PhotoStrip
 
@@ -164,7 +165,7 @@ class DetailPanel(QWidget):
                 item.setToolTip("\n".join(fmt.explanation(offer, self.units)))
                 if failed:
                     item.setIcon(warning_icon())
-                    item.setForeground(QColor(FAILS_COLOUR))
+                    item.setForeground(QColor(WARNING_RED))
                 self.choices.addItem(item)
             if self.choices.count():
                 self.choices.setCurrentRow(0)
@@ -220,7 +221,7 @@ class DetailPanel(QWidget):
                 parts.append(f"<p>Device class: <b>{_h(kind)}</b> "
                              f"<small>({_h(ident.device_class_basis)})</small></p>")  # fmt: skip
             for warning in decision.warnings:
-                parts.append(f"<p style='color:{FAILS_COLOUR}'>⚠ {_h(warning)}</p>")
+                parts.append(f"<p style='color:{WARNING_RED}'>⚠ {_h(warning)}</p>")
             parts.append(self._replacement_summary(result))
             parts.append(self._reasons_html(result))
             if result.requirement is not None:
@@ -254,15 +255,15 @@ class DetailPanel(QWidget):
             if result.match is None:
                 return ""
             why = fmt.no_match(result.match.no_match, self.units)
-            return f"<h4 style='color:{FAILS_COLOUR}'>No replacement</h4><p>{_h(why)}</p>"
+            return f"<h4 style='color:{WARNING_RED}'>No replacement</h4><p>{_h(why)}</p>"
         overridden = result.status is Status.OVERRIDDEN
         heading = "Override" if overridden else "Replacement"
         note = f" — {_h(result.override.note)}" if overridden and result.override else ""
         parts = [f"<h4>{heading}: {_h(self._model_name(offer))}{note}</h4>"]
         if offer.failed:
-            parts.append(f"<p style='color:{FAILS_COLOUR}'><b>⚠ Does not meet "
+            parts.append(f"<p style='color:{WARNING_RED}'><b>⚠ Does not meet "
                          f"{len(offer.failed)} requirement(s):</b></p><ul>")  # fmt: skip
-            parts.extend(f"<li style='color:{FAILS_COLOUR}'>{_h(fmt.check_line(c, self.units))}"
+            parts.extend(f"<li style='color:{WARNING_RED}'>{_h(fmt.check_line(c, self.units))}"
                          "</li>" for c in offer.failed)  # fmt: skip
             parts.append("</ul>")
             first = result.match.choice if result.match else None

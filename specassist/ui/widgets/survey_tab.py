@@ -26,9 +26,9 @@ from specassist.domain.outcome import CameraOutcome
 from specassist.domain.survey import SurveyedCamera
 from specassist.ui.models.survey_filter import SurveyFilter
 from specassist.ui.models.survey_table_model import STATUS_COLOURS, SurveyTableModel
+from specassist.ui.styles import WARNING_STYLE
 from specassist.ui.widgets.detail_panel import DetailPanel
 
-WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 4px; border: 1px solid #ffe69c"
 TABLE_MIN_WIDTH = 420
 """Status, Replacement and Tag stay readable at 1024 px wide with the panel beside them."""
 PANEL_MIN_WIDTH = 300
