@@ -122,7 +122,7 @@ class Heartbeat:
 
 
 def main(cameras: int) -> None:
-    from import_bench import write_survey
+    from import_bench import write_csv
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -141,7 +141,7 @@ def main(cameras: int) -> None:
         root = Path(folder)
         main_window.autosave_folder = lambda: root / "autosave"  # type: ignore[assignment]
         survey = root / "survey.csv"
-        write_survey(survey, cameras)
+        write_csv(survey, cameras)
         path = root / "estate.specassist"
         with projects.new_project("bench", path) as project:
             imports.import_into(project, survey)

@@ -75,6 +75,7 @@ def run_app(file: Path | None = None, demo: bool = False) -> int:
     reporter.parent_widget = window
     window.show()
     splash.finish(window)
+    app.processEvents()  # paint the window now, before the worker below competes for Python
     smoke = os.environ.get("SPECASSIST_SMOKE")
     if smoke == "analysis":
         # Life-cycle check: quit as soon as the first analysis has come back from its worker.

@@ -298,7 +298,12 @@ class MainWindow(QMainWindow):
             project.dirty = False  # nothing the user did yet
             return project
 
-        take = then or self._replace_project
+        def show(project: Project) -> None:
+            self._replace_project(project)
+            if background:
+                self.sig_project_opened.emit(True)
+
+        take = then or show
         if not background:
             take(make())
             return

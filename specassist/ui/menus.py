@@ -73,7 +73,8 @@ def build(window: MainWindow) -> None:
         return make_action(window, text, slot, shortcut, tip)
 
     w = window
-    w.action_new = a("&New project", lambda: w.new_project(), keys.New, "Start an empty project")
+    w.action_new = a("&New project", lambda: w.new_project(background=True), keys.New,
+                     "Start an empty project")  # fmt: skip
     w.action_open = a("&Open project…", files.choose_project, keys.Open, "Open a saved project")
     w.action_import = a("&Import survey…", files.choose_survey, "Ctrl+I",
                         "Import a survey spreadsheet (CSV, XLSX, XLS or ODS)")  # fmt: skip

@@ -188,6 +188,8 @@ def test_fov_scale_bar_and_legend_follow_imperial_units(qtbot: QtBot) -> None:
     assert "Target, 26.2 ft" in texts and any("px/ft" in t for t in texts)
 
 
-def test_fov_picture_without_a_replacement_says_so(qtbot: QtBot) -> None:
-    view, _ = _picture(qtbot, FovScene(new_hfov=None, new_px=None), UnitSystem.METRIC)
+def test_fov_picture_without_a_replacement_or_its_view_says_so(qtbot: QtBot) -> None:
+    view, _ = _picture(qtbot, FovScene(new_hfov=None, new_px=2688), UnitSystem.METRIC)
     assert view.legend() == []
+    view.set_scene(None)
+    assert not view.grab().isNull()

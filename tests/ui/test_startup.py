@@ -111,3 +111,16 @@ def test_the_demo_named_at_start_arrives_in_the_new_project(
                     timeout=30000)  # fmt: skip
     assert window.project is not None and not window.project.dirty
     assert not window.undo_stack.canUndo()
+
+
+def test_new_project_from_the_menu_is_made_on_a_worker(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    window = demo_window
+    old = window.project
+    with qtbot.waitSignal(window.sig_project_opened, timeout=30000):
+        window.action_new.trigger()
+        assert not window.tabs.isEnabled()  # until the new project is in
+    assert window.project is not None and window.project is not old
+    qtbot.waitUntil(lambda: window.survey_model.rowCount() == 0, timeout=30000)
+    assert window.tabs.isEnabled()

@@ -98,6 +98,8 @@ def test_survey_rows_drag_onto_a_plan(demo_window: MainWindow, tmp_path: Path) -
     assert window.project is not None and tab.plan_id is not None
     placed = plan_service.plan(window.project, tab.plan_id).devices
     assert sorted(d.label for d in placed) == ["C001", "C003"]
+    labels = {c.link: c.new_model for c in tab.cameras.values()}
+    assert any(label and label.startswith("Hanwha Vision ") for label in labels.values())
 
 
 # ------------------------------------------------------------------ device type, state, class

@@ -157,6 +157,7 @@ class ColumnMappingDialog(QDialog):
             self.form.addRow(header, combo)
         self.model.set_preview(preview.headers, preview.rows)
         self._labels_changed()
+        self.table.resizeColumnsToContents()  # a score of rows: cheap to measure
 
     def _labels_changed(self) -> None:
         self.model.set_labels({h: c.currentText() for h, c in self.combos.items()})

@@ -149,9 +149,11 @@ class FovView(QWidget):
         painter.fillRect(self.rect(), QColor("#fafafa"))
         scene = self.scene
         if scene is None or scene.new_hfov is None:
+            why = ("No replacement to draw for this camera" if scene is None else
+                   "The replacement's field of view is not known: nothing to draw")  # fmt: skip
             painter.setPen(QColor("#757575"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "No replacement to draw for this camera")  # fmt: skip
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             why)  # fmt: skip
             painter.end()
             return
         left, width = self._drawing_area()
