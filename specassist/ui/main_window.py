@@ -587,6 +587,8 @@ class MainWindow(QMainWindow):
         return recovered is not None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._project is None:
+            return  # still starting: a drop now would have nowhere to go
         urls = event.mimeData().urls()
         if urls and Path(urls[0].toLocalFile()).suffix.lower() in SURVEY_SUFFIXES | {SUFFIX}:
             event.acceptProposedAction()

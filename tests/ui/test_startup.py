@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent
 from pytestqt.qtbot import QtBot
 
 from specassist.services import projects
@@ -59,13 +61,25 @@ def _waiting(qtbot: QtBot, settings: AppSettings) -> MainWindow:
     return window
 
 
+def _drag_accepted(window: MainWindow, path: Path) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    event.ignore()
+    window.dragEnterEvent(event)
+    return event.isAccepted()
+
+
 def test_the_first_project_is_made_on_a_worker_after_the_window_shows(
-    qtbot: QtBot, app_settings: AppSettings
+    qtbot: QtBot, app_settings: AppSettings, tmp_path: Path
 ) -> None:
     window = _waiting(qtbot, app_settings)
+    assert not _drag_accepted(window, tmp_path / "survey.csv")  # nowhere to drop it yet
     with qtbot.waitSignal(window.sig_project_opened, timeout=30000) as opened:
         window.start_up()
     assert opened.args == [True]
+    assert _drag_accepted(window, tmp_path / "survey.csv")
     assert window.project is not None and window.project.path is None
     assert window.tabs.isEnabled() and window.action_import.isEnabled()
     assert window.vendor_names and window.rules_tab.checks
