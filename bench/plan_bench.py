@@ -38,10 +38,10 @@ ROOM_PX = 800
 
 def write_site_survey(path: Path, cameras: int) -> None:
     """The import bench's synthetic survey, every camera on one site."""
-    from import_bench import write_survey
+    from import_bench import write_csv
 
     raw = path.with_suffix(".raw.csv")
-    write_survey(raw, cameras)
+    write_csv(raw, cameras)
     with raw.open(newline="", encoding="utf-8") as source:
         rows = list(csv.reader(source))
     for row in rows[1:]:

@@ -25,13 +25,13 @@ PHOTO_BYTES = 250_000
 
 
 def build(folder: Path, cameras: int, photo_mb: int) -> Path:
-    from import_bench import write_survey
+    from import_bench import write_csv
 
     from specassist.domain.survey import SurveyCamera
     from specassist.services import capture, imports, projects
 
     survey = folder / "survey.csv"
-    write_survey(survey, cameras)
+    write_csv(survey, cameras)
     path = folder / "estate.specassist"
     with projects.new_project("bench", path) as project:
         imports.import_into(project, survey)

@@ -394,3 +394,7 @@ class Catalog:
     sizing_constants: list[ModelConstant] = field(default_factory=list)
     lookalikes: list[LookalikeModel] = field(default_factory=list)
     """Checked by ``catalog check`` only; a project's snapshot does not keep them."""
+
+    def vendor_names(self) -> dict[str, str]:
+        """Vendors as people know them ("Hanwha Vision" for ``hanwha``), by vendor id."""
+        return {vendor.vendor_id: vendor.name for vendor in self.vendors}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from specassist.domain.costing import Costing, cost_outcomes
 from specassist.domain.pipeline import Analysis, Progress, Setup
@@ -23,13 +24,14 @@ from specassist.services import (
     capture,
     overrides,
     plan_optics,
-    plan_service,
     project_settings,
     projects,
     system_service,
-    tender_service,
 )
 from specassist.services.projects import Project
+
+if TYPE_CHECKING:
+    from specassist.services.tender_service import Tender
 
 
 def _quiet(_stage: str, _fraction: float) -> None:
@@ -41,7 +43,8 @@ def _never() -> bool:
 
 
 def setup_of(project: Project, as_of: date | None = None, options: Options | None = None) -> Setup:
-    """What decides the project's verdicts and offers: its catalog, profile and cost settings."""
+    """What decides the project's verdicts and offers: its catalog, profile (with the offer-only
+    rule sets it applies to installed equipment) and cost settings."""
     as_of = as_of or date.today()
     return Setup(
         projects.catalog_of(project),
@@ -49,6 +52,7 @@ def setup_of(project: Project, as_of: date | None = None, options: Options | Non
         as_of,
         options or Options(),
         project_settings.cost_settings(project, as_of),
+        installed_rule_sets=project_settings.installed_rule_sets(project),
     )
 
 
@@ -84,7 +88,12 @@ def export_tender(
     progress: Progress = _quiet,
 ) -> int:
     """Write the tender PDF (and BoQ) from an analysis, overrides included, with the
-    project's plans in an appendix; returns pages."""
+    project's plans in an appendix; returns pages.
+
+    The tender's modules (clause files, renderers) load here, when a tender is
+    written: the app's window imports this module before its first paint."""
+    from specassist.services import tender_service
+
     tender = project_tender(project, analysis, progress=progress)
     return tender_service.write(tender, pdf_path, boq_path, progress)
 
@@ -94,9 +103,11 @@ def project_tender(
     analysis: Analysis,
     settings: TenderSettings | None = None,
     progress: Progress = _quiet,
-) -> tender_service.Tender:
+) -> Tender:
     """The project's tender (its tender details unless ``settings`` are given), with its
     recorders and network when it has system settings, and its plans in an appendix."""
+    from specassist.services import plan_service, tender_service
+
     settings = settings or project_settings.tender_settings(project, analysis.as_of)
     system = system_service.project_plan(project, analysis)
     sheets = plan_service.plan_sheets(project, plan_optics.plan_cameras(analysis), settings.units)

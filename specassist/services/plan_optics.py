@@ -6,7 +6,7 @@ those results change shape only ``plan_camera`` changes.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from specassist.domain.catalog import CameraModel, FormFactor, Resolution
 from specassist.domain.coverage import optics_for
@@ -30,8 +30,9 @@ _FATE = {
 view, or a gap (a device that cannot be drawn as a replacement camera)."""
 
 
-def plan_camera(result: CameraOutcome) -> PlanCamera:
-    """One analysed camera as the plan needs it (the adapter over the per-camera outcome)."""
+def plan_camera(result: CameraOutcome, names: Mapping[str, str] | None = None) -> PlanCamera:
+    """One analysed camera as the plan needs it (the adapter over the per-camera outcome);
+    ``names`` are the vendors' display names, for the replacement's label."""
     camera = result.camera
     old = _old_optics(camera, result.identification.model, result.requirement)
     offer = result.offer
@@ -42,7 +43,8 @@ def plan_camera(result: CameraOutcome) -> PlanCamera:
         new, new_model = None, None
     else:
         new = _offer_optics(offer)
-        new_model = f"{offer.model.vendor_id} {offer.model.model}"
+        vendor = offer.model.vendor_id
+        new_model = f"{(names or {}).get(vendor, vendor)} {offer.model.model}"
     return PlanCamera(
         id=result.id,
         link=link_of_camera(camera),
@@ -62,8 +64,9 @@ def plan_cameras(analysis: Analysis, sites: Collection[str] | None = None) -> di
     A project of 50,000 cameras usually has plans for a few sites: building only
     those keeps the Plans tab from holding the window after every analysis.
     """
+    names = analysis.catalog.vendor_names()
     return {
-        result.id: plan_camera(result)
+        result.id: plan_camera(result, names)
         for result in analysis.outcomes
         if sites is None or result.camera.site in (*sites, None)
     }

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -47,8 +48,9 @@ from specassist.services.plan_images import DEFAULT_PDF_DPI, crop, read_plan_fil
 from specassist.storage import plan_store
 from specassist.storage.plan_store import CameraFacts, PlanImage, PlanSummary
 from specassist.storage.project_file import ProjectFile
-from specassist.tender.document import Figure
-from specassist.tender.plan_content import PlanSheet
+
+if TYPE_CHECKING:
+    from specassist.tender.plan_content import PlanSheet
 
 __all__ = ["DEFAULT_PDF_DPI", "PlanImage", "PlanSummary"]
 
@@ -396,7 +398,13 @@ def plan_sheets(
     project: ProjectFile, cameras: Mapping[int, PlanCamera], units: UnitSystem
 ) -> list[PlanSheet]:
     """Every plan as the tender's appendix prints it: replacement coverage, and the picture
-    reduced to print resolution (a 150 dpi A1 scan need not travel whole in every PDF)."""
+    reduced to print resolution (a 150 dpi A1 scan need not travel whole in every PDF).
+
+    The tender's modules load here, on export: the Plans tab imports this module before
+    the window's first paint."""
+    from specassist.tender.document import Figure
+    from specassist.tender.plan_content import PlanSheet
+
     return [
         PlanSheet(
             page.summary.site,

@@ -1,5 +1,5 @@
-"""The project's own settings — costs, the tender's cover, the recording side and the phases
-of the works — typed, with their defaults.
+"""The project's own settings — costs, the tender's cover, rules, the recording side and the
+phases of the works — typed, with their defaults.
 
 Settings are stored with the project as JSON; here they are read into the
 typed ``CostSettings`` and ``TenderSettings`` every other layer uses, so a
@@ -8,7 +8,7 @@ key is spelled in one place only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -132,8 +132,32 @@ def set_tender_settings(project: Project, values: dict[str, str]) -> None:
     update_settings(project, tender={**current, **values})
 
 
+def installed_rule_sets(project: Project) -> tuple[str, ...]:
+    """Offer-only rule sets (the FCC's) the project applies to installed equipment too."""
+    return tuple(settings(project).get("rules", {}).get("installed", []))
+
+
+def set_installed_rule_sets(project: Project, rule_set_ids: Sequence[str]) -> None:
+    """Apply these offer-only rule sets to installed equipment, as the client's policy may ask.
+
+    Only rule sets that govern what may be offered are accepted: the others reach
+    installed equipment already, and an unknown id is refused so a typo is not
+    taken for a policy.
+    """
+    offer_only = {r.rule_set_id for r in projects.catalog_of(project).rule_sets
+                  if not r.applies_to_installed}  # fmt: skip
+    wrong = [r for r in rule_set_ids if r not in offer_only]
+    if wrong:
+        raise ValueError(
+            f"{', '.join(repr(w) for w in wrong)}: not a rule set that governs offers only; "
+            f"those are {', '.join(sorted(offer_only)) or 'none in this catalog'}"
+        )
+    current = settings(project).get("rules", {})
+    update_settings(project, rules={**current, "installed": list(rule_set_ids)})
+
+
 def section(project: Project, key: str) -> dict[str, Any]:
-    """One stored section ("cost", "tender", "system") as it is, for an undo to put back."""
+    """One stored section ("cost", "tender", "rules", "system") as it is, for an undo."""
     return dict(settings(project).get(key, {}))
 
 

@@ -93,7 +93,7 @@ def from_analysis(
         costing = cost_with_system(analysis.outcomes, system, book)
     progress("Writing the specification", 0.6)
     catalog = analysis.catalog
-    names = {vendor.vendor_id: vendor.name for vendor in catalog.vendors}
+    names = catalog.vendor_names()
     rule_sets = chosen_rule_sets(catalog, analysis.rule_set_ids)
     document = build_document(settings, analysis.outcomes, costing, rule_sets, catalog.info,
                               analysis.as_of, names, system, plans, survey_issues)  # fmt: skip

@@ -3,20 +3,23 @@
 A project file is ``sqlite:///path``; a shared team catalog can be any URL
 (``postgresql+psycopg://…``). Nothing here is SQLite-specific except turning on
 SQLite's foreign-key enforcement, which other databases always do.
+
+Alembic (with Mako and Pygments behind it, a fifth of a second to import) is
+imported when a schema is first checked, not with this module: the desktop
+app paints its window before it opens any project.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -97,6 +100,8 @@ TEAM = Chain(Path(__file__).parent / "team_migrations", "specassist_team_version
 
 
 def _alembic_config(chain: Chain) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(chain.folder))
     config.attributes["version_table"] = chain.version_table
@@ -104,6 +109,8 @@ def _alembic_config(chain: Chain) -> Config:
 
 
 def head_revision(chain: Chain = PROJECT) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config(chain)).get_current_head()
     assert head is not None, "the migrations folder has no revision"
     return head
@@ -111,6 +118,8 @@ def head_revision(chain: Chain = PROJECT) -> str:
 
 def is_known_revision(revision: str, chain: Chain = PROJECT) -> bool:
     """False for a schema written by a newer SpecAssist than this one."""
+    from alembic.script import ScriptDirectory
+
     try:
         script = ScriptDirectory.from_config(_alembic_config(chain))
         return script.get_revision(revision) is not None
@@ -119,6 +128,8 @@ def is_known_revision(revision: str, chain: Chain = PROJECT) -> bool:
 
 
 def current_revision(engine: Engine, chain: Chain = PROJECT) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         context = MigrationContext.configure(
             connection, opts={"version_table": chain.version_table}
@@ -128,6 +139,8 @@ def current_revision(engine: Engine, chain: Chain = PROJECT) -> str | None:
 
 def upgrade(engine: Engine, chain: Chain = PROJECT) -> None:
     """Bring the schema to the newest revision (creates it in an empty database)."""
+    from alembic import command
+
     config = _alembic_config(chain)
     with engine.begin() as connection:
         config.attributes["connection"] = connection

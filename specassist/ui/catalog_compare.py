@@ -29,18 +29,20 @@ class Window(Workbench, Protocol):
     def statusBar(self) -> QStatusBar: ...
 
 
-def catalog_for_new_project(settings: AppSettings, parent: QWidget) -> CatalogLoad | None:
-    """The team catalog of the preferences, or None (the catalog folder) when there is none
-    or it cannot be read, which a message then says."""
-    if not settings.catalog_url:
-        return None
+def read_team_catalog(url: str) -> tuple[CatalogLoad | None, str]:
+    """The team catalog at ``url`` for a new project, or (None, why not) when it cannot be
+    read, and the project takes the catalog folder. Safe on a worker: the caller shows why
+    with ``warn_unread`` on the GUI thread."""
     try:
-        return catalog_service.load_catalog(settings.catalog_url)
+        return catalog_service.load_catalog(url), ""
     except UserError as exc:
         log.warning("team catalog not read for a new project: %s", exc)
-        QMessageBox.warning(parent, "Team catalog not read",
-                            f"{exc}\n\nThis project uses the catalog folder instead.")  # fmt: skip
-        return None
+        return None, str(exc)
+
+
+def warn_unread(parent: QWidget, problem: str) -> None:
+    QMessageBox.warning(parent, "Team catalog not read",
+                        f"{problem}\n\nThis project uses the catalog folder instead.")  # fmt: skip
 
 
 def compare_in_background(window: Window, parent: QWidget) -> None:

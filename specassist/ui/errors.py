@@ -62,7 +62,11 @@ def configure_logging(folder: Path | None = None) -> Path:
 
 
 def describe(exc: BaseException) -> str:
-    """One line a user can read: the message, or the kind of error when there is none."""
+    """One line a user can read: the message, or the kind of error when there is none.
+    An operating-system error reads as the system words it ("No space left on device"),
+    with the file it concerns, not as "[Errno 28] …"."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     text = str(exc).strip()
     return text if text else type(exc).__name__.replace("Error", " error").strip()
 

@@ -1,4 +1,5 @@
-"""Export the tender from the window: a worker writes it, a progress dialog can cancel it."""
+"""Export the tender from the window: refused while it would mislead, then written by a worker
+with a progress dialog that can cancel it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt, QUrl, SignalInstance
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from specassist.domain.pipeline import Analysis, Cancelled
 from specassist.services import analysis
@@ -25,6 +26,31 @@ class ExportHost(Protocol):
     def statusBar(self) -> QStatusBar: ...
 
     def _error(self, title: str, text: str) -> None: ...
+
+    def export_tender(self, pdf: Path, boq: Path | None = None, ask_open: bool = False) -> None: ...
+
+
+def choose_export(
+    host: ExportHost, project: Project | None, result: Analysis | None, suggested: Path
+) -> None:
+    """Ask where to write the tender (``suggested`` first), unless there is nothing honest to
+    export yet: no analysis, no camera, or no rule set to judge them by."""
+    if project is None or result is None:
+        host.statusBar().showMessage("The analysis is still running; try again in a moment")
+        return
+    if not result.outcomes:
+        host._error("Nothing to export", "The project has no cameras yet: import a survey "
+                    "or add cameras first.")  # fmt: skip
+        return
+    if not result.rule_set_ids:
+        host._error("No rule set chosen", "No rule set is ticked in the Rules tab, so no "
+                    "camera can be excluded. Choose the rules that apply first.")  # fmt: skip
+        return
+    parent = host if isinstance(host, QWidget) else None
+    path, _ = QFileDialog.getSaveFileName(parent, "Export tender", str(suggested), "PDF (*.pdf)")
+    if path:
+        pdf = Path(path).with_suffix(".pdf")
+        host.export_tender(pdf, pdf.with_name(pdf.stem + "-boq.xlsx"), ask_open=True)
 
 
 def export_in_background(

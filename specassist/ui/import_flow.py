@@ -7,8 +7,9 @@ only waits, and Cancel at any of them leaves the project as it was.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
@@ -18,7 +19,7 @@ from specassist.services import imports
 from specassist.services.imports import ImportMode, StoredImport
 from specassist.services.projects import Project
 from specassist.ui import workers
-from specassist.ui.dialogs.column_mapping import ColumnMappingDialog
+from specassist.ui.dialogs.column_mapping import ColumnMappingDialog, SurveyPreview, read_preview
 from specassist.ui.dialogs.import_report import ImportReportDialog
 from specassist.ui.settings import AppSettings
 
@@ -40,6 +41,14 @@ class ImportHost(Protocol):
     def _error(self, title: str, text: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How the user said to read the file: their column choices and its encoding."""
+
+    column_map: dict[str, str]
+    encoding: str | None = None
+
+
 class ImportFlow(QObject):
     sig_done = Signal(bool)
     """An import has ended: True when it stored or updated cameras."""
@@ -47,6 +56,8 @@ class ImportFlow(QObject):
     def __init__(self, host: ImportHost, parent: QWidget) -> None:
         super().__init__(parent)
         self.host, self.parent_widget = host, parent
+        self.report: ImportReportDialog | None = None
+        """The last report shown."""
 
     def start(
         self,
@@ -64,17 +75,17 @@ class ImportFlow(QObject):
             return self._now(path, ask, mode)
 
         def read_header(_progress: workers.Progress, _cancelled: object) -> object:
-            return imports.header_preview(path)
+            return read_preview(path)
 
         def header_read(found: object) -> None:
-            preview = cast(tuple[list[str], dict[str, str]], found)
-            column_map = self._column_map(preview[0], preview[1], ask)
+            assert isinstance(found, SurveyPreview)
+            reading = self._reading(path, found, ask)
             chosen = mode or self._mode(ask)
-            if column_map is None or chosen is None:
+            if reading is None or chosen is None:
                 self.host.statusBar().showMessage("Import cancelled", 5000)
                 self.sig_done.emit(False)
                 return
-            self._in_background(path, column_map, chosen, ask)
+            self._in_background(path, reading, chosen, ask)
 
         self.host.statusBar().showMessage(f"Reading {path.name}…")
         workers.run_task(read_header, header_read, self._failed)
@@ -84,32 +95,32 @@ class ImportFlow(QObject):
         project = self.host.project
         assert project is not None
         try:
-            headers, mapping = imports.header_preview(path)
-            column_map = self._column_map(headers, mapping, ask)
+            reading = self._reading(path, read_preview(path), ask)
             chosen = mode or self._mode(ask)
-            if column_map is None or chosen is None:
+            if reading is None or chosen is None:
                 return False
-            stored = imports.import_into(project, path, None, column_map or None, mode=chosen)
+            stored = imports.import_into(project, path, None, reading.column_map or None,
+                                         reading.encoding, mode=chosen)  # fmt: skip
         except UserError as exc:
             self.host._error("Cannot read survey", str(exc))
             return False
         self._imported(stored, path, ask)
         return True
 
-    def _column_map(
-        self, headers: list[str], mapping: dict[str, str], ask: bool
-    ) -> dict[str, str] | None:
-        """The user's mapping for these headers; None when they cancelled the dialog."""
+    def _reading(self, path: Path, preview: SurveyPreview, ask: bool) -> Reading | None:
+        """The user's mapping for these headers, and the encoding they chose; None when they
+        cancelled the dialog."""
         settings = self.host.settings
-        column_map = settings.column_mapping(headers)
-        unknown = [h for h, f in mapping.items() if f == "extra" and h not in column_map]
-        if unknown and ask:
-            dialog = ColumnMappingDialog(headers, {**mapping, **column_map}, self.parent_widget)
-            if not dialog.exec():
-                return None
-            column_map = dialog.mapping()
-            settings.remember_mapping(headers, column_map)
-        return column_map
+        column_map = settings.column_mapping(preview.headers)
+        unknown = [h for h, f in preview.mapping.items() if f == "extra" and h not in column_map]
+        if not (unknown and ask):
+            return Reading(column_map)
+        dialog = ColumnMappingDialog(path, preview, column_map, self.parent_widget)
+        if not dialog.exec():
+            return None
+        column_map = dialog.mapping()
+        settings.remember_mapping(dialog.preview.headers, column_map)
+        return Reading(column_map, dialog.chosen_encoding())
 
     def _mode(self, ask: bool) -> ImportMode | None:
         """Update or add when the project already has cameras (None: the user cancelled).
@@ -136,14 +147,13 @@ class ImportFlow(QObject):
             ImportMode.UPDATE if clicked is update else ImportMode.ADD if clicked is add else None
         )
 
-    def _in_background(
-        self, path: Path, column_map: dict[str, str], mode: ImportMode, ask: bool
-    ) -> None:
+    def _in_background(self, path: Path, reading: Reading, mode: ImportMode, ask: bool) -> None:
         project = self.host.project
         assert project is not None
 
         def work(_progress: workers.Progress, _cancelled: object) -> object:
-            return imports.import_into(project, path, None, column_map or None, mode=mode)
+            return imports.import_into(project, path, None, reading.column_map or None,
+                                       reading.encoding, mode=mode)  # fmt: skip
 
         def done(stored: object) -> None:
             if project is not self.host.project:
@@ -164,12 +174,15 @@ class ImportFlow(QObject):
         counts = count_by_severity(result.issues)
         summary = (
             f"{path.name}: {stored.added} cameras added, {stored.updated} updated; "
-            f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings "
-            f"({result.accounting.summary()})"
+            f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings"
         )
-        self.host.statusBar().showMessage(summary, 10000)
+        rows = result.accounting.summary()
+        self.host.statusBar().showMessage(f"{summary} ({rows})", 10000)
         if ask and (counts[Severity.ERROR] or counts[Severity.WARNING]):
-            ImportReportDialog("Import report", summary + f". Read as {result.detail}. Rows "
-                               "with a rejected value were still imported; the value is left "
-                               "blank.", result.issues, self.parent_widget).open()  # fmt: skip
+            self.report = ImportReportDialog(
+                "Import report", summary + ". Rows with a rejected value were still imported; "
+                "the value is left blank.", result.issues, self.parent_widget,
+                read_as=result.detail, rows=rows,
+            )  # fmt: skip
+            self.report.open()
         self.sig_done.emit(bool(stored.added or stored.updated))

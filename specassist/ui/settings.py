@@ -56,6 +56,15 @@ class AppSettings:
     def catalog_url(self, value: str) -> None:
         self._s.setValue("catalog/url", value)
 
+    @property
+    def installed_rules(self) -> list[str]:
+        """Offer-only rule sets (the FCC's) new projects apply to installed equipment too."""
+        return [r for r in self._get("rules/installed", "").split(",") if r]
+
+    @installed_rules.setter
+    def installed_rules(self, value: list[str]) -> None:
+        self._s.setValue("rules/installed", ",".join(value))
+
     # -- the issuing organisation, printed on the tender cover
 
     @property
@@ -78,7 +87,8 @@ class AppSettings:
 
     @property
     def last_folder(self) -> str:
-        return self._get("files/last_folder", str(Path.home()))
+        """The folder a survey, price list or photo was last taken from ("" before the first)."""
+        return self._get("files/last_folder", "")
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:

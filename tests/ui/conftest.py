@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from specassist.ui.settings import AppSettings
 
@@ -54,3 +55,17 @@ def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     return shown
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, app_settings: AppSettings) -> object:
+    """The window with the demo survey loaded and analysed, shown at 1366×768."""
+    from specassist.app import create_window
+
+    window = create_window(demo=True, settings=app_settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.analysis is not None and len(window.analysis.outcomes) == 20,
+                    timeout=30000)  # fmt: skip
+    return window

@@ -91,7 +91,7 @@ def test_tender_details_survive_save_and_reopen(
     monkeypatch.setattr(TenderDialog, "exec", fill_and_accept)
     window.edit_tender_details()
     path = tmp_path / "depot.specassist"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     window.new_project(confirm=False)
     assert window.open_project(path, background=False)
     assert window.project is not None
@@ -101,3 +101,12 @@ def test_tender_details_survive_save_and_reopen(
         "Borough Council",
         "C",
     )
+
+
+def test_an_operating_system_error_reads_in_the_systems_words() -> None:
+    from specassist.ui.errors import describe
+
+    assert describe(OSError(28, "No space left on device")) == "No space left on device"
+    denied = PermissionError(13, "Permission denied", "/media/usb/site.specassist")
+    assert describe(denied) == "Permission denied: /media/usb/site.specassist"
+    assert describe(ValueError()) == "Value error"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,9 @@ def test_demo_opens_listing_every_demo_camera(qtbot: QtBot) -> None:
     window.show()
     model = window.table.model()
     qtbot.waitUntil(lambda: model.rowCount() == 20, timeout=20000)
-    assert model.data(model.index(0, 1)) == "C001"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:2] == ["Status", "Replacement"]  # beside each other, first on a small screen
+    assert model.data(model.index(0, headers.index("Tag"))) == "C001"
     assert "20 cameras" in window.status_label.text()
     assert window.project is not None and not window.project.dirty
 
@@ -29,7 +32,7 @@ def test_import_then_save_as_and_reopen(qtbot: QtBot, tmp_path: Path, surveys: P
     assert window.windowTitle().endswith("— SpecAssist 0.1.0")
     assert "*" in window.windowTitle()
     target = tmp_path / "saved.specassist"
-    assert window._save_to(target)
+    assert window.files.save_to(target)
     assert "*" not in window.windowTitle()
     with projects.open_project(target) as reopened:
         assert len(capture.cameras(reopened)) == 3

@@ -2,7 +2,8 @@
 
 A surveyor types what they see ("12 ft", "2.8-12mm", "4MP"); the form reads it
 exactly as an imported spreadsheet cell would be read and shows any problem next
-to the buttons, naming the field. Nothing is saved until it reads cleanly.
+to the buttons, naming the field. Nothing is saved until it reads cleanly. The
+fields scroll, so the dialog fits a 600-pixel-high screen with its buttons in view.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,14 @@ HINTS = {
 }  # fmt: skip
 
 
+def fits_in_view(dialog: QDialog, width: int, height: int, room: int = 140) -> None:
+    """Size ``dialog`` to its content, but no taller than the screen it opens on (less
+    ``room`` for the title bar, buttons and panel): the rest scrolls."""
+    screen = dialog.screen()
+    available = screen.availableGeometry().height() if screen is not None else 600
+    dialog.resize(width, min(height + room, available - 40))
+
+
 class CameraDialog(QDialog):
     """``taken_tags`` are the other cameras' tags (case-folded): a tag names one camera only."""
 
@@ -61,7 +71,8 @@ class CameraDialog(QDialog):
         self.camera: SurveyCamera | None = None
         values = capture.form_values(camera, units) if camera else {}
         self.fields: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
-        form = QFormLayout()
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
         for key, label in LABELS.items():
             widget: QLineEdit | QComboBox | QPlainTextEdit
             if key in CHOICES:
@@ -88,10 +99,15 @@ class CameraDialog(QDialog):
         )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
+        fits_in_view(self, form_widget.sizeHint().width() + 40, form_widget.sizeHint().height())
 
     def values(self) -> dict[str, str]:
         out = {}

@@ -1,10 +1,13 @@
-"""Every issue an import found, with file, row and column, in a sortable table."""
+"""What an import did: how the file was read, where every row went, and every issue it found
+(with file, row and column) in a sortable table."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -18,7 +21,10 @@ from specassist.ui.models.issues_model import IssuesModel
 
 class ImportReportDialog(QDialog):
     def __init__(self, title: str, summary: str, issues: list[InputIssue],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, read_as: str = "",
+                 rows: str = "") -> None:  # fmt: skip
+        """``read_as``: how the file was read (format, sheet, encoding); ``rows``: the row
+        accounting ("120 rows read: 118 stored, 1 header, skipped: 1 blank")."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.model = IssuesModel(issues, self)
@@ -35,6 +41,15 @@ class ImportReportDialog(QDialog):
         label = QLabel(summary)
         label.setWordWrap(True)
         layout.addWidget(label)
+        facts = QFormLayout()
+        self.read_as = QLabel(read_as)
+        self.rows = QLabel(rows)
+        for name, value in (("Read as", self.read_as), ("Rows", self.rows)):
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if value.text():
+                facts.addRow(name, value)
+        layout.addLayout(facts)
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(820, 460)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,8 +22,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class OverrideDialog(QDialog):
-    def __init__(self, models: list[CameraModel], parent: QWidget | None = None) -> None:
+    def __init__(self, models: list[CameraModel], parent: QWidget | None = None,
+                 names: Mapping[str, str] | None = None) -> None:  # fmt: skip
         super().__init__(parent)
+        names = names or {}
         self.setWindowTitle("Choose a replacement model")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search vendor, model or form…")
@@ -29,8 +33,12 @@ class OverrideDialog(QDialog):
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget()
         self.list.setAccessibleName("Allowed models")
-        for model in sorted(models, key=lambda m: (m.vendor_id, m.model)):
-            text = f"{model.vendor_id} {model.model} — {model.form_factor.value}"
+
+        def vendor(model: CameraModel) -> str:
+            return names.get(model.vendor_id, model.vendor_id)
+
+        for model in sorted(models, key=lambda m: (vendor(m).casefold(), m.model)):
+            text = f"{vendor(model)} {model.model} — {model.form_factor.value}"
             if model.resolution:
                 text += f", {model.resolution}"
             item = QListWidgetItem(text)

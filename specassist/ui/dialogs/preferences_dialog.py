@@ -1,5 +1,9 @@
 """Preferences: units, the default rule profile for new projects, the issuing organisation,
-and the team catalog new projects take their catalog from."""
+and the team catalog new projects take their catalog from.
+
+Offer-only rule sets (the FCC's) get a second box: whether new projects apply
+them to installed equipment too.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +25,7 @@ from specassist.domain.catalog import RuleSet
 from specassist.domain.formatting import UnitSystem
 from specassist.services import team_catalog
 from specassist.ui.settings import AppSettings
+from specassist.ui.widgets.rules_tab import INSTALLED_TEXT, INSTALLED_TIP
 
 
 class PreferencesDialog(QDialog):
@@ -49,10 +55,11 @@ class PreferencesDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a61b1b")
         self.message.hide()
-        defaults = settings.default_rules
+        defaults, installed = settings.default_rules, settings.installed_rules
         box = QGroupBox("Rule sets for new projects")
         box_layout = QVBoxLayout(box)
         self.rules: dict[str, QCheckBox] = {}
+        self.installed: dict[str, QCheckBox] = {}
         for rule_set in rule_sets:
             check = QCheckBox(rule_set.title)
             check.setChecked(
@@ -60,6 +67,18 @@ class PreferencesDialog(QDialog):
             )
             self.rules[rule_set.rule_set_id] = check
             box_layout.addWidget(check)
+            if not rule_set.applies_to_installed:
+                extra = QCheckBox(INSTALLED_TEXT)
+                extra.setToolTip(INSTALLED_TIP)
+                extra.setStyleSheet("margin-left: 24px")
+                extra.setChecked(rule_set.rule_set_id in installed)
+                extra.setEnabled(check.isChecked())
+                check.toggled.connect(extra.setEnabled)
+                self.installed[rule_set.rule_set_id] = extra
+                box_layout.addWidget(extra)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(box)
         form = QFormLayout()
         form.addRow("Units", self.units)
         form.addRow("Issuing organisation", self.issuer)
@@ -71,9 +90,10 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(box)
+        layout.addWidget(scroll)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.resize(520, 460)
 
     def accept(self) -> None:
         url = self.catalog_url.text().strip()
@@ -85,4 +105,7 @@ class PreferencesDialog(QDialog):
         self.settings.units = UnitSystem(str(self.units.currentData()))
         self.settings.issuer = self.issuer.text().strip()
         self.settings.default_rules = [k for k, c in self.rules.items() if c.isChecked()]
+        self.settings.installed_rules = [
+            k for k, c in self.installed.items() if c.isChecked() and self.rules[k].isChecked()
+        ]
         super().accept()

@@ -1,8 +1,11 @@
-"""The catalog browser's table: one row per camera model, with where its figures came from."""
+"""The catalog browser's table: one row per camera model, with where its figures came from.
+
+Vendors show by their catalog names ("Hanwha Vision"); filters still work on ids.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,20 +40,32 @@ COLUMNS: list[tuple[str, Callable[[CameraModel], Any]]] = [
 
 
 class CatalogTableModel(QAbstractTableModel):
-    def __init__(self, models: list[CameraModel] | None = None, parent: Any = None) -> None:
+    def __init__(
+        self,
+        models: list[CameraModel] | None = None,
+        parent: Any = None,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._models = list(models or [])
+        self._names: Mapping[str, str] = dict(names or {})
 
-    def set_models(self, models: list[CameraModel]) -> None:
+    def set_models(self, models: list[CameraModel], names: Mapping[str, str] | None = None) -> None:
         self.beginResetModel()
         self._models = list(models)
+        self._names = dict(names or {})
         self.endResetModel()
 
     def model_at(self, row: int) -> CameraModel:
         return self._models[row]
 
-    def vendors(self) -> list[str]:
-        return sorted({m.vendor_id for m in self._models})
+    def vendor_name(self, vendor_id: str) -> str:
+        return self._names.get(vendor_id, vendor_id)
+
+    def vendors(self) -> list[tuple[str, str]]:
+        """(name, id) of every vendor with a model, by name."""
+        ids = {m.vendor_id for m in self._models}
+        return sorted((self.vendor_name(i), i) for i in ids)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._models)
@@ -64,10 +79,12 @@ class CatalogTableModel(QAbstractTableModel):
         model = self._models[index.row()]
         name, getter = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return getter(model)
+            return self.vendor_name(model.vendor_id) if name == "Vendor" else getter(model)
         if role == SORT_ROLE:
             if name == "Resolution":
                 return model.resolution.width * model.resolution.height if model.resolution else 0
+            if name == "Vendor":
+                return self.vendor_name(model.vendor_id).lower()
             return str(getter(model)).lower()
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = model.provenance.notes or ""
@@ -111,5 +128,6 @@ class CatalogFilter(QSortFilterProxyModel):
             model.resolution is None or model.resolution.megapixels < self.min_megapixels
         ):
             return False
-        haystack = f"{model.vendor_id} {model.model} {model.series or ''}".lower()
+        vendor = self._source.vendor_name(model.vendor_id)
+        haystack = f"{model.vendor_id} {vendor} {model.model} {model.series or ''}".lower()
         return all(word in haystack for word in self.words)

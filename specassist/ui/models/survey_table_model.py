@@ -4,23 +4,40 @@ An adapter over two plain structures — the project's stored cameras and the
 latest analysis — so it stays fast with 50,000 rows: nothing is computed per
 paint beyond formatting one cell. Sorting uses ``SORT_ROLE`` (numbers sort as
 numbers), filtering uses a lower-case text per row built once per refresh.
+Vendors show by their catalog names; a replacement that misses a requirement
+is marked in its cell. Rows drag onto a plan as camera ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from specassist.domain import formatting as fmt
 from specassist.domain.formatting import UnitSystem
+from specassist.domain.matching import Offer
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.survey import SurveyCamera, SurveyedCamera
+from specassist.ui.plan.view import CAMERA_MIME, camera_mime
+from specassist.ui.styles import WARNING_RED
 
 Index = QModelIndex | QPersistentModelIndex
+_FAILS_ROLES = {
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -29,11 +46,27 @@ STATUS_COLOURS = {
     Status.NO_REPLACEMENT.value: "#c62828",
     Status.TO_REPLACE.value: "#1565c0",
     Status.OVERRIDDEN.value: "#6a1b9a",
-    Status.NOT_A_CAMERA.value: "#00838f",
     Status.ALLOWED.value: "#2e7d32",
     Status.UNKNOWN.value: "#ef6c00",
+    Status.NOT_A_CAMERA.value: "#795548",
     NOT_ANALYSED: "#9e9e9e",
 }
+
+
+@cache
+def warning_icon() -> QIcon:
+    """A small red triangle with "!" for a replacement that misses a requirement."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(WARNING_RED))
+    painter.setPen(QColor(WARNING_RED))
+    painter.drawPolygon([QPointF(7, 1), QPointF(13, 13), QPointF(1, 13)])
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(pixmap.rect().adjusted(0, 3, 0, 0), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)
 
 
 @cache
@@ -58,13 +91,31 @@ def _text(value: str | None) -> str:
     return value or ""
 
 
+def fails_text(offer: Offer, system: UnitSystem) -> str:
+    """The requirements a replacement does not meet, one line each ("" when it meets all)."""
+    return "\n".join(fmt.check_line(check, system) for check in offer.failed)
+
+
 Column = tuple[str, Callable[[SurveyCamera, CameraOutcome | None], Any]]
+REPLACEMENT = "Replacement"
 
 
-def _columns(system: UnitSystem) -> list[Column]:
+def _columns(system: UnitSystem, names: Mapping[str, str]) -> list[Column]:
     def replacement(_: SurveyCamera, r: CameraOutcome | None) -> str:
         offer = r.offer if r else None
-        return f"{offer.model.vendor_id} {offer.model.model}" if offer else ""
+        if offer is None:
+            return ""
+        failed = len(offer.failed)
+        fails = f" — fails {failed}" if failed else ""
+        return (
+            f"{names.get(offer.model.vendor_id, offer.model.vendor_id)} {offer.model.model}{fails}"
+        )
+
+    def maker(_: SurveyCamera, r: CameraOutcome | None) -> str:
+        if r is None:
+            return ""
+        maker_id = r.identification.maker_id
+        return names.get(maker_id, maker_id) if maker_id else "?"
 
     def detail_after(_: SurveyCamera, r: CameraOutcome | None) -> str:
         after = r.detail_after if r else None
@@ -72,15 +123,13 @@ def _columns(system: UnitSystem) -> list[Column]:
 
     return [
         ("Status", lambda c, r: row_status(r)),
+        (REPLACEMENT, replacement),
         ("Tag", lambda c, r: c.display_tag),
         ("Site", lambda c, r: _text(c.site)),
         ("Location", lambda c, r: _text(c.location)),
         ("Make", lambda c, r: _text(c.make)),
         ("Model", lambda c, r: _text(c.model)),
-        ("Maker", lambda c, r: (r.identification.maker_id or "?") if r else ""),
-        ("Class", lambda c, r: r.identification.device_class.value.replace("_", " ") if r
-         else ""),
-        ("Replacement", replacement),
+        ("Maker", maker),
         ("Detail after", detail_after),
         ("Form", lambda c, r: c.form_factor.value if c.form_factor else ""),
         ("Resolution", lambda c, r: str(c.resolution) if c.resolution else
@@ -95,6 +144,10 @@ def _columns(system: UnitSystem) -> list[Column]:
         ("Outdoor", lambda c, r: fmt.yes_no(c.outdoor) if c.outdoor is not None else ""),
         ("Survey status", lambda c, r: c.status.value.replace("_", " ") if c.status else ""),
         ("Notes", lambda c, r: _text(c.notes)),
+        ("Device type", lambda c, r: _text(c.device_type)),
+        ("Device state", lambda c, r: _text(c.device_state)),
+        ("Class", lambda c, r: r.identification.device_class.value.replace("_", " ")
+         if r else ""),
     ]  # fmt: skip
 
 
@@ -124,7 +177,10 @@ class SurveyTableModel(QAbstractTableModel):
         self._results: dict[int, CameraOutcome] = {}
         self._haystack: list[str] = []
         self._rows: dict[int, int] = {}
-        self._columns = _columns(system)
+        self._system = system
+        self._names: Mapping[str, str] = {}
+        self._columns = _columns(system, self._names)
+        self._replacement_column = [name for name, _ in self._columns].index(REPLACEMENT)
 
     # ------------------------------------------------------------ content
 
@@ -180,7 +236,14 @@ class SurveyTableModel(QAbstractTableModel):
         self._all_changed()
 
     def set_unit_system(self, system: UnitSystem) -> None:
-        self._columns = _columns(system)
+        self._system = system
+        self._columns = _columns(system, self._names)
+        self._all_changed()
+
+    def set_vendor_names(self, names: Mapping[str, str]) -> None:
+        """Show vendors by their catalog names ("Hanwha Vision", not "hanwha")."""
+        self._names = dict(names)
+        self._columns = _columns(self._system, self._names)
         self._all_changed()
 
     def _all_changed(self) -> None:
@@ -237,15 +300,43 @@ class SurveyTableModel(QAbstractTableModel):
             return str(getter(stored.camera, self._results.get(stored.id))).lower()
         if role == ID_ROLE:
             return stored.id
+        result = self._results.get(stored.id)
+        if index.column() == self._replacement_column and role in _FAILS_ROLES:
+            offer = result.offer if result else None
+            if offer is not None and offer.failed:
+                return self._fails(offer, role)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return status_icon(row_status(self._results.get(stored.id)))
+            return status_icon(row_status(result))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == 0:
-                result = self._results.get(stored.id)
-                if result is not None and result.decision.warnings:
-                    return "\n".join(result.decision.warnings)
+            if index.column() == 0 and result is not None and result.decision.warnings:
+                return "\n".join(result.decision.warnings)
             return "\n".join(f"{k}: {v}" for k, v in stored.camera.raw.items()) or None
         return None
+
+    def _fails(self, offer: Offer, role: int) -> Any:
+        """How a replacement that misses requirements is marked: icon, red text, the lines."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            return warning_icon()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(WARNING_RED)
+        return "Does not meet every requirement:\n" + fails_text(offer, self._system)
+
+    # ------------------------------------------------------------ dragging onto a plan
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [CAMERA_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The dragged rows' camera ids, in the form the plan view accepts."""
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return camera_mime([self._cameras[row].id for row in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,11 +65,13 @@ class CatalogTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
-    def set_models(self, models: list[CameraModel]) -> None:
-        self.model.set_models(models)
+    def set_models(self, models: list[CameraModel], names: Mapping[str, str] | None = None) -> None:
+        self.model.set_models(models, names)
         self.vendor.blockSignals(True)
         self.vendor.clear()
-        self.vendor.addItems(["", *self.model.vendors()])
+        self.vendor.addItem("", "")
+        for name, vendor_id in self.model.vendors():
+            self.vendor.addItem(name, vendor_id)
         self.vendor.blockSignals(False)
         # Sized from the first rows only: measuring every row of a 20,000-model catalog
         # would hold the window for a second.
@@ -78,6 +82,6 @@ class CatalogTab(QWidget):
         self._apply()
 
     def _apply(self) -> None:
-        self.proxy.set_filters(self.search.text(), self.vendor.currentText(),
+        self.proxy.set_filters(self.search.text(), str(self.vendor.currentData() or ""),
                                self.form.currentText(), self.resolution.value())  # fmt: skip
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} models")

@@ -1,4 +1,8 @@
-"""The Costs tab: the project's rates and currency, and running totals by site."""
+"""The Costs tab: the project's rates and currency, and running totals by site.
+
+The form scrolls on a short screen; a partial total is a warning above the
+buttons and is marked in the table's rows.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
 from specassist.domain.costing import Costing
 from specassist.domain.pricing import CostSettings
 from specassist.ui.models.site_costs_model import SiteCostsModel
+from specassist.ui.styles import WARNING_STYLE
 
 FIELDS = {
     "currency": "Currency (ISO code)",
@@ -85,13 +91,18 @@ class CostsTab(QWidget):
         table.setModel(self.model)
         table.setAccessibleName("Totals by site")
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        left = QVBoxLayout()
+        self.table = table
+        body = QWidget()
+        left = QVBoxLayout(body)
         left.addLayout(form)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
+        layout.addWidget(scroll, 2)
         layout.addWidget(table, 3)
 
     def show_settings(self, settings: CostSettings) -> None:
@@ -125,8 +136,10 @@ class CostsTab(QWidget):
             else:
                 text += " Import a price list to complete the totals."
             self.message.setText(text)
+            self.message.setStyleSheet(WARNING_STYLE)
         elif costing is not None:
             self.message.setText(f"Total {costing.total} including {costing.settings.tax_name}.")
+            self.message.setStyleSheet("")
 
     def apply(self) -> None:
         values = {key: edit.text().strip() for key, edit in self.edits.items()}

@@ -4,13 +4,20 @@ Read-only text is a QTextBrowser (selectable, citations are clickable links);
 the replacement choices are a list the user can pick from, and the picture is
 a ``FovView``. The panel emits signals; the main window turns them into undoable
 commands, so this widget never changes the project itself.
+
+What a surveyor needs first comes first: the verdict, what replaces the camera
+(or why nothing does, or which requirements an override misses), then the
+reasons; the requirement, the full explanation and the evidence follow. On a
+small screen the text keeps the room and the picture gives way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,12 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from specassist.domain import formatting as fmt
+from specassist.domain.device_class import DeviceClass
 from specassist.domain.formatting import UnitSystem
+from specassist.domain.matching import Offer
 from specassist.domain.measures import Figure, deg, metres, pixels, watts
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.requirements import PANORAMIC, Requirement, Sourced
 from specassist.domain.survey import SurveyedCamera
+from specassist.ui.models.survey_table_model import warning_icon
+from specassist.ui.styles import WARNING_RED
 from specassist.ui.widgets.fov_view import FovScene, FovView
+from specassist.ui.widgets.photo_strip import Photo, PhotoStrip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -49,6 +61,7 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.camera_id: int | None = None
         self.units = UnitSystem.METRIC
+        self.vendor_names: Mapping[str, str] = {}
         self.title = QLabel("Select a camera to see why it is flagged and what replaces it.")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,6 +84,7 @@ class DetailPanel(QWidget):
         self.clear_button.clicked.connect(lambda: self._emit(self.sig_clear_override))
         self.photo_button.clicked.connect(lambda: self._emit(self.sig_add_photo))
         self.fov = FovView()
+        self.photo_strip = PhotoStrip()
 
         buttons = QHBoxLayout()
         for button in (self.use_button, self.other_button, self.clear_button, self.photo_button):
@@ -81,12 +95,21 @@ class DetailPanel(QWidget):
         box.addWidget(QLabel("Replacement"))
         box.addWidget(self.choices)
         box.addLayout(buttons)
+        box.addWidget(self.photo_strip)
+        self.text.setMinimumHeight(120)
+        self.choices.setMinimumHeight(60)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.text)
         splitter.addWidget(choices)
         splitter.addWidget(self.fov)
+        splitter.setCollapsible(0, False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 2)
         splitter.setSizes([320, 150, 230])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(splitter)
         self.show_camera(None, None, [])
@@ -115,6 +138,8 @@ class DetailPanel(QWidget):
             button.setEnabled(enabled)
         self.clear_button.setEnabled(bool(result and result.override))
         self.photo_button.setEnabled(stored is not None)
+        if stored is None or stored.id != self.photo_strip.camera_id:
+            self.photo_strip.show_photos(None, [])
         if stored is None:
             self.title.setText("Select a camera to see why it is flagged and what replaces it.")
             self.text.setHtml("")
@@ -133,16 +158,29 @@ class DetailPanel(QWidget):
                 offers.insert(0, result.override_offer)
             for offer in offers:
                 failed = len(offer.failed)
-                label = (f"{offer.role}: {offer.model.vendor_id} {offer.model.model} "
-                         f"— score {offer.score:g}"
+                label = (f"{offer.role}: {self._model_name(offer)} — score {offer.score:g}"
                          + (f" — fails {failed} requirement(s)" if failed else ""))  # fmt: skip
                 item = QListWidgetItem(label)
                 item.setData(KEY_ROLE, offer.model.key)
                 item.setToolTip("\n".join(fmt.explanation(offer, self.units)))
+                if failed:
+                    item.setIcon(warning_icon())
+                    item.setForeground(QColor(WARNING_RED))
                 self.choices.addItem(item)
             if self.choices.count():
                 self.choices.setCurrentRow(0)
         self.fov.set_scene(self._scene(stored, result), self.units)
+
+    def show_photos(self, camera_id: int, photos: list[Photo]) -> None:
+        """Thumbnails of the shown camera's photos (read on a worker; late ones are dropped)."""
+        if camera_id == self.camera_id:
+            self.photo_strip.show_photos(camera_id, photos)
+
+    def _vendor(self, vendor_id: str | None) -> str:
+        return self.vendor_names.get(vendor_id, vendor_id) if vendor_id else ""
+
+    def _model_name(self, offer: Offer) -> str:
+        return f"{self._vendor(offer.model.vendor_id)} {offer.model.model}"
 
     def _scene(self, stored: SurveyedCamera, result: CameraOutcome | None) -> FovScene | None:
         offer = result.offer if result else None
@@ -172,46 +210,33 @@ class DetailPanel(QWidget):
         else:
             decision = result.decision
             ident = decision.identification
+            maker = self._vendor(ident.maker_id) or "not identified"
             parts.append(
                 f"<h3>Verdict: {_h(decision.verdict.value)}</h3><p>Maker: "
-                f"<b>{_h(ident.maker_id or 'not identified')}</b> ({_h(ident.level.value)} "
+                f"<b>{_h(maker)}</b> ({_h(ident.level.value)} "
                 f"confidence, {ident.confidence:.2f})</p>"
             )
+            if ident.device_class is not DeviceClass.CAMERA or not ident.device_class_assumed:
+                kind = ident.device_class.value.replace("_", " ")
+                parts.append(f"<p>Device class: <b>{_h(kind)}</b> "
+                             f"<small>({_h(ident.device_class_basis)})</small></p>")  # fmt: skip
             for warning in decision.warnings:
-                parts.append(f"<p style='color:#b71c1c'>⚠ {_h(warning)}</p>")
-            if decision.reasons:
-                parts.append("<h4>Reasons</h4><ul>")
-                for reason in decision.reasons:
-                    c = reason.citation
-                    link = f"<a href='{_h(c.url)}'>{_h(c.title)}</a>" if c.url else _h(c.title)
-                    parts.append(f"<li><b>{_h(reason.rule)}</b>: {_h(reason.description)}<br>"
-                                 f"{_h('; '.join(reason.evidence))}<br><small>{link}"
-                                 f"{' (' + c.date.isoformat() + ')' if c.date else ''}"
-                                 "</small></li>")  # fmt: skip
-                parts.append("</ul>")
-            parts.append("<h4>Evidence</h4><table cellspacing='4'>")
-            for e in ident.evidence:
-                parts.append(f"<tr><td>{_h(e.kind.value)}</td><td>{_h(e.maker_id)}</td>"
-                             f"<td>{e.weight:.2f}</td><td>{_h(e.detail)}</td></tr>")  # fmt: skip
-            parts.append("</table>")
+                parts.append(f"<p style='color:{WARNING_RED}'>⚠ {_h(warning)}</p>")
+            parts.append(self._replacement_summary(result))
+            parts.append(self._reasons_html(result))
             if result.requirement is not None:
                 parts.append(self._requirement_html(result.requirement))
             offer = result.offer
             if offer is not None:
-                overridden = result.status is Status.OVERRIDDEN
-                heading = "Override" if overridden else "First choice"
-                note = f" — {_h(result.override.note)}" if overridden and result.override else ""
-                parts.append(f"<h4>{heading}: {_h(offer.model.vendor_id)} "
-                             f"{_h(offer.model.model)}{note}</h4>")  # fmt: skip
-                if offer.failed:
-                    names = ", ".join(c.name for c in offer.failed)
-                    parts.append(f"<p style='color:#b71c1c'>⚠ Does not meet: {_h(names)}</p>")
-                parts.append("<ul>")
+                parts.append("<h4>How it meets the requirement</h4><ul>")
                 parts.extend(f"<li>{_h(line)}</li>" for line in fmt.explanation(offer, self.units))
                 parts.append("</ul>")
-            elif result.match is not None:
-                why = fmt.no_match(result.match.no_match, self.units)
-                parts.append(f"<h4>No replacement</h4><p>{_h(why)}</p>")
+            parts.append("<h4>Evidence</h4><table cellspacing='4'>")
+            for e in ident.evidence:
+                maker = self._vendor(e.maker_id)
+                parts.append(f"<tr><td>{_h(e.kind.value)}</td><td>{_h(maker)}</td>"
+                             f"<td>{e.weight:.2f}</td><td>{_h(e.detail)}</td></tr>")  # fmt: skip
+            parts.append("</table>")
         camera = stored.camera
         if camera.notes or camera.status or photo_names:
             parts.append("<h4>Survey</h4>")
@@ -221,6 +246,47 @@ class DetailPanel(QWidget):
                 parts.append(f"<p>Notes: {_h(camera.notes)}</p>")
             if photo_names:
                 parts.append(f"<p>Photos: {_h(', '.join(photo_names))}</p>")
+        return "".join(parts)
+
+    def _replacement_summary(self, result: CameraOutcome) -> str:
+        """What replaces the camera — or why nothing does — in a few lines near the top."""
+        offer = result.offer
+        if offer is None:
+            if result.match is None:
+                return ""
+            why = fmt.no_match(result.match.no_match, self.units)
+            return f"<h4 style='color:{WARNING_RED}'>No replacement</h4><p>{_h(why)}</p>"
+        overridden = result.status is Status.OVERRIDDEN
+        heading = "Override" if overridden else "Replacement"
+        note = f" — {_h(result.override.note)}" if overridden and result.override else ""
+        parts = [f"<h4>{heading}: {_h(self._model_name(offer))}{note}</h4>"]
+        if offer.failed:
+            parts.append(f"<p style='color:{WARNING_RED}'><b>⚠ Does not meet "
+                         f"{len(offer.failed)} requirement(s):</b></p><ul>")  # fmt: skip
+            parts.extend(f"<li style='color:{WARNING_RED}'>{_h(fmt.check_line(c, self.units))}"
+                         "</li>" for c in offer.failed)  # fmt: skip
+            parts.append("</ul>")
+            first = result.match.choice if result.match else None
+            if overridden and first is not None and first.model.key != offer.model.key:
+                misses = len(first.failed)
+                meets = "meets every requirement" if not misses else \
+                    f"misses {misses} requirement(s)"  # fmt: skip
+                parts.append(f"<p>The recommended {_h(self._model_name(first))} {meets}.</p>")
+        return "".join(parts)
+
+    def _reasons_html(self, result: CameraOutcome) -> str:
+        reasons = result.decision.reasons
+        if not reasons:
+            return ""
+        parts = ["<h4>Reasons</h4><ul>"]
+        for reason in reasons:
+            c = reason.citation
+            link = f"<a href='{_h(c.url)}'>{_h(c.title)}</a>" if c.url else _h(c.title)
+            parts.append(f"<li><b>{_h(reason.rule)}</b>: {_h(reason.description)}<br>"
+                         f"{_h('; '.join(reason.evidence))}<br><small>{link}"
+                         f"{' (' + c.date.isoformat() + ')' if c.date else ''}"
+                         "</small></li>")  # fmt: skip
+        parts.append("</ul>")
         return "".join(parts)
 
     def _requirement_html(self, req: Requirement) -> str:
