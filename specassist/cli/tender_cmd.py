@@ -108,7 +108,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return fail("tender", f"cannot write {exc.filename or args.output}: {exc.strerror or exc}")
     counts = tender.analysis.counts()
     matched = counts[Status.TO_REPLACE] + counts[Status.OVERRIDDEN]
-    excluded = matched + counts[Status.NO_REPLACEMENT]
+    excluded = matched + counts[Status.NO_REPLACEMENT] + counts[Status.SITE_CHECK]
     check = sum(n for status, n in counts.items() if status.needs_site_check)
     missing = tender.costing.missing
     print(

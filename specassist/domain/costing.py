@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from specassist.domain.catalog import Accessory, CameraModel, Price
+from specassist.domain.catalog import Accessory, AccessoryKind, CameraModel, Price
 from specassist.domain.money import Money
 from specassist.domain.outcome import CameraOutcome
 from specassist.domain.pricing import CostSettings, PriceBook
@@ -39,6 +39,8 @@ class LineKind(StrEnum):
     EQUIPMENT = "equipment"
     MOUNT = "mount"
     LABOUR = "labour"
+    MAKE_GOOD = "make good"
+    """Labour to make good an old fixing the new mount does not cover (``make_good_hours``)."""
     ACCESS = "access"
     DISPOSAL = "disposal"
 
@@ -53,6 +55,9 @@ class CostItem:
     accessories: tuple[Accessory, ...]
     family: FormFamily
     needs_access: bool = False
+    count: int = 1
+    """Cameras installed in its place (two when the scene is split between two cameras)."""
+    make_good: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,8 @@ def items_of(outcomes: Iterable[CameraOutcome]) -> list[CostItem]:
                 tuple(u.accessory for u in offer.accessories if u.accessory is not None),
                 FAMILY_OF[offer.model.form_factor],
                 high or camera.status is SurveyStatus.NEEDS_LADDER,
+                offer.quantity,
+                offer.make_good,
             )
         )
     return items
@@ -164,12 +171,12 @@ def _site_costs(
         for kind, vendor, part, description in [
             (LineKind.EQUIPMENT, item.model.vendor_id, item.model.model,
              f"{item.model.vendor_id} {item.model.model} {item.model.form_factor.value} camera"),
-            *[(LineKind.MOUNT, a.vendor_id, a.part_number, a.description)
-              for a in item.accessories],
+            *[(LineKind.EQUIPMENT if a.kind is AccessoryKind.IR_ILLUMINATOR else LineKind.MOUNT,
+               a.vendor_id, a.part_number, a.description) for a in item.accessories],
         ]:  # fmt: skip
             key = (kind, vendor, part)
             count, _ = counts.get(key, (0, description))
-            counts[key] = (count + 1, description)
+            counts[key] = (count + item.count, description)
     for (kind, vendor, part), (count, description) in counts.items():
         found = book.find(vendor, part)
         quantity = Decimal(count)
@@ -184,15 +191,27 @@ def _site_costs(
         )  # fmt: skip
 
     rate = settings.money(settings.labour_rate)
+    installed = sum(i.count for i in items)
     remove = settings.remove_hours * len(items)
-    install = sum((settings.install_hours.get(i.family, Decimal(2)) for i in items), Decimal(0))
-    configure = settings.configure_hours * len(items)
+    install = sum(
+        (settings.install_hours.get(i.family, Decimal(2)) * i.count for i in items), Decimal(0)
+    )
+    configure = settings.configure_hours * installed
     for description, hours in (
         ("Remove existing cameras and make good", remove),
         ("Install replacement cameras and mounts", install),
         ("Configure, commission and record as-built", configure),
     ):
         lines.append(_labour(site, description, hours, rate))
+    made_good = sum(1 for i in items if i.make_good)
+    if made_good:
+        lines.append(
+            CostLine(site, LineKind.MAKE_GOOD, "make good",
+                     f"Make good {made_good} old fixing(s) the new mounts do not cover "
+                     f"({settings.make_good_hours} h each)", settings.make_good_hours * made_good,
+                     "h", rate, rate.times(settings.make_good_hours * made_good).rounded(),
+                     "project rate")
+        )  # fmt: skip
     high = [i for i in items if i.needs_access]
     if high:
         high_hours = sum(

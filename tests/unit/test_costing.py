@@ -81,3 +81,18 @@ def test_expired_prices_are_not_used() -> None:
     old = replace(price("acme:D4", "100.00"), valid_until=date(2025, 12, 31))
     result = cost(items()[:1], PriceBook([old], CostSettings(price_date=date(2026, 11, 27))))
     assert [line.item for line in result.missing] == ["acme:D4"]
+
+
+def test_make_good_is_a_priced_labour_line_and_a_split_scene_counts_every_camera() -> None:
+    lamp = accessory("acme", "IR-60", "ir_illuminator", "")
+    split = CostItem("East", "C4", DOME, (lamp,), FormFamily.FIXED_DOME, count=2, make_good=True)
+    settings = CostSettings(price_date=date(2026, 11, 27))
+    result = cost([split], PriceBook([price("acme:D4", "300.00"), price("acme:IR-60", "90")],
+                                     settings))  # fmt: skip
+    equipment = {line.item: line for line in result.lines if line.kind is LineKind.EQUIPMENT}
+    assert equipment["acme:D4"].quantity == 2 and equipment["acme:IR-60"].quantity == 2
+    make_good = next(line for line in result.lines if line.kind is LineKind.MAKE_GOOD)
+    assert make_good.quantity == settings.make_good_hours
+    assert make_good.total == Money(settings.labour_rate * settings.make_good_hours, "GBP")
+    install = next(line for line in result.lines if line.description.startswith("Install"))
+    assert install.quantity == 2 * settings.install_hours[FormFamily.FIXED_DOME]

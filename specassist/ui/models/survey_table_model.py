@@ -27,6 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 NOT_ANALYSED = "not analysed"
 STATUS_COLOURS = {
     Status.NO_REPLACEMENT.value: "#c62828",
+    Status.SITE_CHECK.value: "#ad1457",
     Status.TO_REPLACE.value: "#1565c0",
     Status.OVERRIDDEN.value: "#6a1b9a",
     Status.ALLOWED.value: "#2e7d32",
