@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from judge import Criteria, Verdict, judge
 
@@ -64,6 +65,7 @@ class Judged:
     verdict: Verdict
     choice: str | None
     deviations: tuple[str, ...]
+    outcome: Any = None
 
 
 def criteria(row: dict[str, str]) -> Criteria:
@@ -92,9 +94,13 @@ def prices() -> tuple[Price, ...]:
         )  # fmt: skip
 
 
-def evaluate() -> list[Judged]:
+def rows_by_tag() -> dict[str, dict[str, str]]:
     with CORPUS.open(encoding="utf-8", newline="") as handle:
-        rows = {row["Cam Ref"]: row for row in csv.DictReader(handle)}
+        return {row["Cam Ref"]: row for row in csv.DictReader(handle)}
+
+
+def evaluate() -> list[Judged]:
+    rows = rows_by_tag()
     survey = read_survey(CORPUS)
     catalog = check_catalog().catalog
     extra = prices()
@@ -120,6 +126,7 @@ def evaluate() -> list[Judged]:
                                         else "") if offer else None,
                 tuple(f"{d.requirement} ({d.severity.value})"
                       for d in getattr(offer, "deviations", ())) if offer else (),
+                outcome,
             ))  # fmt: skip
     return judged
 
