@@ -152,7 +152,10 @@ def measure(fig: Figures, req: Requirement) -> Measures:
             # 103/180 of them across a 103° scene.
             px = np.where(scene >= setting, fig.width_px, fig.width_px * scene / setting)
         else:
-            ratio = math.tan(math.radians(scene) / 2) / np.tan(np.radians(setting) / 2)
+            # A lens at 180° or more (a fisheye in a pool of any form) has no flat width.
+            ratio = math.tan(math.radians(min(scene, 179.0)) / 2) / np.tan(
+                np.radians(np.minimum(setting, 179.0)) / 2
+            )
             px = np.where(scene >= setting, fig.width_px, fig.width_px * ratio)
         px[np.isnan(setting)] = math.nan
         if distance is not None and distance > 0:

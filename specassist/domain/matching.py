@@ -231,8 +231,7 @@ class Matcher:
     def _match(self, req: Requirement) -> Match:
         if req.site_check is not None:
             return Match(req, None, no_match=NoMatch(None, 0, None, req.site_check))
-        family = req.form_family.value
-        pool = self._all if family is FormFamily.OTHER else self._pools.get(family)
+        pool = self._pool_for(req)
         removed: dict[str, int] = {}
         size = len(pool.candidates) if pool else 0
         if size < len(self.candidates):
@@ -258,6 +257,11 @@ class Matcher:
         ]
         return Match(req, offers[0], tuple(offers[1:]), considered=size, removed_by=removed,
                      price_range=price_range)  # fmt: skip
+
+    def _pool_for(self, req: Requirement) -> _Pool | None:
+        """The candidates of the requirement's form family (all of them for "any form")."""
+        family = req.form_family.value
+        return self._all if family is FormFamily.OTHER else self._pools.get(family)
 
     def _parts(
         self, req: Requirement, pool: _Pool, idx: npt.NDArray[np.int64], result: funnel.Result,
@@ -410,7 +414,7 @@ class Matcher:
         key = (req, role)
         if key not in self._best_cache:
             self._best_cache[key] = None
-            pool = self._pools.get(req.form_family.value)
+            pool = self._pool_for(req)
             if pool is not None:
                 result = funnel.run(pool.figures, req)
                 passers = result.passers()

@@ -20,14 +20,14 @@ from specassist.domain.measures import Amount, Note, pixels
 TYPICAL_FORMAT_BY_COLUMNS: tuple[tuple[int, str, str, str], ...] = (
     (2100, '1/2.8"', '1/2.9"', '1/1.8"'),
     (2800, '1/3"', '1/3"', '1/1.8"'),
-    (3400, '1/2.7"', '1/2.8"', '1/2.7"'),
+    (3400, '1/2.7"', '1/2.8"', '1/2.4"'),
     (3900, '1/2.8"', '1/2.8"', '1/1.8"'),
     (1_000_000, '1/1.7"', '1/2.8"', '1/1.7"'),
 )
 """(up to this many columns, the typical format, the narrowest and the widest seen), from the
 formats catalog/models.csv records for Hikvision and Dahua cameras: 2 MP (1920 px) 1/2.8" 10 of
 17 rows (1/2.9" 5, 1/1.9" and 1/1.8" one each); 3–4 MP (2560/2688 px) 1/3" 20 of 51 (1/1.8"
-12, 1/2.8" 8, 1/2.9" 6, 1/2.7" 5); 5–6 MP (2592/2960 px) 1/2.7" 8 of 8;
+12, 1/2.8" 8, 1/2.9" 6, 1/2.7" 5); 5–6 MP (2592/2960/3200 px) 1/2.7" 8 of 10 (1/2.4" 2);
 8 MP (3840 px) 1/2.8" 13 of 25 (1/1.8" 6, 1/2.7" 5, 1/2.5" 1); 12 MP and more 1/1.7"
 (1/1.8" and 1/2.8" also occur). The width of each comes from ``sensor_formats`` (the
 known sensor with that column count when there is one). The spread is wide — 2.8 mm is 101°

@@ -28,14 +28,16 @@ from typing import Any
 from specassist.domain.constraints import ip_level
 from specassist.domain.optics import lens_range, model_sensor_width
 
-VIEW_TOLERANCE = 0.95
-"""Coverage may fall 5 % short of the old view's width: published angles of one lens differ by
-a few degrees between vendors, and a surveyor's view is no more precise."""
+VIEW_TOLERANCE = 1.03
+"""A lens may fall 3 % short of the old angle (100° for 103°): published angles of one lens
+differ by a few degrees between vendors, and a surveyor's view is no more precise. The same
+tolerance a specialist applies by eye, and the matcher's (constraints.FOV_TOLERANCE)."""
 DETAIL_TOLERANCE = 0.98
 """Detail is checked on the replacement's own figures: 2 % covers rounding of published angles."""
-ESTIMATE_TOLERANCE = 0.90
-"""A view the survey does not give but a lens on the typical sensor estimates may be 10 % off:
-sensors sold in one resolution class differ by that much in width (sensor_formats)."""
+ESTIMATE_TOLERANCE = 1.10
+"""An estimated view (a lens and a resolution, no model) may be 10 % narrower than the truth
+before it counts as a miss; beyond that the offer must declare it (it does, with the spread of
+sensors its resolution class comes with)."""
 
 DECLARES = {
     "form": {"form"},
@@ -127,14 +129,14 @@ def _view(
     if panoramic:
         share = scene / cameras
         setting = min(max(share, lens.tele_deg), lens.wide_deg)
-        covers = cameras * lens.wide_deg >= scene * _tolerance(crit)
+        covers = cameras * lens.wide_deg * _tolerance(crit) >= scene
         px = (width or 0) * min(1.0, share / setting) if setting > 0 else 0.0
         span = math.radians(share)
     else:
         share = math.degrees(2 * math.atan(flat / cameras))
         setting = min(max(share, lens.tele_deg), lens.wide_deg)
-        wide = min(lens.wide_deg, 179.0)
-        covers = cameras * math.tan(math.radians(wide) / 2) >= flat * _tolerance(crit)
+        wide = min(lens.wide_deg * _tolerance(crit), 179.0)
+        covers = cameras * math.tan(math.radians(wide) / 2) >= flat
         half = math.tan(math.radians(share) / 2)
         px = (width or 0) * min(1.0, half / math.tan(math.radians(setting) / 2))
         span = 2 * half
