@@ -68,6 +68,8 @@ class Result:
     soft_met: FloatArray
     """Per candidate, the share of the asked soft constraints it meets (1.0 when none asked)."""
     _reaches: dict[int, FloatArray | None] = field(default_factory=dict, compare=False, repr=False)
+    _shown: dict[int, Figure] = field(default_factory=dict, compare=False, repr=False)
+    """Each constraint's needed figure as shown: the same for every candidate, built once."""
 
     def reach(self, fig: Figures, position: int) -> FloatArray | None:
         """Constraint ``position``'s reach over the pool (None for a yes/no), worked out once."""
@@ -93,22 +95,24 @@ class Result:
             failed = bool(mask[i])
             if not failed and not constraint.listed(need):
                 continue
-            reach = self.reach(fig, position) if failed else None
+            reach = self.reach(fig, position) if failed and hard else None
             share = None if reach is None or np.isnan(reach[i]) else float(reach[i])
-            out.append(_check(constraint, need, hard, failed, fig, self.measures, i, share))
+            if position not in self._shown:
+                self._shown[position] = constraint.shown_needed(need, self.measures)
+            out.append(_check(constraint, self._shown[position], hard, failed, fig,
+                              self.measures, i, share))  # fmt: skip
         return tuple(out)
 
 
 def _check(
-    constraint: Constraint, need: Needed, hard: bool, failed: bool, fig: Figures, m: Measures,
+    constraint: Constraint, shown: Figure, hard: bool, failed: bool, fig: Figures, m: Measures,
     i: int, reach: float | None,
 ) -> Check:  # fmt: skip
     offered = constraint.offered(fig, m, i)
     ok: bool | None = not failed
     if constraint.unknown_passes and offered is None:
         ok = None
-    return Check(constraint.name, constraint.relation, constraint.shown_needed(need, m), offered,
-                 ok, hard, reach)  # fmt: skip
+    return Check(constraint.name, constraint.relation, shown, offered, ok, hard, reach)
 
 
 def run(fig: Figures, req: Requirement) -> Result:

@@ -68,7 +68,8 @@ class Offer:
     accessories: tuple[AccessoryUse, ...] = ()
     unit_price: Money | None = None
     """In the project currency, from the project's price book."""
-    score_parts: tuple[ScorePart, ...] = ()
+    score_points: tuple[float, ...] = ()
+    """The points of each score part, in ``scoring.PARTS`` order (``score_parts`` names them)."""
     deviations: tuple[Deviation, ...] = ()
     """The hard requirements it does not meet, in figures, with severity and reason."""
     quantity: int = 1
@@ -79,6 +80,10 @@ class Offer:
     """Hard checks the camera fails alone but an accessory makes good (IR by an illuminator)."""
     total_price: Money | None = None
     """Cameras and accessories together, from the price book; None when any item is unpriced."""
+
+    @property
+    def score_parts(self) -> tuple[ScorePart, ...]:
+        return scoring.named(self.score_points)
 
     @property
     def failed(self) -> tuple[Check, ...]:
@@ -197,6 +202,7 @@ class Matcher:
         self._accessory_prices: dict[str, Money | None] = {}
         self._cache: dict[Requirement, Match] = {}
         self._best_cache: dict[tuple[Requirement, str], Offer | None] = {}
+        self._points_cache: dict[tuple[int, object, tuple[str, ...]], FloatArray] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -249,11 +255,10 @@ class Matcher:
         prices = pool.price[passers]
         priced = prices[~np.isnan(prices)]
         price_range = (float(priced.min()), float(priced.max())) if priced.size else None
-        by_part = self._parts(req, pool, passers, result, price_range)
-        scores = scoring.totals(by_part)
+        scores = self._parts(req, pool, passers, result, price_range)
         offers = [
-            self._build(pool, int(passers[j]), req, result, role, by_part, j)
-            for j, role in _picks(pool, passers, scores, result.measures.px[passers])
+            self._build(pool, int(passers[j]), req, result, role, scores, j)
+            for j, role in _picks(pool, passers, scores.total, result.measures.px[passers])
         ]
         return Match(req, offers[0], tuple(offers[1:]), considered=size, removed_by=removed,
                      price_range=price_range)  # fmt: skip
@@ -266,10 +271,10 @@ class Matcher:
     def _parts(
         self, req: Requirement, pool: _Pool, idx: npt.NDArray[np.int64], result: funnel.Result,
         price_range: tuple[float, float] | None, deviation_cost: FloatArray | None = None,
-    ) -> dict[str, FloatArray]:  # fmt: skip
+    ) -> scoring.Scores:  # fmt: skip
         """The score's parts for the candidates ``idx`` of ``pool`` (see ``scoring``)."""
         m = result.measures
-        mount_points = np.array([self.mounts.of(pool.candidates[i].model, req)[1] for i in idx])
+        mount_points = self._mount_points(pool, req)[idx]
         prices = pool.price[idx]
         if price_range is None:
             position = np.where(np.isnan(prices), np.nan, 0.0)
@@ -283,15 +288,24 @@ class Matcher:
             result.soft_met[idx],
             np.zeros(idx.size) if deviation_cost is None else deviation_cost,
         )  # fmt: skip
-        return scoring.parts(req, inputs)
+        return scoring.score(req, inputs)
+
+    def _mount_points(self, pool: _Pool, req: Requirement) -> FloatArray:
+        """Every candidate's mounting points for the surveyed fixing, worked out once per pool."""
+        key = (id(pool), req.mount.value if req.mount else None, req.mount_parts)
+        found = self._points_cache.get(key)
+        if found is None:
+            found = np.array([self.mounts.of(c.model, req)[1] for c in pool.candidates])
+            self._points_cache[key] = found
+        return found
 
     def _build(
         self, pool: _Pool, i: int, req: Requirement, result: funnel.Result, role: str,
-        by_part: dict[str, npt.NDArray[np.float64]], j: int,
+        scores: scoring.Scores, j: int,
         deviations: tuple[Deviation, ...] = (), extras: tuple[AccessoryUse, ...] = (),
         resolved: tuple[str, ...] = (), quantity: int = 1, arrangement: Note | None = None,
     ) -> Offer:  # fmt: skip
-        """Candidate ``i`` as an offer; ``j`` is its position in the arrays of ``by_part``."""
+        """Candidate ``i`` as an offer; ``j`` is its position in the arrays of ``scores``."""
         cand = pool.candidates[i]
         m = result.measures
         setting = None if np.isnan(m.setting[i]) else float(m.setting[i])
@@ -304,8 +318,8 @@ class Matcher:
             deviations += dev.of_estimate(req, cand.lens.wide_deg, cand.lens.tele_deg, width,
                                           quantity)  # fmt: skip
         return Offer(
-            cand.model, role, float(scoring.totals(by_part)[j]), result.checks(pool.figures, i),
-            setting, px, detail, uses, cand.unit_price, scoring.of_one(by_part, j), deviations,
+            cand.model, role, float(scores.total[j]), result.checks(pool.figures, i),
+            setting, px, detail, uses, cand.unit_price, scores.of(j), deviations,
             quantity, arrangement, resolved, self._total(cand.unit_price, quantity, uses),
         )  # fmt: skip
 
@@ -316,9 +330,9 @@ class Matcher:
         """One candidate judged alone, its shortfalls declared with ``reason``."""
         deviations = dev.of_checks(result.checks(pool.figures, i), reason)
         idx = np.array([i], dtype=np.int64)
-        by_part = self._parts(req, pool, idx, result, price_range,
-                              np.array([dev.cost(deviations)]))  # fmt: skip
-        return self._build(pool, i, req, result, role, by_part, 0, deviations)
+        scores = self._parts(req, pool, idx, result, price_range,
+                             np.array([dev.cost(deviations)]))  # fmt: skip
+        return self._build(pool, i, req, result, role, scores, 0, deviations)
 
     def _total(
         self, unit_price: Money | None, quantity: int, uses: tuple[AccessoryUse, ...]
@@ -326,6 +340,8 @@ class Matcher:
         """The cameras and their accessories at the price book's prices; None if any is unpriced."""
         if unit_price is None:
             return None
+        if quantity == 1 and all(use.accessory is None for use in uses):
+            return unit_price
         total = unit_price.times(quantity)
         for use in uses:
             if use.accessory is None:
@@ -373,9 +389,8 @@ class Matcher:
         """The candidate with the lightest deviations (then the best score, then the name)."""
         costs = dev.pool_costs(pool.figures, result)
         close = np.flatnonzero(costs <= costs.min() + 1e-9)
-        by_part = self._parts(req, pool, close, result, None, costs[close])
-        scores = scoring.totals(by_part)
-        j = int(np.lexsort((pool.name_rank[close], -scores))[0])
+        scores = self._parts(req, pool, close, result, None, costs[close])
+        j = int(np.lexsort((pool.name_rank[close], -scores.total))[0])
         return self._single(pool, int(close[j]), req, result, alternatives.NEAREST_ROLE,
                             dev.NEAREST, None)  # fmt: skip
 
@@ -419,11 +434,10 @@ class Matcher:
                 result = funnel.run(pool.figures, req)
                 passers = result.passers()
                 if passers.size:
-                    by_part = self._parts(req, pool, passers, result, None)
-                    scores = scoring.totals(by_part)
-                    j = int(np.lexsort((pool.name_rank[passers], -scores))[0])
+                    scores = self._parts(req, pool, passers, result, None)
+                    j = int(np.lexsort((pool.name_rank[passers], -scores.total))[0])
                     self._best_cache[key] = self._build(pool, int(passers[j]), req, result, role,
-                                                        by_part, j)  # fmt: skip
+                                                        scores, j)  # fmt: skip
         return self._best_cache[key]
 
     def _with_illuminator(
@@ -436,9 +450,8 @@ class Matcher:
         only_ir = np.flatnonzero((result.failure_count == 1) & mask)
         if only_ir.size == 0:
             return None
-        by_part = self._parts(req, pool, only_ir, result, None)
-        scores = scoring.totals(by_part)
-        for j in np.lexsort((pool.name_rank[only_ir], -scores)):
+        scores = self._parts(req, pool, only_ir, result, None)
+        for j in np.lexsort((pool.name_rank[only_ir], -scores.total)):
             i = int(only_ir[j])
             setting = result.measures.setting[i]
             lamp = alternatives.illuminator_for(
@@ -446,7 +459,7 @@ class Matcher:
             )
             if lamp is not None:
                 use = AccessoryUse(lamp, "supplementary IR", alternatives.illuminator_note(lamp))
-                return self._build(pool, i, req, result, alternatives.ILLUMINATOR_ROLE, by_part,
+                return self._build(pool, i, req, result, alternatives.ILLUMINATOR_ROLE, scores,
                                    int(j), extras=(use,), resolved=("IR range",))  # fmt: skip
         return None
 

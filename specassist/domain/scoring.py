@@ -58,6 +58,7 @@ DEVIATIONS = "deviations"
 BEST = {DETAIL: 30.0, COVERAGE: 20.0, OVERSPEC: 15.0, FIT: 20.0, VERIFIED: 10.0,
         PREFERENCES: 5.0, DEVIATIONS: 0.0}  # fmt: skip
 """Each part's best; they add up to 100."""
+PARTS = tuple(BEST)
 
 DETAIL_MET = 20.0
 DETAIL_MARGIN_FULL = 0.3
@@ -114,16 +115,41 @@ def parts(req: Requirement, x: Inputs) -> dict[str, FloatArray]:
         }
 
 
-def totals(by_part: dict[str, FloatArray]) -> FloatArray:
-    """The score: the parts' sum, kept within 0–100, to one decimal."""
-    total = np.sum(np.vstack(list(by_part.values())), axis=0, dtype=np.float64)
-    return np.asarray(np.round(np.clip(total, 0.0, 100.0), 1), dtype=np.float64)
+@dataclass(frozen=True)
+class Scores:
+    """The parts and the score of every candidate ranked together."""
+
+    parts: FloatArray
+    """One row per part, one column per candidate."""
+    total: FloatArray
+    """The parts' sum, kept within 0–100, to one decimal."""
+
+    def of(self, j: int) -> tuple[float, ...]:
+        """Candidate ``j``'s points in each part (``named`` turns them into parts)."""
+        return tuple(np.round(self.parts[:, j], 1).tolist())
 
 
-def of_one(by_part: dict[str, FloatArray], j: int) -> tuple[ScorePart, ...]:
-    """Candidate ``j``'s parts, to show beside its score."""
-    return tuple(ScorePart(name, round(float(values[j]), 1), BEST[name])
-                 for name, values in by_part.items())  # fmt: skip
+def named(points: tuple[float, ...]) -> tuple[ScorePart, ...]:
+    """Points in ``PARTS`` order as named parts, each with its best."""
+    return tuple(ScorePart(name, value, BEST[name])
+                 for name, value in zip(PARTS, points, strict=True))  # fmt: skip
+
+
+def score(req: Requirement, x: Inputs) -> Scores:
+    by_part = parts(req, x)
+    matrix = np.vstack([by_part[name] for name in PARTS])
+    total = np.round(np.minimum(np.maximum(matrix.sum(axis=0), 0.0), 100.0), 1)
+    return Scores(matrix, np.asarray(total, dtype=np.float64))
+
+
+def _unit(values: FloatArray) -> FloatArray:
+    """Kept within 0–1 (np.minimum/np.maximum: np.clip is several times slower on small arrays)."""
+    return np.minimum(np.maximum(values, 0.0), 1.0)
+
+
+def _nan0(values: FloatArray) -> FloatArray:
+    """NaN (an unknown figure) earns nothing."""
+    return np.where(np.isnan(values), 0.0, values)
 
 
 def _detail(req: Requirement, x: Inputs, n: int) -> FloatArray:
@@ -137,10 +163,10 @@ def _detail(req: Requirement, x: Inputs, n: int) -> FloatArray:
         reaches.append(x.density / DORI_PX_PER_M[req.dori.value])
     if not reaches:
         return np.full(n, DETAIL_MET)
-    reach = np.nan_to_num(np.minimum.reduce(reaches), nan=0.0)
-    over = np.clip((reach - 1.0) / DETAIL_MARGIN_FULL, 0.0, 1.0) if purpose else np.ones(n)
+    reach = _nan0(np.minimum.reduce(reaches))
+    over = _unit((reach - 1.0) / DETAIL_MARGIN_FULL) if purpose else np.ones(n)
     met = DETAIL_MET + (BEST[DETAIL] - DETAIL_MET) * over
-    short = DETAIL_MET * np.clip(reach, 0.0, 1.0) ** 2
+    short = DETAIL_MET * _unit(reach) ** 2
     return np.asarray(np.where(reach >= 1.0 - 1e-9, met, short), dtype=np.float64)
 
 
@@ -149,10 +175,10 @@ def _coverage(req: Requirement, x: Inputs, n: int) -> FloatArray:
         return np.full(n, BEST[COVERAGE] - 5.0)
     scene = min(req.scene_hfov_deg.value, 179.0)
     half = math.tan(math.radians(scene) / 2)
-    reach = np.nan_to_num(np.tan(np.radians(np.minimum(x.wide, 179.0)) / 2) / half, nan=0.0)
-    excess = np.clip(np.nan_to_num(x.setting / scene - 1.0, nan=0.0), 0.0, None)
+    reach = _nan0(np.tan(np.radians(np.minimum(x.wide, 179.0)) / 2) / half)
+    excess = np.maximum(_nan0(x.setting / scene - 1.0), 0.0)
     fit = BEST[COVERAGE] - 5.0 * np.minimum(excess / FIXED_TOO_WIDE_FULL, 1.0)
-    short = (BEST[COVERAGE] - 5.0) * np.clip(reach, 0.0, 1.0) ** 2
+    short = (BEST[COVERAGE] - 5.0) * _unit(reach) ** 2
     return np.where(reach >= 1.0 - 1e-9, fit, short)
 
 
@@ -160,9 +186,9 @@ def _overspec(req: Requirement, x: Inputs) -> FloatArray:
     half = BEST[OVERSPEC] / 2
     pixels = np.zeros(x.form.size)
     if req.px_across_scene is not None and req.px_across_scene.value > 0:
-        ratio = np.nan_to_num(x.px / req.px_across_scene.value, nan=0.0)
-        pixels = half * np.clip((ratio - OVERSPEC_FROM) / OVERSPEC_SPAN, 0.0, 1.0)
-    price = np.nan_to_num(half * np.clip(x.price_position, 0.0, 1.0), nan=half / 2)
+        ratio = _nan0(x.px / req.px_across_scene.value)
+        pixels = half * _unit((ratio - OVERSPEC_FROM) / OVERSPEC_SPAN)
+    price = np.where(np.isnan(x.price_position), half / 2, half * _unit(x.price_position))
     return BEST[OVERSPEC] - pixels - price
 
 
