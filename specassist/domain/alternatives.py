@@ -20,8 +20,11 @@ import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from specassist.domain.catalog import Accessory, CameraModel
-from specassist.domain.deviations import Deviation, Severity
+from specassist.domain.constraints import BoolArray, FloatArray
+from specassist.domain.deviations import PURPOSE_NAMES, Deviation, Severity
 from specassist.domain.measures import Note, deg, metres
 from specassist.domain.requirements import (
     FAMILY_OF,
@@ -98,31 +101,46 @@ def form_change(whole: Requirement, model: CameraModel) -> Deviation:
     )  # fmt: skip
 
 
+def keeps_old_detail(req: Requirement, density: FloatArray) -> BoolArray:
+    """Where a survey's purpose is set: which candidates give at least what the old camera gave
+    at the target (within PIXEL_TOLERANCE). All False when no purpose or no "before" is known."""
+    before = req.detail_before.value if req.detail_before else None
+    if req.dori is None or req.dori.origin is not Origin.SURVEY or before is None:
+        return np.zeros(np.shape(density), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(density >= before.density_px_per_m * PIXEL_TOLERANCE)
+
+
 def beyond_purpose(offer: Offer, req: Requirement) -> Offer | None:
-    """The nearest offer kept when the survey's purpose is beyond every allowed model but the
-    offer still gives at least what the old camera gave there (within PIXEL_TOLERANCE): the
-    camera is replaced, never downgraded, and the purpose's shortfall is declared as critical.
-    None when a critical shortfall is anything else, or the offer would give less than before.
+    """The offer kept when the survey's purpose is beyond every allowed model but the offer
+    still gives at least what the old camera gave there: the camera is replaced, never
+    downgraded, and the purpose's shortfall is declared as critical. None when a critical
+    shortfall is anything else, or the offer would give less than before.
 
     Worked example: identify (250 px/m) asked at 25.5 m across a 98° view needs 14,700 px;
     the old 2560-px camera gave 43.5 px/m there, a 3840-px replacement gives 65 px/m: it is
     offered, with "DORI at target … 26 % of the need — critical" declared.
     """
     critical = [d for d in offer.deviations if d.severity is Severity.CRITICAL]
-    before = req.detail_before.value if req.detail_before else None
     after = offer.detail
-    if (req.dori is None or req.dori.origin is not Origin.SURVEY or before is None
-            or after is None or any(d.requirement not in PURPOSE_NAMES for d in critical)
-            or after.density_px_per_m < before.density_px_per_m * PIXEL_TOLERANCE):  # fmt: skip
+    if (after is None or any(d.requirement not in PURPOSE_NAMES for d in critical)
+            or not keeps_old_detail(req, np.array([after.density_px_per_m]))[0]):  # fmt: skip
         return None
-    reason = Note("the stated purpose is beyond every allowed model; the nearest keeps the old "
-                  "camera's detail ({} before, {} after)", (before, after))  # fmt: skip
+    before = req.detail_before.value if req.detail_before else after
+    reason = Note(BEYOND_PURPOSE, (before, after))
     kept = tuple(replace(d, reason=reason) if d.severity is Severity.CRITICAL else d
                  for d in offer.deviations)  # fmt: skip
     return replace(offer, deviations=kept)
 
 
-PURPOSE_NAMES = frozenset({"pixels on target", "DORI at target"})
+BEYOND_PURPOSE = ("the stated purpose is beyond every allowed model; the nearest keeps the old "
+                  "camera's detail ({} before, {} after)")  # fmt: skip
+
+
+def kept_despite(deviation: Deviation) -> bool:
+    """A critical shortfall of a purpose no allowed model reaches, by a camera no worse than
+    the old one: ranked as a major shortfall, not as no answer."""
+    return deviation.reason.template == BEYOND_PURPOSE
 
 
 def illuminator_for(

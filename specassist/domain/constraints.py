@@ -217,6 +217,10 @@ class Constraint:
     """Severity of a shortfall by reach: from the first figure up it is minor, from the second
     up major, below it critical."""
     known: Known = _always
+    scene: bool = False
+    """Part of what the scene needs (view, pixels, detail): an offer whose catalog row does not
+    state the figure cannot be shown to meet the scene, a major shortfall, not a detail to
+    confirm."""
     unknown_passes: bool = False
     """An unknown offered figure is "confirm", not a failure (power only)."""
     listed: Callable[[Needed], bool] = lambda _need: True
@@ -516,14 +520,15 @@ CONSTRAINTS: tuple[Constraint, ...] = (
     # Without a scene angle a lens only has to be known: say so only when it is not.
     # Covering 95 % of the scene's width is a minor shortfall, under 75 % a critical one.
     Constraint("field of view", "≥", lambda r: r.scene_hfov_deg, _fov_needed, _fov_fails,
-               _fov_shown, _lens_offered, _fov_reach, (0.95, 0.75), listed=_stated),
+               _fov_shown, _lens_offered, _fov_reach, (0.95, 0.75), listed=_stated,
+               scene=True),
     Constraint("zoom", "≤", lambda r: r.old_tele_hfov_deg, _zoom_needed, _zoom_fails,
                _angle_shown, _tele_offered, _zoom_reach, (0.8, 0.5)),
     Constraint("pixels on target", "≥", lambda r: r.px_across_scene, _px_needed, _px_fails,
-               _px_shown, _px_offered, _px_reach),
+               _px_shown, _px_offered, _px_reach, scene=True),
     # Half the density is one IEC 62676-4 level down (identify 250 → recognise 125 px/m).
     Constraint("DORI at target", "≥", lambda r: r.dori, _dori_needed, _dori_fails,
-               _detail_shown, _density_offered, _dori_reach),
+               _detail_shown, _density_offered, _dori_reach, scene=True),
     Constraint("ingress (IP)", "", lambda r: r.min_ip, _ip_needed, _ip_fails, _rating_shown,
                _ip_offered, known=_ip_known),
     Constraint("impact (IK)", "", lambda r: r.min_ik, _ik_needed, _ik_fails, _rating_shown,

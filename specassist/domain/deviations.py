@@ -19,9 +19,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+import numpy.typing as npt
 
 from specassist.domain import funnel
-from specassist.domain.constraints import CONSTRAINTS, Constraint, Figures, FloatArray
+from specassist.domain.constraints import (
+    CONSTRAINTS,
+    BoolArray,
+    Constraint,
+    Figures,
+    FloatArray,
+)
 from specassist.domain.funnel import Check
 from specassist.domain.measures import Figure, Note, deg, pixels
 from specassist.domain.optics import DORI_PX_PER_M
@@ -33,8 +40,9 @@ class Severity(StrEnum):
 
     MINOR = "minor"
     CONFIRM = "confirm"
-    """The catalog does not state the figure: confirm it on the datasheet. Not known to fall
-    short, but not shown to meet the need either, so it ranks above a known minor shortfall."""
+    """The catalog does not state the figure (a rating, IR, power): confirm it on the
+    datasheet. Not known to fall short, nor shown to meet the need, so it ranks above a known
+    minor shortfall. (An unknown view, pixel count or detail is major: the scene needs it.)"""
     MAJOR = "major"
     CRITICAL = "critical"
     """So far short that the model is no replacement on its own."""
@@ -74,7 +82,7 @@ def severity(constraint: Constraint, reach: float | None, known: bool) -> Severi
     """How serious a shortfall on ``constraint`` is: ``reach`` is the share of the need
     offered, ``known`` whether the catalog states the offered figure at all."""
     if not known:
-        return Severity.CONFIRM
+        return Severity.MAJOR if constraint.scene else Severity.CONFIRM
     if reach is None:
         return Severity.MAJOR
     minor_from, major_from = constraint.grades
@@ -83,30 +91,69 @@ def severity(constraint: Constraint, reach: float | None, known: bool) -> Severi
     return Severity.MAJOR if reach >= major_from else Severity.CRITICAL
 
 
-def pool_costs(fig: Figures, result: funnel.Result) -> FloatArray:
-    """Every candidate's deviations weighed at once, graded exactly as ``severity`` grades one:
-    how the nearest offer is found over a whole pool."""
-    total = np.zeros(len(fig))
+PURPOSE_NAMES = frozenset({"pixels on target", "DORI at target"})
+"""The requirements a survey's purpose sets: a shortfall on them alone, by a camera no worse
+than the old one, is declared rather than refused (``alternatives.beyond_purpose``)."""
+SHORTFALL_WEIGHT = 4.9
+"""When the nearest model is chosen, each shortfall also weighs 4.9 × the share of the need it
+misses (a 15 % reach adds 4.2, 29 % adds 3.5), so among equally severe shortfalls the one
+nearer the need wins; below the 5-point step between severities, so it never reorders them."""
+
+
+@dataclass(frozen=True)
+class PoolGrades:
+    """Every candidate's worst shortfall (as a rank) and their total weight."""
+
+    worst: npt.NDArray[np.int64]
+    cost: FloatArray
+
+
+def pool_grades(fig: Figures, result: funnel.Result, kept: BoolArray | None = None) -> PoolGrades:
+    """Every candidate's deviations graded at once, as ``severity`` grades one: how the nearest
+    offer is found over a whole pool. ``kept`` marks candidates no worse than the old camera
+    where a survey's purpose is beyond reach: their critical shortfalls on that purpose weigh
+    as major ones, as ``matching`` ranks them."""
+    n = len(fig)
+    worst = np.zeros(n, dtype=np.int64)
+    cost = np.zeros(n)
+    purpose_critical = np.zeros(n, dtype=np.int64)
+    other_critical = np.zeros(n, dtype=bool)
+    ranks = {s: s.rank for s in Severity}
     for position, (constraint, need, hard, mask) in enumerate(
         zip(CONSTRAINTS, result.needs, result.hard, result.masks, strict=True)
     ):
         if need is None or mask is None or not hard or not mask.any():
             continue
+        unknown = ranks[Severity.MAJOR if constraint.scene else Severity.CONFIRM]
         reach = result.reach(fig, position)
         if reach is None:
             known = constraint.known(fig, result.measures)
-            cost = np.where(known, SEVERITY_COST[Severity.MAJOR], SEVERITY_COST[Severity.CONFIRM])
+            rank = np.where(known, ranks[Severity.MAJOR], unknown)
+            missing = np.ones(n)
         else:
             minor_from, major_from = constraint.grades
-            reach = np.nan_to_num(reach, nan=-1.0)
-            cost = np.select(
-                [reach < 0, reach >= minor_from, reach >= major_from],
-                [SEVERITY_COST[Severity.CONFIRM], SEVERITY_COST[Severity.MINOR],
-                 SEVERITY_COST[Severity.MAJOR]],
-                SEVERITY_COST[Severity.CRITICAL],
-            )  # fmt: skip
-        total += np.where(mask, cost, 0.0)
-    return total
+            share = np.nan_to_num(reach, nan=-1.0)
+            rank = np.select(
+                [share < 0, share >= minor_from, share >= major_from],
+                [unknown, ranks[Severity.MINOR], ranks[Severity.MAJOR]],
+                ranks[Severity.CRITICAL],
+            )
+            missing = 1.0 - np.minimum(np.maximum(share, 0.0), 1.0)
+        rank = np.where(mask, rank, 0)
+        weights = np.array([0.0, *(SEVERITY_COST[s] for s in Severity)])
+        cost += np.where(mask, weights[rank] + SHORTFALL_WEIGHT * missing, 0.0)
+        worst = np.maximum(worst, rank)
+        critical = rank == ranks[Severity.CRITICAL]
+        if constraint.name in PURPOSE_NAMES:
+            purpose_critical += critical
+        else:
+            other_critical |= critical
+    if kept is not None:
+        eased = kept & ~other_critical & (worst == ranks[Severity.CRITICAL])
+        worst = np.where(eased, ranks[Severity.MAJOR], worst)
+        relief = SEVERITY_COST[Severity.CRITICAL] - SEVERITY_COST[Severity.MAJOR]
+        cost = cost - np.where(eased, relief * purpose_critical, 0.0)
+    return PoolGrades(worst, cost)
 
 
 def grade(check: Check) -> Severity:

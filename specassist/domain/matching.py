@@ -373,23 +373,28 @@ class Matcher:
             # No model of the wanted form: the nearest is judged from the whole catalog.
             pool, result = self._all, funnel.run(self._all.figures, req)
         nearest = self._nearest(pool, result, req)
-        options = [nearest, *self._alternatives(req, pool, result, nearest)]
+        options = [
+            alternatives.beyond_purpose(o, req) or o
+            if dev.worst(o.deviations) is Severity.CRITICAL else o
+            for o in (nearest, *self._alternatives(req, pool, result, nearest))
+        ]  # fmt: skip
         best = min(options, key=_rank)
         others = tuple(o for o in options if o is not best)
         considered = len(pool.candidates)
-        if dev.worst(best.deviations) is Severity.CRITICAL:
-            kept = alternatives.beyond_purpose(best, req)
-            if kept is None:
-                return Match(req, None, others, NoMatch(last, removed[last], best), considered,
-                             removed)  # fmt: skip
-            best = kept
+        if _worst_rank(best) >= Severity.CRITICAL.rank:
+            return Match(req, None, others, NoMatch(last, removed[last], best), considered,
+                         removed)  # fmt: skip
         return Match(req, best, others, considered=considered, removed_by=removed)
 
     def _nearest(self, pool: _Pool, result: funnel.Result, req: Requirement) -> Offer:
-        """The candidate with the lightest deviations (then the best score, then the name)."""
-        costs = dev.pool_costs(pool.figures, result)
-        close = np.flatnonzero(costs <= costs.min() + 1e-9)
-        scores = self._parts(req, pool, close, result, None, costs[close])
+        """The candidate whose worst shortfall is mildest, then whose shortfalls weigh least,
+        then with the best score (then the name): ranked as ``_rank`` ranks offers."""
+        kept = alternatives.keeps_old_detail(req, result.measures.density)
+        grades = dev.pool_grades(pool.figures, result, kept)
+        mildest = np.flatnonzero(grades.worst == grades.worst.min())
+        lightest = grades.cost[mildest].min()
+        close = mildest[grades.cost[mildest] <= lightest + 1e-9]
+        scores = self._parts(req, pool, close, result, None, grades.cost[close])
         j = int(np.lexsort((pool.name_rank[close], -scores.total))[0])
         return self._single(pool, int(close[j]), req, result, alternatives.NEAREST_ROLE,
                             dev.NEAREST, None)  # fmt: skip
@@ -470,13 +475,24 @@ def _arranged(offer: Offer, cameras: int, arrangement: Note) -> Offer:
     return replace(offer, quantity=cameras, arrangement=arrangement, total_price=total)
 
 
+def _worst_rank(offer: Offer) -> int:
+    """The offer's worst shortfall as a rank; a purpose beyond every model, kept by a camera no
+    worse than the old one, counts as major."""
+    ranks = [Severity.MAJOR.rank if alternatives.kept_despite(d) else d.severity.rank
+             for d in offer.deviations]  # fmt: skip
+    return max(ranks, default=0)
+
+
 def _rank(offer: Offer) -> tuple[int, int, int, float, float]:
     """Offers whose shortfalls are at most minor first, fewest cameras first; then the mildest
     worst shortfall, the lightest deviations and the best score."""
-    worst = dev.worst(offer.deviations)
-    band = 0 if worst is None or worst.rank <= Severity.MINOR.rank else worst.rank
-    return (band, offer.quantity, worst.rank if worst else 0, dev.cost(offer.deviations),
-            -offer.score)  # fmt: skip
+    worst = _worst_rank(offer)
+    band = 0 if worst <= Severity.MINOR.rank else worst
+    weight = sum(
+        dev.SEVERITY_COST[Severity.MAJOR if alternatives.kept_despite(d) else d.severity]
+        for d in offer.deviations
+    )
+    return (band, offer.quantity, worst, weight, -offer.score)
 
 
 _FORMS = list(FormFactor)

@@ -30,9 +30,9 @@ formats catalog/models.csv records for Hikvision and Dahua cameras: 2 MP (1920 p
 12, 1/2.8" 8, 1/2.9" 6, 1/2.7" 5); 5–6 MP (2592/2960/3200 px) 1/2.7" 8 of 10 (1/2.4" 2);
 8 MP (3840 px) 1/2.8" 13 of 25 (1/1.8" 6, 1/2.7" 5, 1/2.5" 1); 12 MP and more 1/1.7"
 (1/1.8" and 1/2.8" also occur). The width of each comes from ``sensor_formats`` (the
-known sensor with that column count when there is one). The spread is wide — 2.8 mm is 101°
-on a 4 MP 1/3" sensor and 115° on a 1/1.8" one — so an estimate carries its range, and an
-offer that would not cover the whole range says so."""
+known sensor with that column count when there is one). The spread is wide — 2.8 mm is about
+101° on a 4 MP 1/3" sensor and up to 112° on a 1/1.8" one — so an estimate carries its range,
+and an offer that would not cover the whole range says so."""
 
 DISTORTION_SHARE = 0.5
 """Where a short lens's published angle falls between the rectilinear angle (no distortion)
@@ -55,8 +55,8 @@ class ViewEstimate:
     focal_min_mm: float
     focal_max_mm: float | None = None
     range_deg: tuple[float, float] | None = None
-    """The widest setting's angle as narrow and as wide as it could be: undistorted on the
-    class's narrowest sensor, typically distorted on its widest."""
+    """The widest setting's angle as narrow and as wide as it could plausibly be: undistorted
+    on the class's narrowest and on its widest sensor (or the estimate, if wider)."""
 
     @property
     def note(self) -> Note:
@@ -102,11 +102,13 @@ def estimate(focal_min_mm: float, focal_max_mm: float | None, columns: int) -> V
     wide = lens_angle_deg(width.mm, focal_min_mm)
     tele = lens_angle_deg(width.mm, focal_max_mm) if focal_max_mm else wide
     lens = optics.LensRange(wide, min(tele, wide), False)
-    # The narrowest plausible view is the undistorted one on the class's narrowest sensor, the
-    # widest the typically distorted one on its widest sensor.
+    # The narrowest plausible view is the undistorted one on the class's narrowest sensor; the
+    # widest, the undistorted one on its widest sensor (short lenses on large sensors are drawn
+    # nearly rectilinear: the catalog's 2.8 mm 1/1.8" cameras print 104–112°, 108° undistorted)
+    # or the typical estimate, whichever is wider.
     narrow, broad = (optics.sensor_width(None, f, None, columns) for f in format_range(columns))
     low = optics.hfov_deg(narrow.mm, focal_min_mm) if narrow else wide
-    high = lens_angle_deg(broad.mm, focal_min_mm) if broad else wide
+    high = optics.hfov_deg(broad.mm, focal_min_mm) if broad else wide
     span = (min(low, wide), max(high, wide))
     return ViewEstimate(lens, key, width.mm, columns, focal_min_mm, focal_max_mm, span)
 

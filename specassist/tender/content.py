@@ -187,8 +187,8 @@ def _package_inputs(
         counts = extra.setdefault(site, [0, 0])
         if code and entry.offer is not None:
             row = scopes.setdefault(site, {}).setdefault(code, [0, 0])
-            row[0] += 1
-            row[1] += 1 if entry.offer.accessories else 0
+            row[0] += entry.offer.quantity
+            row[1] += entry.offer.quantity if entry.offer.accessories else 0
         else:
             scopes.setdefault(site, {})
             counts[0] += 1
@@ -227,12 +227,20 @@ def _scope(
     counts = {v: sum(1 for e in entries if e.verdict is v) for v in Verdict}
     sites = len({e.camera.site or "" for e in entries})
     matched = sum(1 for e in entries if e.offer is not None)
+    deviating = sum(1 for e in entries if e.deviations)
     names = "; ".join(r.title for r in rule_sets)
+    declared = (
+        f" For {deviating} of them no compliant model meets every requirement: each shortfall "
+        "is declared, in figures, in the schedule of cameras."
+        if deviating
+        else ""
+    )
     return (
         Text(
             f"This section specifies the removal of surveyed CCTV cameras that the client's "
-            f"rules exclude and their replacement with compliant cameras of equal or better "
-            f"performance. The survey lists {len(entries)} cameras across {sites} site(s)."
+            f"rules exclude and their replacement with compliant cameras meeting the "
+            f"performance stated for each camera type.{declared} The survey lists "
+            f"{len(entries)} cameras across {sites} site(s)."
         ),
         Text(
             f"Evaluated on {as_of.isoformat()} against: {names}. "
@@ -322,6 +330,12 @@ def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> 
             ("Basis of design", f"{names.model(camera_type.basis)} or equivalent"),
         ]
         blocks.append(Table(("Requirement", "Minimum performance"), tuple(rows), (1, 2.2)))
+        deviating = [(e.camera.display_tag, d) for e in camera_type.entries for d in e.deviations]
+        if deviating:
+            listed = "; ".join(f"{tag}: {fmt.deviation_line(d, units)}" for tag, d in deviating)
+            blocks.append(
+                Text(f"Declared deviations of the basis of design for this type: {listed}", "note")
+            )
     if not types:
         blocks.append(Text("No excluded camera has a replacement in the catalog.", "note"))
     return tuple(blocks)
@@ -444,8 +458,11 @@ def _schedule(
         replacement = "no match: see Appendix C"
         mount = ""
         if offer is not None:
-            replacement = f"{type_of.get(camera.source_row, '')}: {names.model(offer.model)} " \
-                          "or equivalent"  # fmt: skip
+            count = f"{offer.quantity} × " if offer.quantity > 1 else ""
+            replacement = f"{type_of.get(camera.source_row, '')}: {count}" \
+                          f"{names.model(offer.model)} or equivalent"  # fmt: skip
+            if offer.arrangement is not None:
+                replacement += f" ({fmt.note(offer.arrangement, units)})"
             if entry.status is Status.OVERRIDDEN and entry.override is not None:
                 replacement += f" (overridden: {entry.override.note or 'chosen by the user'})"
             mount = (
@@ -474,6 +491,31 @@ def _schedule(
         Table(("Tag", "Site / location", "Existing", "Excluded under", "Replacement",
                "Mount / adapter", "Detail at target: before → after"), tuple(rows),
               (1, 2.2, 2, 2, 2.8, 1.6, 2.2)),
+        *_deviations(entries, units),
+    )  # fmt: skip
+
+
+def _deviations(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block, ...]:
+    """Every declared deviation of what will be installed, with its figures and its reason:
+    the schedule never implies a replacement is equal or better where it is not."""
+    rows = [
+        (entry.camera.display_tag, d.requirement, fmt.deviation_needed(d, units),
+         fmt.figure(d.offered, units) if d.offered is not None else "not stated",
+         fmt.share(d.reach), d.severity.value, fmt.note(d.reason, units))
+        for entry in entries if entry.verdict is Verdict.EXCLUDED
+        for d in entry.deviations
+    ]  # fmt: skip
+    if not rows:
+        return (Text("Declared deviations: none — every replacement meets every requirement "
+                     "stated for its camera.", "note"),)  # fmt: skip
+    return (
+        Text("Declared deviations", "label"),
+        Text("Where no compliant model meets a requirement, the replacement below falls short "
+             "of it by the figures stated; a tenderer's equivalent may not fall further short. "
+             "\"Confirm\" marks a figure the catalog does not state, to be shown from the "
+             "tenderer's datasheet."),
+        Table(("Tag", "Requirement", "Needed", "Offered", "Share of need", "Severity",
+               "Reason"), tuple(rows), (1, 1.6, 1.8, 1.8, 1, 1, 3.4)),
     )  # fmt: skip
 
 
@@ -642,6 +684,10 @@ def _site_check(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block,
         if status is Status.UNKNOWN:
             reason = "; ".join(decision.warnings) or "maker not identified"
             rows.append((camera.display_tag, camera.site or "", existing, "identify on site",
+                         reason))  # fmt: skip
+        elif status is Status.SITE_CHECK:
+            reason = fmt.no_match(entry.match.no_match if entry.match else None, units)
+            rows.append((camera.display_tag, camera.site or "", existing, "measure the view",
                          reason))  # fmt: skip
         elif status is Status.NO_REPLACEMENT:
             reason = fmt.no_match(entry.match.no_match if entry.match else None, units)
