@@ -27,7 +27,7 @@ from typing import Generic, TypeVar
 
 from specassist.domain import optics, view_estimate
 from specassist.domain.catalog import CameraModel, FormFactor
-from specassist.domain.measures import Amount, Detail, Note, metres, px_per_m, watts
+from specassist.domain.measures import Amount, Detail, Note, deg, metres, px_per_m, watts
 from specassist.domain.survey import DoriLevel, SurveyCamera
 
 T_co = TypeVar("T_co", covariant=True)
@@ -293,6 +293,31 @@ def old_view(camera: SurveyCamera, old: CameraModel | None) -> OldView | None:
             origin = Origin.OLD_DATASHEET if listed.from_datasheet else Origin.OLD_LENS
             return OldView(listed, origin)
     return None
+
+
+def view_basis(camera: SurveyCamera) -> Note | None:
+    """What the old view will be worked out from when the model is not in the catalog, for a
+    form to show while the surveyor types; None when the survey gives the angle itself."""
+    if camera.hfov_deg is not None:
+        return None
+    if camera.scene_width_m is not None and camera.target_distance_m is not None:
+        return Note("view from the scene width at the target distance")
+    if camera.focal_min_mm is None:
+        return Note("no lens or view angle: the view comes from the catalog entry of the model, "
+                    "else the camera goes to the site-check list")  # fmt: skip
+    view = old_view(camera, None)
+    if view is None or view.note is None:
+        return Note(
+            "a {} lens alone does not give the view: enter the resolution or the view angle, or "
+            "the camera goes to the site-check list (unless the model is in the catalog)",
+            (Amount(camera.focal_min_mm, "mm"),),
+        )
+    spread = view.spread_deg or (view.lens.wide_deg, view.lens.wide_deg)
+    return Note(
+        f"{view.note.template}: about {{}} ({{}} to {{}} on the sensors of that class), "
+        "unless the model is in the catalog",
+        (*view.note.args, deg(view.lens.wide_deg), deg(spread[0]), deg(spread[1])),
+    )
 
 
 def old_lens(camera: SurveyCamera, old: CameraModel | None) -> optics.LensRange | None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from specassist.domain import formatting as fmt
 from specassist.domain.formatting import UnitSystem
+from specassist.domain.matching import Offer
 from specassist.domain.measures import Figure, deg, metres, pixels, watts
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.requirements import PANORAMIC, Requirement, Sourced
@@ -133,9 +134,12 @@ class DetailPanel(QWidget):
                 offers.insert(0, result.override_offer)
             for offer in offers:
                 failed = len(offer.failed)
-                label = (f"{offer.role}: {offer.model.vendor_id} {offer.model.model} "
-                         f"— score {offer.score:g}"
-                         + (f" — fails {failed} requirement(s)" if failed else ""))  # fmt: skip
+                count = f"{offer.quantity} × " if offer.quantity > 1 else ""
+                label = (f"{offer.role}: {count}{offer.model.vendor_id} {offer.model.model} "
+                         f"— score {offer.score:g} of 100"
+                         + (f" — does not meet {failed} requirement(s)" if failed else "")
+                         + (f" — {len(offer.deviations)} declared deviation(s)"
+                            if offer.deviations and not failed else ""))  # fmt: skip
                 item = QListWidgetItem(label)
                 item.setData(KEY_ROLE, offer.model.key)
                 item.setToolTip("\n".join(fmt.explanation(offer, self.units)))
@@ -206,12 +210,15 @@ class DetailPanel(QWidget):
                 if offer.failed:
                     names = ", ".join(c.name for c in offer.failed)
                     parts.append(f"<p style='color:#b71c1c'>⚠ Does not meet: {_h(names)}</p>")
+                parts.append(self._deviations_html(offer))
                 parts.append("<ul>")
-                parts.extend(f"<li>{_h(line)}</li>" for line in fmt.explanation(offer, self.units))
+                parts.extend(f"<li>{_h(line)}</li>" for line in fmt.explanation(offer, self.units)
+                             if not line.startswith(("DEVIATION", "score ")))  # fmt: skip
                 parts.append("</ul>")
             elif result.match is not None:
                 why = fmt.no_match(result.match.no_match, self.units)
-                parts.append(f"<h4>No replacement</h4><p>{_h(why)}</p>")
+                heading = "Site check" if result.status is Status.SITE_CHECK else "No replacement"
+                parts.append(f"<h4>{heading}</h4><p>{_h(why)}</p>")
         camera = stored.camera
         if camera.notes or camera.status or photo_names:
             parts.append("<h4>Survey</h4>")
@@ -223,10 +230,31 @@ class DetailPanel(QWidget):
                 parts.append(f"<p>Photos: {_h(', '.join(photo_names))}</p>")
         return "".join(parts)
 
+    def _deviations_html(self, offer: Offer) -> str:
+        """Declared deviations with their severity, then the score's parts."""
+        colours = {"minor": "#ef6c00", "confirm": "#6d4c41", "major": "#c62828",
+                   "critical": "#b71c1c"}  # fmt: skip
+        out = []
+        if offer.deviations:
+            out.append("<p><b>Declared deviations</b></p><table cellspacing='4'>")
+            for d in offer.deviations:
+                colour = colours.get(d.severity.value, "#000")
+                out.append(f"<tr><td style='color:{colour}'><b>{_h(d.severity.value)}</b></td>"
+                           f"<td>{_h(fmt.deviation_line(d, self.units))}</td></tr>")  # fmt: skip
+            out.append("</table>")
+        parts = " · ".join(
+            f"{_h(p.name)} {p.points + 0.0:g}" + (f"/{p.best:g}" if p.best else "")
+            for p in offer.score_parts
+        )
+        out.append(f"<p><small>Score {offer.score:g} of 100: {parts}</small></p>")
+        return "".join(out)
+
     def _requirement_html(self, req: Requirement) -> str:
         units = self.units
 
-        def row(name: str, item: Sourced[object] | None, shown: Figure = None) -> str:
+        def row(
+            name: str, item: Sourced[object] | None, shown: Figure = None, checked: bool = True
+        ) -> str:
             if item is None:
                 return ""
             text = (
@@ -235,7 +263,8 @@ class DetailPanel(QWidget):
                 else str(getattr(item.value, "value", item.value))
             )
             note = f"; {fmt.note(item.note, units)}" if item.note else ""
-            return (f"<tr><td>{_h(name)}</td><td><b>{_h(text)}</b></td>"
+            kind = ("required" if item.hard else "preference") if checked else ""
+            return (f"<tr><td>{_h(name)}</td><td><b>{_h(text)}</b></td><td>{kind}</td>"
                     f"<td><small>{_h(item.origin.value)}{_h(note)}</small></td></tr>")  # fmt: skip
 
         def amount(item: Sourced[float] | None, unit: object) -> Figure:
@@ -246,11 +275,11 @@ class DetailPanel(QWidget):
             row("Field of view", req.scene_hfov_deg, amount(req.scene_hfov_deg, deg)),
             row("Pixels across the view", req.px_across_scene,
                 pixels(req.px_across_scene.value) if req.px_across_scene else None),
-            row("Target distance", req.distance_m, amount(req.distance_m, metres)),
+            row("Target distance", req.distance_m, amount(req.distance_m, metres), False),
             row("Detail level", req.dori),
             row("Detail before", req.detail_before,
-                req.detail_before.value if req.detail_before else None),
-            row("Mount", req.mount),
+                req.detail_before.value if req.detail_before else None, False),
+            row("Mount", req.mount, checked=False),
             row("Ingress", req.min_ip),
             row("Impact", req.min_ik),
             row("IR range", req.min_ir_m, amount(req.min_ir_m, metres)),
@@ -262,5 +291,9 @@ class DetailPanel(QWidget):
         extra = (f"<p>Needed density at the target: {_h(fmt.density(density, units))}</p>"
                  if density else "")  # fmt: skip
         notes = "".join(f"<p><small>{_h(fmt.note(n, units))}</small></p>" for n in req.notes)
-        return "<h4>Requirement</h4><table cellspacing='4'>" + "".join(rows) + "</table>" + \
-            extra + notes  # fmt: skip
+        if req.site_check is not None:
+            notes += (f"<p style='color:#ad1457'>Site check: "
+                      f"{_h(fmt.note(req.site_check, units))}</p>")  # fmt: skip
+        return ("<h4>Requirement</h4><p><small>Required figures filter the catalog; preferences "
+                "(figures only the old datasheet gives) count in the score.</small></p>"
+                "<table cellspacing='4'>" + "".join(rows) + "</table>" + extra + notes)  # fmt: skip
