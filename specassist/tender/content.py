@@ -311,9 +311,10 @@ def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> 
             "Each camera type below is specified by the performance it shall deliver. The "
             "basis-of-design model shows that the performance is available; it is not a "
             "requirement to supply that model. An equivalent is a product that meets or "
-            "exceeds every figure stated for the type, is made by a manufacturer not excluded "
-            "by the compliance requirements, and fits the stated mounting, as shown by the "
-            "tenderer's datasheets. Image detail levels follow IEC 62676-4:2015."
+            "exceeds every figure stated for the type — or, where a deviation of the basis of "
+            "design is declared, falls no further short of it — is made by a manufacturer not "
+            "excluded by the compliance requirements, and fits the stated mounting, as shown by "
+            "the tenderer's datasheets. Image detail levels follow IEC 62676-4:2015."
         )
     ]
     for camera_type in types:
@@ -362,7 +363,15 @@ def _type_rows(camera_type: _CameraType, units: UnitSystem) -> list[tuple[str, s
         ("Power", _power_clause(reqs)),
         ("Interoperability", "ONVIF Profile " + ", ".join(basis.onvif_profiles)
          if basis.onvif_profiles else "ONVIF Profile S and T (conformance to be shown)"),
+        *_arrangement_rows(offers, units),
     ]  # fmt: skip
+
+
+def _arrangement_rows(offers: list[Offer], units: UnitSystem) -> list[tuple[str, str]]:
+    """Where a position takes more than one camera (a scene split between narrower lenses):
+    the figures above are for the whole scene, shared between them."""
+    arranged = sorted({fmt.note(o.arrangement, units) for o in offers if o.arrangement})
+    return [("Arrangement", "; ".join(arranged))] if arranged else []
 
 
 def _min_pixels(reqs: list[Requirement], offers: list[Offer]) -> str:
