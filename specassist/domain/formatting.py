@@ -142,8 +142,9 @@ def note(value: Note | None, system: UnitSystem = UnitSystem.METRIC) -> str:
     return value.template.format(*(figure(arg, system) for arg in value.args))
 
 
-def needed(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
-    """What a check asked for, with its relation before an amount ("≥ 90°")."""
+def needed(check: Check | Deviation, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """What a check (or a deviation's requirement) asked for, with its relation before an
+    amount ("≥ 90°"); a needed text ("IP66 or better") stands alone."""
     text = figure(check.needed, system)
     if check.relation and isinstance(check.needed, Amount | Detail):
         return f"{check.relation} {text}"
@@ -172,18 +173,10 @@ def share(reach: float | None) -> str:
     return UNKNOWN if reach is None else f"{reach * 100:.0f} %"
 
 
-def deviation_needed(item: Deviation, system: UnitSystem = UnitSystem.METRIC) -> str:
-    """What a deviation's requirement needed, with its relation before an amount ("≥ 48 m")."""
-    need = figure(item.needed, system)
-    if item.relation and isinstance(item.needed, Amount | Detail):
-        return f"{item.relation} {need}"
-    return need
-
-
 def deviation_line(item: Deviation, system: UnitSystem = UnitSystem.METRIC) -> str:
     """'IR range: needs ≥ 48 m, offers 40 m (83 % of the need) — minor deviation; no allowed
     model in the catalog meets it; the nearest is offered'."""
-    need = deviation_needed(item, system)
+    need = needed(item, system)
     offers = "not stated" if item.offered is None else figure(item.offered, system)
     part = f" ({share(item.reach)} of the need)" if item.reach is not None else ""
     severity = "to confirm" if item.severity.value == "confirm" else f"{item.severity.value}"

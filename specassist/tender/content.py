@@ -508,7 +508,7 @@ def _deviations(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block,
     """Every declared deviation of what will be installed, with its figures and its reason:
     the schedule never implies a replacement is equal or better where it is not."""
     rows = [
-        (entry.camera.display_tag, d.requirement, fmt.deviation_needed(d, units),
+        (entry.camera.display_tag, d.requirement, fmt.needed(d, units),
          fmt.figure(d.offered, units) if d.offered is not None else "not stated",
          fmt.share(d.reach), d.severity.value, fmt.note(d.reason, units))
         for entry in entries if entry.verdict is Verdict.EXCLUDED
