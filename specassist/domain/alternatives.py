@@ -76,9 +76,15 @@ def split(req: Requirement, cameras: int) -> Requirement | None:
     )  # fmt: skip
 
 
+MULTISENSOR_FROM_DEG = 90.0
+"""A multi-sensor camera is proposed for scenes of 90° or more: its sensors spread their pixels
+over 180° or more, so across a narrower scene it gives fewer pixels than one camera would."""
+
+
 def multisensor(req: Requirement) -> Requirement | None:
     """The same scene and detail asked of a multi-sensor camera (for a wide scene)."""
-    if req.scene_hfov_deg is None or req.form_family.value is FormFamily.MULTISENSOR:
+    if (req.scene_hfov_deg is None or req.scene_hfov_deg.value < MULTISENSOR_FROM_DEG
+            or req.form_family.value is FormFamily.MULTISENSOR):  # fmt: skip
         return None
     family = Sourced(FormFamily.MULTISENSOR, Origin.DERIVED,
                      Note("a multi-sensor camera for the same scene"))  # fmt: skip

@@ -65,11 +65,20 @@ class Result:
     """Per candidate, the index in ``CONSTRAINTS`` of the first failed hard constraint, or -1."""
     failure_count: IntArray
     """Per candidate, the hard constraints it fails."""
-    soft_met: FloatArray
-    """Per candidate, the share of the asked soft constraints it meets (1.0 when none asked)."""
     _reaches: dict[int, FloatArray | None] = field(default_factory=dict, compare=False, repr=False)
     _shown: dict[int, Figure] = field(default_factory=dict, compare=False, repr=False)
     """Each constraint's needed figure as shown: the same for every candidate, built once."""
+
+    def soft_met(self, idx: IntArray) -> FloatArray:
+        """For candidates ``idx``, the share of the asked soft constraints each meets (1.0 when
+        none is asked): the score's "preferences" part, worked out only for those scored."""
+        failed = np.zeros(idx.size)
+        asked = 0
+        for mask, hard in zip(self.masks, self.hard, strict=True):
+            if mask is not None and not hard:
+                failed += mask[idx]
+                asked += 1
+        return 1.0 - failed / asked if asked else np.ones(idx.size)
 
     def reach(self, fig: Figures, position: int) -> FloatArray | None:
         """Constraint ``position``'s reach over the pool (None for a yes/no), worked out once."""
@@ -119,7 +128,7 @@ def run(fig: Figures, req: Requirement) -> Result:
     """Apply every constraint to every candidate of the pool."""
     m = measure(fig, req)
     needs = tuple(c.needed(req) for c in CONSTRAINTS)
-    hard = tuple(c.hard(req) for c in CONSTRAINTS)
+    hard = tuple(need is None or c.hard(req) for c, need in zip(CONSTRAINTS, needs, strict=True))
     masks = tuple(
         None if need is None else np.asarray(c.fails(fig, m, need), dtype=bool)
         for c, need in zip(CONSTRAINTS, needs, strict=True)
@@ -127,16 +136,9 @@ def run(fig: Figures, req: Requirement) -> Result:
     n = len(fig)
     first = np.full(n, NO_FAILURE, dtype=np.int64)
     count = np.zeros(n, dtype=np.int64)
-    soft_failed = np.zeros(n, dtype=np.float64)
-    soft_asked = 0
     for position, (mask, is_hard) in enumerate(zip(masks, hard, strict=True)):
-        if mask is None:
+        if mask is None or not is_hard:
             continue
-        if is_hard:
-            first[(first == NO_FAILURE) & mask] = position
-            count += mask
-        else:
-            soft_failed += mask
-            soft_asked += 1
-    soft_met = 1.0 - soft_failed / soft_asked if soft_asked else np.ones(n)
-    return Result(m, needs, hard, masks, first, count, soft_met)
+        first[(first == NO_FAILURE) & mask] = position
+        count += mask
+    return Result(m, needs, hard, masks, first, count)

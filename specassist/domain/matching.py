@@ -279,13 +279,13 @@ class Matcher:
         if price_range is None:
             position = np.where(np.isnan(prices), np.nan, 0.0)
         else:
-            low, high = price_range
-            with np.errstate(invalid="ignore", divide="ignore"):
-                position = (prices - low) / (high - low) if high > low else prices * 0.0
+            low, high = price_range  # (an unpriced NaN stays NaN, quietly)
+            position = (prices - low) / (high - low) if high > low else prices * 0.0
         inputs = scoring.Inputs(
-            pool.form[idx], pool.figures.family[idx], pool.verified[idx], pool.figures.wide[idx],
+            pool.form[idx], pool.figures.family[idx], pool.verified_points[idx],
+            pool.wide_half_tan[idx],
             m.setting[idx], m.px[idx], m.density[idx], mount_points, position,
-            result.soft_met[idx],
+            result.soft_met(idx),
             np.zeros(idx.size) if deviation_cost is None else deviation_cost,
         )  # fmt: skip
         return scoring.score(req, inputs)
@@ -402,10 +402,15 @@ class Matcher:
     def _alternatives(
         self, req: Requirement, pool: _Pool, result: funnel.Result, nearest: Offer
     ) -> list[Offer]:
+        """The documented alternatives the nearest's shortfalls call for. Where the nearest
+        falls short only a little (minor at worst) a one-camera answer is offered: more cameras
+        or another form are not proposed for it (they could not rank above it)."""
         short = {d.requirement for d in nearest.deviations}
         found: list[Offer | None] = []
         if "IR range" in short and self.illuminators:
             found.append(self._with_illuminator(req, pool, result))
+        if _worst_rank(nearest) <= Severity.MINOR.rank:
+            short -= alternatives.DETAIL_NAMES
         family = req.form_family.value
         if short & alternatives.DETAIL_NAMES and family not in PANORAMIC | {FormFamily.PTZ}:
             for cameras in alternatives.SPLIT_COUNTS:
@@ -505,7 +510,8 @@ class _Pool:
     candidates: list[_Candidate]
     figures: Figures
     form: npt.NDArray[np.int64]
-    verified: npt.NDArray[np.bool_]
+    verified_points: FloatArray
+    wide_half_tan: FloatArray
     price: npt.NDArray[np.float64]
     name_rank: npt.NDArray[np.int64]
     """Position in (vendor, model) order: the tie-break that keeps choices stable."""
@@ -533,7 +539,8 @@ class _Pool:
             candidates,
             figures,
             np.array([_FORMS.index(m.form_factor) for m in models], dtype=np.int64),
-            np.array([m.provenance.verified for m in models], dtype=bool),
+            scoring.verified_points(np.array([m.provenance.verified for m in models], dtype=bool)),
+            scoring.half_tan(figures.wide),
             np.array([float(c.unit_price.amount) if c.unit_price else np.nan for c in candidates]),
             rank,
         )

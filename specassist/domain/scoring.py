@@ -88,8 +88,10 @@ class Inputs:
     """Index in ``FormFactor``."""
     family: npt.NDArray[np.int64]
     """Index in ``constraints.FAMILIES``."""
-    verified: npt.NDArray[np.bool_]
-    wide: FloatArray
+    verified_points: FloatArray
+    """VERIFIED_ROW or UNVERIFIED_ROW (``verified_points``, worked out once per pool)."""
+    wide_half_tan: FloatArray
+    """tan(widest angle / 2), capped below 180° (worked out once per pool)."""
     setting: FloatArray
     px: FloatArray
     density: FloatArray
@@ -103,16 +105,24 @@ class Inputs:
 def parts(req: Requirement, x: Inputs) -> dict[str, FloatArray]:
     """Every part for every candidate (see the module's table)."""
     n = x.form.size
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return {
-            DETAIL: _detail(req, x, n),
-            COVERAGE: _coverage(req, x, n),
-            OVERSPEC: _overspec(req, x),
-            FIT: _form(req, x, n) + x.mount_points,
-            VERIFIED: np.where(x.verified, VERIFIED_ROW, UNVERIFIED_ROW).astype(np.float64),
-            PREFERENCES: BEST[PREFERENCES] * x.soft_met,
-            DEVIATIONS: -x.deviation_cost,
-        }
+    # (No division here can be by zero, and NaN — an unknown figure — passes through quietly.)
+    return {
+        DETAIL: _detail(req, x, n),
+        COVERAGE: _coverage(req, x, n),
+        OVERSPEC: _overspec(req, x),
+        FIT: _form(req, x, n) + x.mount_points,
+        VERIFIED: x.verified_points,
+        PREFERENCES: BEST[PREFERENCES] * x.soft_met,
+        DEVIATIONS: -x.deviation_cost,
+    }
+
+
+def verified_points(verified: npt.NDArray[np.bool_]) -> FloatArray:
+    return np.where(verified, VERIFIED_ROW, UNVERIFIED_ROW).astype(np.float64)
+
+
+def half_tan(angles: FloatArray) -> FloatArray:
+    return np.asarray(np.tan(np.radians(np.minimum(angles, 179.0)) / 2), dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -175,7 +185,7 @@ def _coverage(req: Requirement, x: Inputs, n: int) -> FloatArray:
         return np.full(n, BEST[COVERAGE] - 5.0)
     scene = min(req.scene_hfov_deg.value, 179.0)
     half = math.tan(math.radians(scene) / 2)
-    reach = _nan0(np.tan(np.radians(np.minimum(x.wide, 179.0)) / 2) / half)
+    reach = _nan0(x.wide_half_tan / half)
     excess = np.maximum(_nan0(x.setting / scene - 1.0), 0.0)
     fit = BEST[COVERAGE] - 5.0 * np.minimum(excess / FIXED_TOO_WIDE_FULL, 1.0)
     short = (BEST[COVERAGE] - 5.0) * _unit(reach) ** 2
