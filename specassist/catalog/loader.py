@@ -33,6 +33,7 @@ from specassist.domain.catalog import (
 from specassist.domain.device_class import DeviceClass
 from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.pattern_checks import pattern_clashes
+from specassist.domain.requirements import FIXING_PREFIX, STANDARD_FIXINGS
 from specassist.domain.values import ValueParseError, parse_date
 
 T = TypeVar("T")
@@ -248,7 +249,12 @@ class _Crosscheck:
                         )
                     )
             for source in a.adapts_from:
-                if source.upper() not in accessory_keys:
+                if source.startswith(FIXING_PREFIX):
+                    if source not in STANDARD_FIXINGS:
+                        self.error("accessories.csv", line, "adapts_from",
+                                   "unknown standard fixing; one of "
+                                   + ", ".join(sorted(STANDARD_FIXINGS)), source)  # fmt: skip
+                elif source.upper() not in accessory_keys:
                     self.error(
                         "accessories.csv",
                         line,

@@ -243,7 +243,15 @@ def accessory(row: RowCells) -> Accessory | None:
     kind = row.enum("kind", AccessoryKind, required=True)
     for reference in row.items("adapts_from"):
         if ":" not in reference:
-            row.error("adapts_from", "expected vendor_id:part_number", reference)
+            row.error(
+                "adapts_from", "expected vendor_id:part_number or fixing:<standard fixing>",
+                reference,
+            )  # fmt: skip
+    ir_range = row.quantity("ir_range", Kind.DISTANCE)
+    beam = row.quantity("beam_angle", Kind.ANGLE)
+    if kind is AccessoryKind.IR_ILLUMINATOR and (ir_range is None or beam is None):
+        row.error("ir_range" if ir_range is None else "beam_angle",
+                  "an IR illuminator needs its range and beam angle")  # fmt: skip
     result = Accessory(
         _slug(row, "vendor_id"),
         row.required("part_number"),
@@ -252,6 +260,8 @@ def accessory(row: RowCells) -> Accessory | None:
         provenance(row),
         row.items("fits"),
         row.items("adapts_from"),
+        ir_range,
+        beam,
     )
     return result if kind else None
 

@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "oui.csv": ("prefix", "registrant", "vendor_id", *PROVENANCE),
     "accessories.csv": (
         "vendor_id", "part_number", "description", "kind", "fits", "adapts_from", *PROVENANCE,
+        "ir_range", "beam_angle",
     ),
     "prices.csv": (
         "item", "supplier", "currency", "amount", "price_type", "valid_from", "valid_until",

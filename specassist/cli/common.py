@@ -129,7 +129,10 @@ def headless_setup(args: argparse.Namespace) -> Setup:
             print(f"{issue.location()}: {issue.severity.value}: {issue.message}", file=sys.stderr)
         prices.extend(price_list.prices)
     ids = rule_ids(args)
-    options = Options(allow_power_upgrade=getattr(args, "allow_power_upgrade", False))
+    required = frozenset(
+        r.strip() for r in (getattr(args, "require", None) or "").split(",") if r.strip()
+    )
+    options = Options(getattr(args, "allow_power_upgrade", False), required)
     installed = tuple(
         r.strip() for r in (getattr(args, "apply_to_installed", None) or "").split(",") if r.strip()
     )

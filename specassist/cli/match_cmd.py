@@ -35,6 +35,11 @@ def register(commands: Subparsers) -> None:
         action="store_true",
         help="allow replacements that need more PoE power than the old camera",
     )
+    sub.add_argument(
+        "--require", metavar="NAMES",
+        help="old-datasheet figures to treat as hard requirements, comma-separated: "
+        "IR range, power, zoom, DORI at target (default: they are preferences)",
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -67,9 +72,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     excluded = [o for o in analysis.outcomes if o.verdict is Verdict.EXCLUDED]
     found = sum(1 for o in excluded if o.offer is not None)
     others = sum(1 for o in excluded if o.status is Status.NOT_A_CAMERA)
+    checks = sum(1 for o in excluded if o.status is Status.SITE_CHECK)
+    declared = sum(1 for o in excluded if o.deviations)
     print(
         f"{result.file}: {len(analysis.outcomes)} cameras, {len(excluded)} excluded, "
-        f"{found} with a replacement, {len(excluded) - found - others} without"
+        f"{found} with a replacement ({declared} with declared deviations), "
+        f"{checks} for a site check, {len(excluded) - found - others - checks} without"
         + (f", {others} not cameras (below)" if others else "")
         + rule_pack_line(analysis),
         file=out,
@@ -84,10 +92,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             reason = fmt.no_match(match.no_match if match else None, system)
             print(f"{camera.display_tag:<10} {old:<32} no match: {reason}", file=out)
             continue
-        new = f"{choice.model.vendor_id} {choice.model.model}"
+        count = f"{choice.quantity} × " if choice.quantity > 1 else ""
+        new = f"{count}{choice.model.vendor_id} {choice.model.model}"
         after = fmt.detail(outcome.detail_after, system) if outcome.detail_after else "—"
         print(f"{camera.display_tag:<10} {old:<32} → {new:<28} {after:<28} {choice.score:6.1f}",
               file=out)  # fmt: skip
+        if choice.arrangement is not None:
+            print(f"{'':<44}{fmt.note(choice.arrangement, system)}", file=out)
+        for deviation in choice.deviations:
+            print(f"{'':<44}DEVIATION, {fmt.deviation_line(deviation, system)}", file=out)
         for alternate in match.alternates if match else ():
             print(f"{'':<44}{alternate.role}: {alternate.model.vendor_id} "
                   f"{alternate.model.model}", file=out)  # fmt: skip

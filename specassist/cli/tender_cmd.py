@@ -173,7 +173,7 @@ def _report(tender: Tender, pages: int, args: argparse.Namespace, out: TextIO) -
 
     counts = tender.analysis.counts()
     matched = counts[Status.TO_REPLACE] + counts[Status.OVERRIDDEN]
-    excluded = matched + counts[Status.NO_REPLACEMENT]
+    excluded = matched + counts[Status.NO_REPLACEMENT] + counts[Status.SITE_CHECK]
     check = sum(n for status, n in counts.items() if status.needs_site_check)
     missing = tender.costing.missing
     plans = tender.plans

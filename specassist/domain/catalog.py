@@ -71,6 +71,8 @@ class AccessoryKind(StrEnum):
     JUNCTION_BOX = "junction_box"
     ADAPTER_PLATE = "adapter_plate"
     PARAPET = "parapet"
+    IR_ILLUMINATOR = "ir_illuminator"
+    """A separate infrared lamp: lights a scene the camera's own IR does not reach."""
     OTHER = "other"
 
 
@@ -242,6 +244,9 @@ class Accessory:
     provenance: Provenance
     fits: tuple[str, ...] = ()
     adapts_from: tuple[str, ...] = ()
+    ir_range_m: float | None = None
+    """An illuminator's published range (its beam at ``beam_deg``); None for mounts."""
+    beam_deg: float | None = None
 
     @property
     def key(self) -> str:

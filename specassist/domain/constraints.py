@@ -1,11 +1,15 @@
-"""Every hard constraint a replacement must meet, declared once.
+"""Every constraint a replacement is judged on, declared once.
 
 A ``Constraint`` says what a requirement needs (``needed``), which candidates
-of a pool fail (``fails``, one array operation over the whole pool) and what
-one candidate offers (``offered``, for the explanation). The funnel applies
-the list in order to every candidate at once, the explanation of an offer
-reads the same masks and figures, and the checks are worded by the one
-formatter. Adding a constraint is adding one entry to ``CONSTRAINTS``.
+of a pool fail (``fails``, one array operation over the whole pool), what one
+candidate offers (``offered``, for the explanation) and how much of the need
+it reaches (``reach``, for the severity of a deviation). Whether it is hard
+is not the constraint's business: it reads the requirement field it checks
+(``field``), whose ``hard`` flag says whether the funnel filters on it or the
+score only prefers it. The funnel applies the list in order to every
+candidate at once, the explanation of an offer reads the same masks and
+figures, and the checks are worded by the one formatter. Adding a constraint
+is adding one entry to ``CONSTRAINTS``.
 
 Figures the catalog does not have never pass a required check, with one
 exception: an unknown power draw passes ("confirm"), because the budget is a
@@ -27,7 +31,7 @@ import numpy.typing as npt
 
 from specassist.domain import optics
 from specassist.domain.measures import Detail, Figure, deg, metres, pixels, watts
-from specassist.domain.requirements import PANORAMIC, FormFamily, Requirement
+from specassist.domain.requirements import PANORAMIC, FormFamily, Requirement, Sourced
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -141,19 +145,31 @@ def measure(fig: Figures, req: Requirement) -> Measures:
     distance = req.distance_m.value if req.distance_m else None
     setting = np.clip(scene, fig.tele, fig.wide) if scene is not None else fig.wide.copy()
     with np.errstate(invalid="ignore", divide="ignore"):
-        if panoramic or scene is None:
+        if scene is None:
             px = fig.width_px.copy()
+        elif panoramic:
+            # A panoramic image spreads its pixels evenly along the arc: a 180° camera puts
+            # 103/180 of them across a 103° scene.
+            px = np.where(scene >= setting, fig.width_px, fig.width_px * scene / setting)
         else:
-            ratio = math.tan(math.radians(scene) / 2) / np.tan(np.radians(setting) / 2)
+            # A lens at 180° or more (a fisheye in a pool of any form) has no flat width.
+            ratio = math.tan(math.radians(min(scene, 179.0)) / 2) / np.tan(
+                np.radians(np.minimum(setting, 179.0)) / 2
+            )
             px = np.where(scene >= setting, fig.width_px, fig.width_px * ratio)
         px[np.isnan(setting)] = math.nan
         if distance is not None and distance > 0:
             angle = np.full(n, scene) if scene is not None else setting
+            across = px
+            if req.form_family.value is FormFamily.PTZ:
+                # A PTZ gives its detail at the target zoomed in: its whole width across its
+                # narrowest view (the pixels across the old view are counted apart).
+                angle, across = fig.tele, fig.width_px
             if panoramic:
                 span = np.radians(angle) * distance
             else:
                 span = 2 * distance * np.tan(np.radians(angle) / 2)
-            density = px / span
+            density = across / span
         else:
             density = np.full(n, math.nan)
     return Measures(setting, px, density, distance)
@@ -169,22 +185,50 @@ Needed = object
 """What a requirement asks of one constraint (a number, a level pair, a family …)."""
 
 
+Reach = Callable[[Figures, Measures, Needed], FloatArray]
+"""How much of the need each candidate of a pool reaches (1.0 meets it exactly); NaN where
+its figure is unknown."""
+Known = Callable[[Figures, Measures], BoolArray]
+"""For a yes/no constraint (a form, a rating): where the catalog states the candidate's figure."""
+
+
+def _always(fig: Figures, _m: Measures) -> BoolArray:
+    return np.ones(len(fig), dtype=bool)
+
+
 @dataclass(frozen=True)
 class Constraint:
-    """One hard constraint. ``needed`` returns None when the requirement does not ask for it."""
+    """One constraint. ``needed`` returns None when the requirement does not ask for it."""
 
     name: str
     relation: str
     """How needed and offered compare ("≥", "≤"), written before a needed figure that is an
     amount; a needed text ("IP66 or better", "fixed dome or turret") stands alone."""
+    field: Callable[[Requirement], Sourced[object] | None]
+    """The requirement field checked: its ``hard`` flag makes the check filter or only score.
+    A constraint asked without a field (a lens that must at least be known) is hard."""
     needed: Callable[[Requirement], Needed | None]
     fails: Callable[[Figures, Measures, Needed], BoolArray]
     shown_needed: Callable[[Needed, Measures], Figure]
     offered: Callable[[Figures, Measures, int], Figure]
+    reach: Reach | None = None
+    """None for a yes/no constraint, whose shortfall is major (``known`` tells an unknown)."""
+    grades: tuple[float, float] = (0.9, 0.5)
+    """Severity of a shortfall by reach: from the first figure up it is minor, from the second
+    up major, below it critical."""
+    known: Known = _always
+    scene: bool = False
+    """Part of what the scene needs (view, pixels, detail): an offer whose catalog row does not
+    state the figure cannot be shown to meet the scene, a major shortfall, not a detail to
+    confirm."""
     unknown_passes: bool = False
     """An unknown offered figure is "confirm", not a failure (power only)."""
     listed: Callable[[Needed], bool] = lambda _need: True
     """Whether a passing check is worth a line in the explanation."""
+
+    def hard(self, req: Requirement) -> bool:
+        source = self.field(req)
+        return True if source is None else source.hard
 
 
 def _num(need: Needed) -> float:
@@ -409,22 +453,95 @@ def _alarm_offered(fig: Figures, _m: Measures, i: int) -> Figure:
     return None if fig.alarm[i] < 0 else bool(fig.alarm[i])
 
 
+# how much of the need each candidate reaches, for the severity of a shortfall
+def _share(values: FloatArray, need: float) -> FloatArray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(values / need if need > 0 else values * math.nan, dtype=np.float64)
+
+
+def _half_tan(angles: FloatArray | float) -> FloatArray:
+    return np.asarray(np.tan(np.radians(np.minimum(angles, 179.0)) / 2), dtype=np.float64)
+
+
+def _fov_reach(fig: Figures, _m: Measures, scene: Needed) -> FloatArray:
+    """The share of the scene's width the widest setting covers: tan(wide/2) / tan(scene/2)."""
+    if not _stated(scene):
+        return np.full(len(fig), math.nan)
+    return _share(_half_tan(fig.wide), float(_half_tan(_num(scene))))
+
+
+def _zoom_reach(fig: Figures, _m: Measures, tele: Needed) -> FloatArray:
+    """How far the zoom reaches: tan(needed/2) / tan(offered tele/2) (1.0 reaches it)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(_half_tan(_num(tele)) / _half_tan(fig.tele), dtype=np.float64)
+
+
+def _px_reach(_fig: Figures, m: Measures, need: Needed) -> FloatArray:
+    return _share(m.px, _num(need))
+
+
+def _dori_reach(_fig: Figures, m: Measures, need: Needed) -> FloatArray:
+    return _share(m.density, cast(Detail, need).density_px_per_m)
+
+
+def _ir_reach(fig: Figures, _m: Measures, need: Needed) -> FloatArray:
+    return _share(fig.ir, _num(need))
+
+
+def _power_reach(fig: Figures, _m: Measures, need: Needed) -> FloatArray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.asarray(_num(need) / fig.power, dtype=np.float64)
+
+
+def _ip_known(fig: Figures, _m: Measures) -> BoolArray:
+    return np.asarray(fig.ip_a >= 0)
+
+
+def _ik_known(fig: Figures, _m: Measures) -> BoolArray:
+    return np.asarray(fig.ik >= 0)
+
+
+def _audio_known(fig: Figures, _m: Measures) -> BoolArray:
+    return np.asarray(fig.audio >= 0)
+
+
+def _alarm_known(fig: Figures, _m: Measures) -> BoolArray:
+    return np.asarray(fig.alarm >= 0)
+
+
+IR_GRADES = (1 / 1.2, 0.5)
+"""Infrared that reaches the target but not its margin (40 m for a 48 m need at 40 m) is a
+minor shortfall; under half the need is critical."""
+
+
 CONSTRAINTS: tuple[Constraint, ...] = (
-    Constraint("form", "", _form_needed, _form_fails, _form_shown, _form_offered),
+    Constraint("form", "", lambda r: r.form_family, _form_needed, _form_fails, _form_shown,
+               _form_offered),
     # Without a scene angle a lens only has to be known: say so only when it is not.
-    Constraint("field of view", "≥", _fov_needed, _fov_fails, _fov_shown, _lens_offered,
-               listed=_stated),
-    Constraint("zoom", "≤", _zoom_needed, _zoom_fails, _angle_shown, _tele_offered),
-    Constraint("pixels on target", "≥", _px_needed, _px_fails, _px_shown, _px_offered),
-    Constraint("DORI at target", "≥", _dori_needed, _dori_fails, _detail_shown,
-               _density_offered),
-    Constraint("ingress (IP)", "", _ip_needed, _ip_fails, _rating_shown, _ip_offered),
-    Constraint("impact (IK)", "", _ik_needed, _ik_fails, _rating_shown, _ik_offered),
-    Constraint("IR range", "≥", _ir_needed, _ir_fails, _length_shown, _ir_offered),
-    Constraint("power", "≤", _power_needed, _power_fails, _power_shown, _power_offered,
-               unknown_passes=True),
-    Constraint("audio", "", _audio_needed, _audio_fails, _yes_shown, _audio_offered),
-    Constraint("alarm I/O", "", _alarm_needed, _alarm_fails, _yes_shown, _alarm_offered),
+    # Covering 95 % of the scene's width is a minor shortfall, under 75 % a critical one.
+    Constraint("field of view", "≥", lambda r: r.scene_hfov_deg, _fov_needed, _fov_fails,
+               _fov_shown, _lens_offered, _fov_reach, (0.95, 0.75), listed=_stated,
+               scene=True),
+    Constraint("zoom", "≤", lambda r: r.old_tele_hfov_deg, _zoom_needed, _zoom_fails,
+               _angle_shown, _tele_offered, _zoom_reach, (0.8, 0.5)),
+    Constraint("pixels on target", "≥", lambda r: r.px_across_scene, _px_needed, _px_fails,
+               _px_shown, _px_offered, _px_reach, scene=True),
+    # Half the density is one IEC 62676-4 level down (identify 250 → recognise 125 px/m).
+    Constraint("DORI at target", "≥", lambda r: r.dori, _dori_needed, _dori_fails,
+               _detail_shown, _density_offered, _dori_reach, scene=True),
+    Constraint("ingress (IP)", "", lambda r: r.min_ip, _ip_needed, _ip_fails, _rating_shown,
+               _ip_offered, known=_ip_known),
+    Constraint("impact (IK)", "", lambda r: r.min_ik, _ik_needed, _ik_fails, _rating_shown,
+               _ik_offered, known=_ik_known),
+    Constraint("IR range", "≥", lambda r: r.min_ir_m, _ir_needed, _ir_fails, _length_shown,
+               _ir_offered, _ir_reach, IR_GRADES),
+    # Power over the port's budget takes a midspan or another port: never critical.
+    Constraint("power", "≤", lambda r: r.max_power_w, _power_needed, _power_fails,
+               _power_shown, _power_offered, _power_reach, (0.9, 0.0), unknown_passes=True),
+    Constraint("audio", "", lambda r: r.audio, _audio_needed, _audio_fails, _yes_shown,
+               _audio_offered, known=_audio_known),
+    Constraint("alarm I/O", "", lambda r: r.alarm_io, _alarm_needed, _alarm_fails, _yes_shown,
+               _alarm_offered, known=_alarm_known),
 )  # fmt: skip
 NAMES = tuple(c.name for c in CONSTRAINTS)
 """The funnel's order; also the order checks are listed in an explanation."""

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from specassist.domain.catalog import Accessory, CameraModel, Price
+from specassist.domain.catalog import Accessory, AccessoryKind, CameraModel, Price
 from specassist.domain.money import Money
-from specassist.domain.outcome import CameraOutcome
+from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.pricing import CostSettings, PriceBook, PriceNotice
 from specassist.domain.requirements import FAMILY_OF, FormFamily
 from specassist.domain.rules import Verdict
@@ -39,6 +39,8 @@ class LineKind(StrEnum):
     EQUIPMENT = "equipment"
     MOUNT = "mount"
     LABOUR = "labour"
+    MAKE_GOOD = "make good"
+    """Labour to make good an old fixing the new mount does not cover (``make_good_hours``)."""
     ACCESS = "access"
     DISPOSAL = "disposal"
     RECORDER = "recorder"
@@ -60,6 +62,9 @@ class CostItem:
     family: FormFamily
     needs_access: bool = False
     phase: str = ""
+    count: int = 1
+    """Cameras installed in its place (two when the scene is split between two cameras)."""
+    make_good: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,14 +162,48 @@ def items_of(
                 FAMILY_OF[offer.model.form_factor],
                 high or camera.status is SurveyStatus.NEEDS_LADDER,
                 phase_of(outcome.id) if phase_of else "",
+                offer.quantity,
+                offer.make_good,
             )
         )
     return items
 
 
+SHOWN_TAGS = 12
+"""Tags named in a provisional line's description; the schedule lists every one."""
+
+
+def unmatched_lines(
+    outcomes: Iterable[CameraOutcome], phase_of: Callable[[int], str] | None = None
+) -> dict[tuple[str, str], list[CostLine]]:
+    """A provisional, unpriced line per site for the excluded cameras with no replacement yet
+    (site checks, no match): they stay in the estimate, and its total says it is partial."""
+    tags: dict[tuple[str, str], list[str]] = {}
+    for outcome in outcomes:
+        if outcome.verdict is not Verdict.EXCLUDED or outcome.offer is not None:
+            continue
+        if outcome.status is Status.NOT_A_CAMERA:
+            continue  # recorders and door stations are costed by the system plan
+        key = (phase_of(outcome.id) if phase_of else "", outcome.site)
+        tags.setdefault(key, []).append(outcome.camera.display_tag)
+    out: dict[tuple[str, str], list[CostLine]] = {}
+    for (phase, site), found in tags.items():
+        named = ", ".join(found[:SHOWN_TAGS]) + (
+            f" and {len(found) - SHOWN_TAGS} more" if len(found) > SHOWN_TAGS else ""
+        )
+        description = (f"Provisional: replacement for excluded camera(s) whose requirement is "
+                       f"to be confirmed at survey ({named})")  # fmt: skip
+        quantity = Decimal(len(found))
+        line = CostLine(site, LineKind.PROVISIONAL, "provisional:camera", description, quantity,
+                        "nr", None, None)  # fmt: skip
+        out[(phase, site)] = [line]
+    return out
+
+
 def cost_outcomes(outcomes: Iterable[CameraOutcome], book: PriceBook) -> Costing:
     """The bill of quantities for an analysis: the app's Costs tab and the tender both call this."""
-    return cost(items_of(outcomes), book)
+    outcomes = list(outcomes)
+    return cost(items_of(outcomes), book, unmatched_lines(outcomes))
 
 
 def cost(
@@ -219,12 +258,12 @@ def _site_costs(
         for kind, vendor, part, description in [
             (LineKind.EQUIPMENT, item.model.vendor_id, item.model.model,
              f"{item.model.vendor_id} {item.model.model} {item.model.form_factor.value} camera"),
-            *[(LineKind.MOUNT, a.vendor_id, a.part_number, a.description)
-              for a in item.accessories],
+            *[(LineKind.EQUIPMENT if a.kind is AccessoryKind.IR_ILLUMINATOR else LineKind.MOUNT,
+               a.vendor_id, a.part_number, a.description) for a in item.accessories],
         ]:  # fmt: skip
             key = (kind, vendor, part)
             count, _ = counts.get(key, (0, description))
-            counts[key] = (count + 1, description)
+            counts[key] = (count + item.count, description)
     for (kind, vendor, part), (count, description) in counts.items():
         found = book.find(vendor, part)
         quantity = Decimal(count)
@@ -250,15 +289,27 @@ def _camera_works(site: str, items: list[CostItem], settings: CostSettings) -> l
     """Labour, access and disposal for the cameras replaced at one site."""
     lines: list[CostLine] = []
     rate = settings.money(settings.labour_rate)
+    installed = sum(i.count for i in items)
     remove = settings.remove_hours * len(items)
-    install = sum((settings.install_hours.get(i.family, Decimal(2)) for i in items), Decimal(0))
-    configure = settings.configure_hours * len(items)
+    install = sum(
+        (settings.install_hours.get(i.family, Decimal(2)) * i.count for i in items), Decimal(0)
+    )
+    configure = settings.configure_hours * installed
     for description, hours in (
         ("Remove existing cameras and make good", remove),
         ("Install replacement cameras and mounts", install),
         ("Configure, commission and record as-built", configure),
     ):
         lines.append(_labour(site, description, hours, rate))
+    made_good = sum(1 for i in items if i.make_good)
+    if made_good:
+        lines.append(
+            CostLine(site, LineKind.MAKE_GOOD, "make good",
+                     f"Make good {made_good} old fixing(s) the new mounts do not cover "
+                     f"({settings.make_good_hours} h each)", settings.make_good_hours * made_good,
+                     "h", rate, rate.times(settings.make_good_hours * made_good).rounded(),
+                     "project rate")
+        )  # fmt: skip
     high = [i for i in items if i.needs_access]
     if high:
         high_hours = sum(

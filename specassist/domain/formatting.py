@@ -29,6 +29,7 @@ from specassist.domain.measures import (
 from specassist.domain.units import quantity
 
 if TYPE_CHECKING:
+    from specassist.domain.deviations import Deviation
     from specassist.domain.funnel import Check
     from specassist.domain.matching import NoMatch, Offer
 
@@ -162,8 +163,9 @@ def note(value: Note | None, system: UnitSystem = UnitSystem.METRIC) -> str:
     return value.template.format(*(figure(arg, system) for arg in value.args))
 
 
-def needed(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
-    """What a check asked for, with its relation before an amount ("≥ 90°")."""
+def needed(check: Check | Deviation, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """What a check (or a deviation's requirement) asked for, with its relation before an
+    amount ("≥ 90°"); a needed text ("IP66 or better") stands alone."""
     text = figure(check.needed, system)
     if check.relation and isinstance(check.needed, Amount | Detail):
         return f"{check.relation} {text}"
@@ -177,35 +179,85 @@ def offered(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
 
 
 def check_line(check: Check, system: UnitSystem = UnitSystem.METRIC) -> str:
-    outcome = {True: "met", False: "NOT met", None: "not stated — confirm"}[check.ok]
+    """'IR range: needs ≥ 48 m; offers 40 m — NOT met'; a preference says so."""
+    if check.hard:
+        outcome = {True: "met", False: "NOT met", None: "not stated — confirm"}[check.ok]
+        name = check.name
+    else:
+        outcome = {True: "met", False: "not met", None: "not stated"}[check.ok]
+        name = f"{check.name} (preference)"
+    return f"{name}: needs {needed(check, system)}; offers {offered(check, system)} — {outcome}"
+
+
+def share(reach: float | None) -> str:
+    """The share of a need offered: '83 %'."""
+    return UNKNOWN if reach is None else f"{reach * 100:.0f} %"
+
+
+def deviation_line(item: Deviation, system: UnitSystem = UnitSystem.METRIC) -> str:
+    """'IR range: needs ≥ 48 m, offers 40 m (83 % of the need) — minor deviation; no allowed
+    model in the catalog meets it; the nearest is offered'."""
+    need = needed(item, system)
+    offers = "not stated" if item.offered is None else figure(item.offered, system)
+    part = f" ({share(item.reach)} of the need)" if item.reach is not None else ""
+    severity = "to confirm" if item.severity.value == "confirm" else f"{item.severity.value}"
     return (
-        f"{check.name}: needs {needed(check, system)}; offers {offered(check, system)} — {outcome}"
+        f"{item.requirement}: needs {need}, offers {offers}{part} — {severity} deviation; "
+        f"{note(item.reason, system)}"
     )
 
 
+def score_line(offer: Offer) -> str:
+    """'score 72.5 of 100: detail margin 20/30, coverage margin 17.6/20, …, deviations −15'."""
+    parts = ", ".join(
+        f"{p.name} {_number(p.points, 1)}" + (f"/{_number(p.best, 0)}" if p.best else "")
+        for p in offer.score_parts
+    )
+    return f"score {_number(offer.score, 1)} of 100" + (f": {parts}" if parts else "")
+
+
 def explanation(offer: Offer, system: UnitSystem = UnitSystem.METRIC) -> list[str]:
-    """One line per constraint — needed, offered, outcome — then mounts and data quality."""
-    lines = [check_line(c, system) for c in offer.checks]
+    """The arrangement, one line per constraint — needed, offered, outcome — the declared
+    deviations, mounts and accessories, data quality, and the score with its parts."""
+    lines = [note(offer.arrangement, system)] if offer.arrangement else []
+    for check in offer.checks:
+        line = check_line(check, system)
+        if check.name in offer.resolved:
+            line += " by the camera alone; met with the supplementary illuminator"
+        lines.append(line)
+    lines += [f"DEVIATION, {deviation_line(d, system)}" for d in offer.deviations]
     for use in offer.accessories:
         what = use.accessory.part_number if use.accessory else "no catalog part"
-        lines.append(f"mount ({use.purpose}): {what}{' — ' + use.note if use.note else ''}")
+        said = note(use.note, system)
+        lines.append(f"mount ({use.purpose}): {what}{' — ' + said if said else ''}")
+    if offer.make_good:
+        lines.append("make good: the old fixing is made good (a labour line in the costing)")
     if not offer.model.provenance.verified:
         lines.append("catalog figures not verified against the datasheet: confirm before ordering")
+    lines.append(score_line(offer))
     return lines
 
 
 def no_match(value: NoMatch | None, system: UnitSystem = UnitSystem.METRIC) -> str:
-    """Why no model fits, in one sentence naming the constraint and the nearest miss."""
+    """Why no model is offered, in one sentence: the site check, an empty catalog, or the
+    constraint that removed the last candidates and how far the nearest falls short."""
     if value is None:
         return ""
+    if value.reason is not None:
+        return note(value.reason, system)
     if value.last is None:
         return "no allowed model in the catalog"
     text = f"{value.last} removed the last {value.removed} candidate(s)"
     miss = value.nearest_miss
     if miss is not None:
-        fails = "; ".join(
-            f"{c.name} (needs {needed(c, system)}, has {figure(c.offered, system)})"
-            for c in miss.failed
+        worst = [d for d in miss.deviations if d.severity.value == "critical"] or list(
+            miss.deviations
         )
-        text += f"; nearest miss {miss.model.vendor_id} {miss.model.model} fails {fails}"
+        fails = "; ".join(
+            f"{d.requirement} (needs {figure(d.needed, system)}, has {figure(d.offered, system)}"
+            + (f", {share(d.reach)}" if d.reach is not None else "")
+            + f", {d.severity.value})"
+            for d in worst
+        )
+        text += f"; the nearest, {miss.model.vendor_id} {miss.model.model}, falls short: {fails}"
     return text

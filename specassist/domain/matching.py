@@ -1,66 +1,55 @@
-"""Pick compliant replacement models for a requirement, and say why.
+"""Pick compliant replacement models for a requirement, and say why — or where they fall short.
 
-The hard constraints (``constraints.CONSTRAINTS``) filter the catalog in a
-fixed order; the order is also the funnel used to say which constraint removed
-the last candidates when nothing fits. A score then ranks what is left (see
-``base_scores``). Prices come from the project's one ``PriceBook``, the same
-one the costing uses, so the "value" pick and the bill of quantities agree.
+The constraints (``constraints.CONSTRAINTS``) run over the allowed catalog in a
+fixed order; the requirement's hard fields filter, its soft fields only score.
+What passes is ranked by the readable 0–100 score (``scoring``) and offered as
+a first choice with a value and a premium alternate. Prices come from the
+project's one ``PriceBook``, the same one the costing uses, so the "value"
+pick and the bill of quantities agree.
+
+When nothing passes, nothing is downgraded in silence and rarely is nothing
+offered. The nearest model is found (the fewest and mildest shortfalls) and
+documented alternatives are tried (``alternatives``: an IR illuminator, a
+second camera with a narrower lens, a multi-sensor camera). Of these, the
+one offered is, in order: the one whose shortfalls are at most minor, with
+the fewest cameras; then the one with the mildest worst shortfall. Every
+shortfall of the offer is declared (``Offer.deviations``: figures, severity,
+reason). Only when even the best falls critically short — or the catalog
+holds no allowed model — is there no replacement, with the reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from specassist.domain import funnel
+from specassist.domain import alternatives, funnel, scoring
+from specassist.domain import deviations as dev
 from specassist.domain.catalog import Accessory, AccessoryKind, CameraModel, Catalog, FormFactor
 from specassist.domain.constraints import NAMES, Figures
+from specassist.domain.deviations import Deviation, Severity
 from specassist.domain.funnel import Check
-from specassist.domain.measures import Detail
+from specassist.domain.measures import Detail, Note
 from specassist.domain.money import ExchangeRates, Money
-from specassist.domain.optics import DORI_PX_PER_M, LensRange, lens_range, model_sensor_width
+from specassist.domain.mounting import AccessoryUse, Mounts
+from specassist.domain.optics import LensRange, lens_range, model_sensor_width
 from specassist.domain.pricing import CostSettings, PriceBook
 from specassist.domain.requirements import (
     FAMILY_OF,
+    PANORAMIC,
     POE_BUDGET_W,
     FormFamily,
-    MountKind,
     Requirement,
 )
+from specassist.domain.scoring import FloatArray, ScorePart
 from specassist.domain.survey import DoriLevel
 
-# Score weights. Every offer that passes the hard constraints starts from 100.
-W_MARGIN = 15.0
-"""Up to +15 for density margin over a DORI level at the target, earned linearly up to +30 %:
-270 px/m where "identify" needs 250 (1.08×) → +4; 325 px/m or more (1.3×) → +15. Margin keeps
-the level when the scene or the mounting moves a little. Without a DORI target there is no
-margin to earn: "keep what it had" is met or not."""
-W_OVERSPEC = 20.0
-"""Up to −20 for needless over-specification: pixels beyond 1.3× the need cost −20 per 1.5×
-more. An 8 MP (3840 px) camera where 2420 px are needed (1.59×) → −20 × 0.29/1.5 = −3.8."""
-OVERSPEC_FROM = 1.3
-W_FOV = 30.0
-"""Up to −30 for a setting wider than the scene: a fixed 103° lens for a 90° scene
-(14 % wider) → −4.3; the pixels lost outside the scene are also counted by the margin."""
-W_SAME_FORM = 10.0
-"""+10 for the same form (dome for dome): same look on site, same mounting habits."""
-W_ACCESSORY = 8.0
-"""−8 per accessory needed; −15 when the mount is needed but not in the catalog."""
-W_MOUNT_UNKNOWN = 15.0
-W_COST = 15.0
-"""Up to −15 for cost: 0 for the cheapest priced offer, −15 for the dearest; −7.5 unpriced."""
-W_VERIFIED = 3.0
-"""+3 when the row was verified against its datasheet: prefer figures we have read."""
+__all__ = ["AccessoryUse", "Match", "Matcher", "NoMatch", "Offer"]
 
-
-@dataclass(frozen=True, slots=True)
-class AccessoryUse:
-    accessory: Accessory | None
-    purpose: str
-    note: str = ""
+IR = NAMES.index("IR range")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +59,7 @@ class Offer:
     model: CameraModel
     role: str
     score: float
+    """0–100: the sum of ``score_parts`` (see ``scoring``)."""
     checks: tuple[Check, ...]
     setting_hfov_deg: float | None = None
     px_across: float | None = None
@@ -78,10 +68,37 @@ class Offer:
     accessories: tuple[AccessoryUse, ...] = ()
     unit_price: Money | None = None
     """In the project currency, from the project's price book."""
+    score_points: tuple[float, ...] = ()
+    """The points of each score part, in ``scoring.PARTS`` order (``score_parts`` names them)."""
+    deviations: tuple[Deviation, ...] = ()
+    """The hard requirements it does not meet, in figures, with severity and reason."""
+    quantity: int = 1
+    """Cameras of this model the replacement takes (two for a split scene)."""
+    arrangement: Note | None = None
+    """How an alternative is arranged ("2 cameras side by side, each covering 64.4° …")."""
+    resolved: tuple[str, ...] = ()
+    """Hard checks the camera fails alone but an accessory makes good (IR by an illuminator)."""
+    total_price: Money | None = None
+    """Cameras and accessories together, from the price book; None when any item is unpriced."""
+
+    @property
+    def score_parts(self) -> tuple[ScorePart, ...]:
+        return scoring.named(self.score_points)
 
     @property
     def failed(self) -> tuple[Check, ...]:
-        return tuple(c for c in self.checks if c.ok is False)
+        """The hard requirements not met (what the offer "does not meet")."""
+        return tuple(c for c in self.checks
+                     if c.ok is False and c.hard and c.name not in self.resolved)  # fmt: skip
+
+    @property
+    def unmet_preferences(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.ok is False and not c.hard)
+
+    @property
+    def make_good(self) -> bool:
+        """New fixings: the old fixing is made good (a labour line in the costing)."""
+        return any(use.make_good for use in self.accessories)
 
     @property
     def dori_after(self) -> DoriLevel | None:
@@ -90,14 +107,18 @@ class Offer:
 
 @dataclass(frozen=True, slots=True)
 class NoMatch:
-    """Why nothing fits: the constraint that removed the last candidates, and the nearest miss.
+    """Why nothing is offered: the constraint that removed the last candidates, the nearest
+    miss and, when the camera is not sized at all or every model falls critically short,
+    the reason in words.
 
-    ``last`` is None when the catalog holds no allowed model at all.
+    ``last`` is None when the catalog holds no allowed model at all, or when the camera
+    goes to the site-check list (``reason`` says why).
     """
 
     last: str | None
     removed: int
     nearest_miss: Offer | None
+    reason: Note | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +129,9 @@ class Match:
     no_match: NoMatch | None = None
     considered: int = 0
     removed_by: dict[str, int] = field(default_factory=dict)
+    price_range: tuple[float, float] | None = None
+    """Cheapest and dearest priced model that meets every hard requirement: the scale every
+    offer's price is scored on, an override's included."""
 
     @property
     def nearest_miss(self) -> Offer | None:
@@ -140,18 +164,23 @@ class Matcher:
     ) -> None:
         self.prices = prices or _catalog_price_book(catalog)
         self.currency = self.prices.settings.currency
-        self._accessories: dict[str, list[Accessory]] = {}
-        for accessory in catalog.accessories:
-            self._accessories.setdefault(accessory.vendor_id, []).append(accessory)
+        self.mounts = Mounts(catalog.accessories)
         verdicts: dict[str, bool] = {}
+
+        def allowed(vendor_id: str) -> bool:
+            if vendor_id not in verdicts:
+                verdicts[vendor_id] = allowed_vendor(vendor_id)
+            return verdicts[vendor_id]
+
+        self.illuminators = [
+            a
+            for a in catalog.accessories
+            if a.kind is AccessoryKind.IR_ILLUMINATOR and allowed(a.vendor_id)
+        ]
         by_family: dict[FormFamily, list[_Candidate]] = {}
         self.candidates: list[_Candidate] = []
         for model in catalog.models:
-            if model.discontinued:
-                continue
-            if model.vendor_id not in verdicts:
-                verdicts[model.vendor_id] = allowed_vendor(model.vendor_id)
-            if not verdicts[model.vendor_id]:
+            if model.discontinued or not allowed(model.vendor_id):
                 continue
             width = model_sensor_width(model)
             lens = lens_range(model.hfov_max_deg, model.hfov_min_deg, model.focal_min_mm,
@@ -170,10 +199,10 @@ class Matcher:
             c.model.key: (pool, i) for pool in self._pools.values()
             for i, c in enumerate(pool.candidates)
         }  # fmt: skip
-        self._mount_cache: dict[
-            tuple[str, MountKind | None, tuple[str, ...]], tuple[AccessoryUse, ...]
-        ] = {}
+        self._accessory_prices: dict[str, Money | None] = {}
         self._cache: dict[Requirement, Match] = {}
+        self._best_cache: dict[tuple[Requirement, str], Offer | None] = {}
+        self._points_cache: dict[tuple[int, object, tuple[str, ...]], FloatArray] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -191,29 +220,30 @@ class Matcher:
         """A chosen model judged against the requirement, failures and all; None if not allowed.
 
         A person may pick a model the matcher would not: the explanation then shows
-        which constraints it misses, so the choice is informed and on record. The
-        score is the same formula as for the matcher's own offers.
+        which requirements it does not meet, declared as deviations, so the choice is
+        informed and on record. The score is the same formula as for the matcher's own
+        offers, on the same price scale.
         """
         where = self._where.get(model_key)
         if where is None:
             return None
         pool, i = where
         result = funnel.run(pool.figures, requirement)
-        index = np.array([i], dtype=np.int64)
-        score = float(self._scores(pool, index, result, requirement, relative=False)[0])
-        return self._offer(pool, i, requirement, result, role, score)
+        price_range = None if requirement.site_check else self.match(requirement).price_range
+        return self._single(pool, i, requirement, result, role, dev.CHOSEN, price_range)
 
-    # ----------------------------------------------------------------- private
+    # ----------------------------------------------------------------- ranking
 
     def _match(self, req: Requirement) -> Match:
-        family = req.form_family.value
-        pool = self._all if family is FormFamily.OTHER else self._pools.get(family)
+        if req.site_check is not None:
+            return Match(req, None, no_match=NoMatch(None, 0, None, req.site_check))
+        pool = self._pool_for(req)
         removed: dict[str, int] = {}
         size = len(pool.candidates) if pool else 0
         if size < len(self.candidates):
             removed["form"] = len(self.candidates) - size
         if pool is None or size == 0:
-            return self._no_match(req, None, removed, None)
+            return self._fallback(req, None, None, removed)
         result = funnel.run(pool.figures, req)
         counts = np.bincount(result.first_failure + 1, minlength=len(NAMES) + 1)
         for position, name in enumerate(NAMES):
@@ -221,178 +251,253 @@ class Matcher:
                 removed[name] = removed.get(name, 0) + int(counts[position + 1])
         passers = result.passers()
         if passers.size == 0:
-            return self._no_match(req, pool, removed, result)
-        scores = self._scores(pool, passers, result, req)
-        picks = _picks(pool, passers, scores, result.measures.px[passers])
-        offers = [self._offer(pool, i, req, result, role, score) for i, role, score in picks]
-        return Match(req, offers[0], tuple(offers[1:]), considered=size, removed_by=removed)
+            return self._fallback(req, pool, result, removed)
+        prices = pool.price[passers]
+        priced = prices[~np.isnan(prices)]
+        price_range = (float(priced.min()), float(priced.max())) if priced.size else None
+        scores = self._parts(req, pool, passers, result, price_range)
+        offers = [
+            self._build(pool, int(passers[j]), req, result, role, scores, j)
+            for j, role in _picks(pool, passers, scores.total, result.measures.px[passers])
+        ]
+        return Match(req, offers[0], tuple(offers[1:]), considered=size, removed_by=removed,
+                     price_range=price_range)  # fmt: skip
 
-    def _scores(
-        self, pool: _Pool, idx: npt.NDArray[np.int64], result: funnel.Result,
-        req: Requirement, relative: bool = True,
-    ) -> npt.NDArray[np.float64]:  # fmt: skip
-        """``base_scores`` for the candidates ``idx``, then the cost term (relative to the
-        other passers when ranking; an unpriced half-penalty for a single offer)."""
+    def _pool_for(self, req: Requirement) -> _Pool | None:
+        """The candidates of the requirement's form family (all of them for "any form")."""
+        family = req.form_family.value
+        return self._all if family is FormFamily.OTHER else self._pools.get(family)
+
+    def _parts(
+        self, req: Requirement, pool: _Pool, idx: npt.NDArray[np.int64], result: funnel.Result,
+        price_range: tuple[float, float] | None, deviation_cost: FloatArray | None = None,
+    ) -> scoring.Scores:  # fmt: skip
+        """The score's parts for the candidates ``idx`` of ``pool`` (see ``scoring``)."""
         m = result.measures
-        penalties = np.array([_penalty(self._mounting(pool.candidates[i].model, req))
-                              for i in idx])  # fmt: skip
-        score = base_scores(req, pool.form[idx], pool.verified[idx], m.setting[idx], m.px[idx],
-                            m.density[idx], penalties)  # fmt: skip
+        mount_points = self._mount_points(pool, req)[idx]
         prices = pool.price[idx]
-        priced = ~np.isnan(prices)
-        if relative and priced.any():
-            low, high = prices[priced].min(), prices[priced].max()
-            span = high - low
-            cost = np.where(priced, W_COST * (prices - low) / span if span else 0.0, W_COST / 2)
-            score -= np.nan_to_num(cost, nan=W_COST / 2)
-        elif relative or not priced.all():
-            score -= W_COST / 2
-        return np.round(score, 2)
+        if price_range is None:
+            position = np.where(np.isnan(prices), np.nan, 0.0)
+        else:
+            low, high = price_range  # (an unpriced NaN stays NaN, quietly)
+            position = (prices - low) / (high - low) if high > low else prices * 0.0
+        inputs = scoring.Inputs(
+            pool.form[idx], pool.figures.family[idx], pool.verified_points[idx],
+            pool.wide_half_tan[idx],
+            m.setting[idx], m.px[idx], m.density[idx], mount_points, position,
+            result.soft_met(idx),
+            np.zeros(idx.size) if deviation_cost is None else deviation_cost,
+        )  # fmt: skip
+        return scoring.score(req, inputs)
 
-    def _offer(
+    def _mount_points(self, pool: _Pool, req: Requirement) -> FloatArray:
+        """Every candidate's mounting points for the surveyed fixing, worked out once per pool."""
+        key = (id(pool), req.mount.value if req.mount else None, req.mount_parts)
+        found = self._points_cache.get(key)
+        if found is None:
+            found = np.array([self.mounts.of(c.model, req)[1] for c in pool.candidates])
+            self._points_cache[key] = found
+        return found
+
+    def _build(
         self, pool: _Pool, i: int, req: Requirement, result: funnel.Result, role: str,
-        score: float,
+        scores: scoring.Scores, j: int,
+        deviations: tuple[Deviation, ...] = (), extras: tuple[AccessoryUse, ...] = (),
+        resolved: tuple[str, ...] = (), quantity: int = 1, arrangement: Note | None = None,
     ) -> Offer:  # fmt: skip
+        """Candidate ``i`` as an offer; ``j`` is its position in the arrays of ``scores``."""
         cand = pool.candidates[i]
-        checks = result.checks(pool.figures, i)
-        failed = any(c.ok is False for c in checks)
         m = result.measures
         setting = None if np.isnan(m.setting[i]) else float(m.setting[i])
         px = None if np.isnan(m.px[i]) else float(m.px[i])
         density = None if np.isnan(m.density[i]) else float(m.density[i])
         detail = Detail(density, m.distance) if density is not None else None
-        accessories = () if failed else self._mounting(cand.model, req)
-        return Offer(cand.model, role, score, checks, setting, px, detail, accessories,
-                     cand.unit_price)  # fmt: skip
+        uses = (*self.mounts.of(cand.model, req)[0], *extras)
+        if req.scene_spread_deg is not None and cand.lens is not None:
+            width = cand.model.resolution.width if cand.model.resolution else None
+            deviations += dev.of_estimate(req, cand.lens.wide_deg, cand.lens.tele_deg, width,
+                                          quantity)  # fmt: skip
+        return Offer(
+            cand.model, role, float(scores.total[j]), result.checks(pool.figures, i),
+            setting, px, detail, uses, cand.unit_price, scores.of(j), deviations,
+            quantity, arrangement, resolved, self._total(cand.unit_price, quantity, uses),
+        )  # fmt: skip
 
-    def _no_match(
-        self,
-        req: Requirement,
-        pool: _Pool | None,
+    def _single(
+        self, pool: _Pool, i: int, req: Requirement, result: funnel.Result, role: str,
+        reason: Note, price_range: tuple[float, float] | None,
+    ) -> Offer:  # fmt: skip
+        """One candidate judged alone, its shortfalls declared with ``reason``."""
+        deviations = dev.of_checks(result.checks(pool.figures, i), reason)
+        idx = np.array([i], dtype=np.int64)
+        scores = self._parts(req, pool, idx, result, price_range,
+                             np.array([dev.cost(deviations)]))  # fmt: skip
+        return self._build(pool, i, req, result, role, scores, 0, deviations)
+
+    def _total(
+        self, unit_price: Money | None, quantity: int, uses: tuple[AccessoryUse, ...]
+    ) -> Money | None:
+        """The cameras and their accessories at the price book's prices; None if any is unpriced."""
+        if unit_price is None:
+            return None
+        if quantity == 1 and all(use.accessory is None for use in uses):
+            return unit_price
+        total = unit_price.times(quantity)
+        for use in uses:
+            if use.accessory is None:
+                continue
+            price = self._accessory_price(use.accessory)
+            if price is None:
+                return None
+            total = total + price.times(quantity)
+        return total.rounded()
+
+    def _accessory_price(self, accessory: Accessory) -> Money | None:
+        if accessory.key not in self._accessory_prices:
+            found = self.prices.find(accessory.vendor_id, accessory.part_number)
+            self._accessory_prices[accessory.key] = found[0] if found else None
+        return self._accessory_prices[accessory.key]
+
+    # ------------------------------------------------------- when nothing passes
+
+    def _fallback(
+        self, req: Requirement, pool: _Pool | None, result: funnel.Result | None,
         removed: dict[str, int],
-        result: funnel.Result | None,
-    ) -> Match:
+    ) -> Match:  # fmt: skip
+        """The nearest model and the documented alternatives; the best of them is offered
+        with its deviations declared, unless even the best falls critically short."""
         if not self.candidates:
             return Match(req, None, no_match=NoMatch(None, 0, None))
         last = max(removed, key=lambda name: (NAMES.index(name), name))
         if pool is None or result is None:
-            # No model of the wanted form: the nearest miss is judged from the whole catalog.
+            # No model of the wanted form: the nearest is judged from the whole catalog.
             pool, result = self._all, funnel.run(self._all.figures, req)
-        order = np.lexsort((pool.name_rank, result.failure_count))
-        nearest = int(order[0])
-        idx = np.array([nearest], dtype=np.int64)
-        score = float(self._scores(pool, idx, result, req, relative=False)[0])
-        miss = self._offer(pool, nearest, req, result, "nearest miss", score)
-        return Match(req, None, no_match=NoMatch(last, removed[last], miss),
-                     considered=len(pool.candidates), removed_by=removed)  # fmt: skip
+        nearest = self._nearest(pool, result, req)
+        options = [
+            alternatives.beyond_purpose(o, req) or o
+            if dev.worst(o.deviations) is Severity.CRITICAL else o
+            for o in (nearest, *self._alternatives(req, pool, result, nearest))
+        ]  # fmt: skip
+        best = min(options, key=_rank)
+        others = tuple(o for o in options if o is not best)
+        considered = len(pool.candidates)
+        if _worst_rank(best) >= Severity.CRITICAL.rank:
+            return Match(req, None, others, NoMatch(last, removed[last], best), considered,
+                         removed)  # fmt: skip
+        return Match(req, best, others, considered=considered, removed_by=removed)
 
-    def _mounting(self, model: CameraModel, req: Requirement) -> tuple[AccessoryUse, ...]:
-        """The accessory the new camera needs on the old fixing, if any (cached per model)."""
-        key = (model.key, req.mount.value if req.mount else None, req.mount_parts)
-        if key not in self._mount_cache:
-            self._mount_cache[key] = self._find_mounting(model, req)
-        return self._mount_cache[key]
+    def _nearest(self, pool: _Pool, result: funnel.Result, req: Requirement) -> Offer:
+        """The candidate whose worst shortfall is mildest, then whose shortfalls weigh least,
+        then with the best score (then the name): ranked as ``_rank`` ranks offers."""
+        kept = alternatives.keeps_old_detail(req, result.measures.density)
+        grades = dev.pool_grades(pool.figures, result, kept)
+        mildest = np.flatnonzero(grades.worst == grades.worst.min())
+        lightest = grades.cost[mildest].min()
+        close = mildest[grades.cost[mildest] <= lightest + 1e-9]
+        scores = self._parts(req, pool, close, result, None, grades.cost[close])
+        j = int(np.lexsort((pool.name_rank[close], -scores.total))[0])
+        return self._single(pool, int(close[j]), req, result, alternatives.NEAREST_ROLE,
+                            dev.NEAREST, None)  # fmt: skip
 
-    def _find_mounting(self, model: CameraModel, req: Requirement) -> tuple[AccessoryUse, ...]:
-        if req.mount is None:
-            return ()
-        kind = req.mount.value
-        family = FAMILY_OF[model.form_factor]
-        if _mounts_directly(family, kind):
-            return ()
-        wanted = {_ACCESSORY_KIND[kind]}
-        if kind is MountKind.JUNCTION_BOX:
-            wanted.add(AccessoryKind.ADAPTER_PLATE)
-        fitting = [
-            a
-            for a in self._accessories.get(model.vendor_id, [])
-            if a.kind in wanted
-            and (model.model in a.fits or f"mount:{model.mount_family}" in a.fits)
-        ]
-        covering = [
-            a
-            for a in fitting
-            if any(ref.split(":", 1)[-1].upper() in req.mount_parts for ref in a.adapts_from)
-        ]
-        if covering:
-            best = covering[0]
-            covered = ", ".join(best.adapts_from)
-            return (AccessoryUse(best, kind.value, f"covers the footprint of {covered}"),)
-        if fitting:
-            note = ""
-            if req.mount_parts:
-                note = (
-                    f"no listed adapter covers the old {', '.join(req.mount_parts)}: "
-                    "new fixings; make good the surface"
+    def _alternatives(
+        self, req: Requirement, pool: _Pool, result: funnel.Result, nearest: Offer
+    ) -> list[Offer]:
+        """The documented alternatives the nearest's shortfalls call for. Where the nearest
+        falls short only a little (minor at worst) a one-camera answer is offered: more cameras
+        or another form are not proposed for it (they could not rank above it)."""
+        short = {d.requirement for d in nearest.deviations}
+        found: list[Offer | None] = []
+        if "IR range" in short and self.illuminators:
+            found.append(self._with_illuminator(req, pool, result))
+        if _worst_rank(nearest) <= Severity.MINOR.rank:
+            short -= alternatives.DETAIL_NAMES
+        family = req.form_family.value
+        if short & alternatives.DETAIL_NAMES and family not in PANORAMIC | {FormFamily.PTZ}:
+            for cameras in alternatives.SPLIT_COUNTS:
+                part = alternatives.split(req, cameras)
+                offer = self._best(part, alternatives.split_role(cameras)) if part else None
+                if offer is not None and part is not None:
+                    found.append(
+                        _arranged(offer, cameras, alternatives.arrangement(req, part, cameras))
+                    )
+                    break
+        if short & alternatives.DETAIL_NAMES and family is not FormFamily.PTZ:
+            wide = alternatives.multisensor(req)
+            offer = self._best(wide, alternatives.MULTISENSOR_ROLE) if wide else None
+            if offer is not None:
+                found.append(
+                    replace(
+                        offer,
+                        arrangement=alternatives.multisensor_arrangement(req),
+                        deviations=(alternatives.form_change(req, offer.model),),
+                    )
                 )
-            return (AccessoryUse(fitting[0], kind.value, note),)
-        return (
-            AccessoryUse(
-                None,
-                kind.value,
-                f"no {kind.value.replace('_', ' ')} mount for this model in the catalog: "
-                "confirm with the supplier",
-            ),
-        )
+        return [o for o in found if o is not None]
+
+    def _best(self, req: Requirement, role: str) -> Offer | None:
+        """The best-scored model that meets every hard requirement of ``req`` (no fallback)."""
+        key = (req, role)
+        if key not in self._best_cache:
+            self._best_cache[key] = None
+            pool = self._pool_for(req)
+            if pool is not None:
+                result = funnel.run(pool.figures, req)
+                passers = result.passers()
+                if passers.size:
+                    scores = self._parts(req, pool, passers, result, None)
+                    j = int(np.lexsort((pool.name_rank[passers], -scores.total))[0])
+                    self._best_cache[key] = self._build(pool, int(passers[j]), req, result, role,
+                                                        scores, j)  # fmt: skip
+        return self._best_cache[key]
+
+    def _with_illuminator(
+        self, req: Requirement, pool: _Pool, result: funnel.Result
+    ) -> Offer | None:
+        """The best model short only of infrared, with an illuminator that reaches the need."""
+        mask = result.masks[IR]
+        if req.min_ir_m is None or mask is None:
+            return None
+        only_ir = np.flatnonzero((result.failure_count == 1) & mask)
+        if only_ir.size == 0:
+            return None
+        scores = self._parts(req, pool, only_ir, result, None)
+        for j in np.lexsort((pool.name_rank[only_ir], -scores.total)):
+            i = int(only_ir[j])
+            setting = result.measures.setting[i]
+            lamp = alternatives.illuminator_for(
+                self.illuminators, req.min_ir_m.value, None if np.isnan(setting) else setting
+            )
+            if lamp is not None:
+                use = AccessoryUse(lamp, "supplementary IR", alternatives.illuminator_note(lamp))
+                return self._build(pool, i, req, result, alternatives.ILLUMINATOR_ROLE, scores,
+                                   int(j), extras=(use,), resolved=("IR range",))  # fmt: skip
+        return None
 
 
-_ACCESSORY_KIND = {
-    MountKind.CEILING: AccessoryKind.CEILING,
-    MountKind.WALL: AccessoryKind.WALL,
-    MountKind.POLE: AccessoryKind.POLE,
-    MountKind.CORNER: AccessoryKind.CORNER,
-    MountKind.PENDANT: AccessoryKind.PENDANT,
-    MountKind.PARAPET: AccessoryKind.PARAPET,
-    MountKind.JUNCTION_BOX: AccessoryKind.JUNCTION_BOX,
-}
+def _arranged(offer: Offer, cameras: int, arrangement: Note) -> Offer:
+    total = None if offer.unit_price is None or offer.total_price is None else \
+        offer.total_price.times(cameras).rounded()  # fmt: skip
+    return replace(offer, quantity=cameras, arrangement=arrangement, total_price=total)
 
 
-def _mounts_directly(family: FormFamily, kind: MountKind) -> bool:
-    """Domes, turrets and fisheyes fix straight to a ceiling; bullets carry their own bracket."""
-    if kind is MountKind.CEILING:
-        return family in (FormFamily.FIXED_DOME, FormFamily.FISHEYE, FormFamily.BULLET)
-    if kind is MountKind.WALL:
-        return family is FormFamily.BULLET
-    return False
+def _worst_rank(offer: Offer) -> int:
+    """The offer's worst shortfall as a rank; a purpose beyond every model, kept by a camera no
+    worse than the old one, counts as major."""
+    ranks = [Severity.MAJOR.rank if alternatives.kept_despite(d) else d.severity.rank
+             for d in offer.deviations]  # fmt: skip
+    return max(ranks, default=0)
 
 
-def _penalty(accessories: tuple[AccessoryUse, ...]) -> float:
-    return sum(W_ACCESSORY if use.accessory is not None else W_MOUNT_UNKNOWN
-               for use in accessories)  # fmt: skip
-
-
-def base_scores(
-    req: Requirement,
-    form: npt.NDArray[np.int64],
-    verified: npt.NDArray[np.bool_],
-    setting: npt.NDArray[np.float64],
-    px: npt.NDArray[np.float64],
-    density: npt.NDArray[np.float64],
-    accessory_penalty: npt.NDArray[np.float64],
-) -> npt.NDArray[np.float64]:
-    """The ranking score before cost (cost is relative to the other offers: ``_scores``).
-
-    NaN figures earn and lose nothing. Worked example: an old 103° dome; the survey
-    asks for identify (250 px/m) at 4 m, so the scene is 2·4·tan 51.5° = 10.06 m wide
-    and needs 2515 px. A 3840-px 103° dome gives 382 px/m: margin 1.53 → +15; pixels
-    1.53× the need → −3.0; same angle → 0; same form +10; fixes to the ceiling
-    directly → 0; verified +3: 125.0 before cost (117.5 when it has no price in the
-    project currency).
-    """
-    score = np.full(form.size, 100.0)
-    if req.dori is not None and req.distance_m is not None:
-        margin = density / DORI_PX_PER_M[req.dori.value]
-        score += np.nan_to_num(W_MARGIN * np.clip(margin - 1.0, 0.0, 0.3) / 0.3)
-    if req.px_across_scene is not None and req.px_across_scene.value > 0:
-        ratio = px / req.px_across_scene.value
-        score -= np.nan_to_num(W_OVERSPEC * np.clip(ratio - OVERSPEC_FROM, 0.0, 1.5) / 1.5)
-    if req.scene_hfov_deg is not None and req.scene_hfov_deg.value > 0:
-        scene = req.scene_hfov_deg.value
-        score -= np.nan_to_num(W_FOV * np.minimum(np.abs(setting - scene) / scene, 1.0))
-    if req.form_factor is not None:
-        score += W_SAME_FORM * (form == _FORMS.index(req.form_factor))
-    score += W_VERIFIED * verified
-    return score - accessory_penalty
+def _rank(offer: Offer) -> tuple[int, int, int, float, float]:
+    """Offers whose shortfalls are at most minor first, fewest cameras first; then the mildest
+    worst shortfall, the lightest deviations and the best score."""
+    worst = _worst_rank(offer)
+    band = 0 if worst <= Severity.MINOR.rank else worst
+    weight = sum(
+        dev.SEVERITY_COST[Severity.MAJOR if alternatives.kept_despite(d) else d.severity]
+        for d in offer.deviations
+    )
+    return (band, offer.quantity, worst, weight, -offer.score)
 
 
 _FORMS = list(FormFactor)
@@ -405,7 +510,8 @@ class _Pool:
     candidates: list[_Candidate]
     figures: Figures
     form: npt.NDArray[np.int64]
-    verified: npt.NDArray[np.bool_]
+    verified_points: FloatArray
+    wide_half_tan: FloatArray
     price: npt.NDArray[np.float64]
     name_rank: npt.NDArray[np.int64]
     """Position in (vendor, model) order: the tie-break that keeps choices stable."""
@@ -433,7 +539,8 @@ class _Pool:
             candidates,
             figures,
             np.array([_FORMS.index(m.form_factor) for m in models], dtype=np.int64),
-            np.array([m.provenance.verified for m in models], dtype=bool),
+            scoring.verified_points(np.array([m.provenance.verified for m in models], dtype=bool)),
+            scoring.half_tan(figures.wide),
             np.array([float(c.unit_price.amount) if c.unit_price else np.nan for c in candidates]),
             rank,
         )
@@ -444,11 +551,12 @@ def _picks(
     passers: npt.NDArray[np.int64],
     scores: npt.NDArray[np.float64],
     px: npt.NDArray[np.float64],
-) -> list[tuple[int, str, float]]:
+) -> list[tuple[int, str]]:
     """First choice (best score), a value option (cheapest priced) and a premium option
-    (most pixels on target) among the rest; ties go to the better-ranked offer."""
+    (most pixels on target) among the rest, as positions in ``passers``; ties go to the
+    better-ranked offer."""
     ranked = np.lexsort((pool.name_rank[passers], -scores))
-    picks = [(int(passers[ranked[0]]), "first choice", float(scores[ranked[0]]))]
+    picks = [(int(ranked[0]), "first choice")]
     rest = ranked[1:]
     if rest.size == 0:
         return picks
@@ -459,12 +567,12 @@ def _picks(
         role = "value"
     else:
         value, role = rest[0], "alternate"
-    picks.append((int(passers[value]), role, float(scores[value])))
+    picks.append((int(value), role))
     others = rest[rest != value]
     if others.size:
         gains = np.nan_to_num(px[others], nan=0.0)
         best = others[np.lexsort((np.arange(others.size), -scores[others], -gains))[0]]
-        picks.append((int(passers[best]), "premium", float(scores[best])))
+        picks.append((int(best), "premium"))
     return picks
 
 

@@ -61,6 +61,10 @@ def powered(outcome: CameraOutcome) -> PoweredDevice:
     return PoweredDevice(tag, power_w=outcome.camera.power_w)
 
 
+def _cameras(outcome: CameraOutcome) -> int:
+    return outcome.offer.quantity if outcome.offer is not None else 1
+
+
 def _catalog_supply(text: str, catalog: Catalog, name: str) -> PoeSupply | None:
     """A switch or PoE recorder of the catalog named in ``text`` (its model number)."""
     folded = text.casefold()
@@ -103,7 +107,7 @@ def build(
         if name:
             members.setdefault((outcome.site, name), []).append(outcome)
         elif outcome.offer is not None:
-            unswitched[outcome.site] = unswitched.get(outcome.site, 0) + 1
+            unswitched[outcome.site] = unswitched.get(outcome.site, 0) + _cameras(outcome)
     replacements = [s for s in catalog.switches if compliant(s.vendor_id)]
     plans = [
         _plan(name, devices, by_name.get((site, name.casefold())), catalog, replacements, phase_of)
@@ -121,7 +125,8 @@ def _plan(
     phase_of: Mapping[int, str],
 ) -> SwitchPlan:
     supply = _supply(name, device, catalog)
-    loads = [powered(o) for o in devices]
+    # A position split between two or three cameras takes a port (and power) for each.
+    loads = [load for o in devices for load in [powered(o)] * _cameras(o)]
     budget = switch_budget(supply, loads, replacements)
     top = max((c for d in loads if (c := d.resolved_class) is not None), default=None)
     ports = tuple((o.id, o.camera.display_tag, o.camera.switch_port) for o in devices)

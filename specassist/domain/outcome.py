@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from specassist.domain.deviations import Deviation
 from specassist.domain.device_class import DeviceClass
 from specassist.domain.identify import Identification
 from specassist.domain.matching import Match, Offer
@@ -25,6 +26,8 @@ class Status(StrEnum):
 
     NO_REPLACEMENT = "excluded"
     """Excluded, and nothing in the catalog replaces it: it needs attention."""
+    SITE_CHECK = "site check"
+    """Excluded, and nothing says what its view is: measured on site before it is sized."""
     TO_REPLACE = "to replace"
     OVERRIDDEN = "overridden"
     NOT_A_CAMERA = "not a camera"
@@ -36,12 +39,12 @@ class Status(StrEnum):
     @property
     def needs_site_check(self) -> bool:
         """Unknown makers are identified on site; cameras without a match are looked at there."""
-        return self in (Status.UNKNOWN, Status.NO_REPLACEMENT)
+        return self in (Status.UNKNOWN, Status.NO_REPLACEMENT, Status.SITE_CHECK)
 
     @property
     def excluded(self) -> bool:
-        return self in (Status.NO_REPLACEMENT, Status.TO_REPLACE, Status.OVERRIDDEN,
-                        Status.NOT_A_CAMERA)  # fmt: skip
+        return self in (Status.NO_REPLACEMENT, Status.SITE_CHECK, Status.TO_REPLACE,
+                        Status.OVERRIDDEN, Status.NOT_A_CAMERA)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +93,11 @@ class CameraOutcome:
             return Status.NOT_A_CAMERA
         if self.override_offer is not None:
             return Status.OVERRIDDEN
-        return Status.TO_REPLACE if self.offer is not None else Status.NO_REPLACEMENT
+        if self.offer is not None:
+            return Status.TO_REPLACE
+        if self.requirement is not None and self.requirement.site_check is not None:
+            return Status.SITE_CHECK
+        return Status.NO_REPLACEMENT
 
     @property
     def detail_before(self) -> Detail | None:
@@ -102,6 +109,12 @@ class CameraOutcome:
     def detail_after(self) -> Detail | None:
         offer = self.offer
         return offer.detail if offer else None
+
+    @property
+    def deviations(self) -> tuple[Deviation, ...]:
+        """What will be installed falls short of these hard requirements (declared)."""
+        offer = self.offer
+        return offer.deviations if offer else ()
 
     @property
     def site(self) -> str:

@@ -42,6 +42,10 @@ class CostSettings:
     install_hours: dict[FormFamily, Decimal] = field(
         default_factory=lambda: dict(DEFAULT_INSTALL_HOURS)
     )
+    make_good_hours: Decimal = Decimal("0.75")
+    """Per camera whose new mount does not cover the old fixing: fill and finish the old holes
+    or blank the old box. A planning default like the install hours (a wall-bracket camera:
+    remove 0.5 h, install 1.5 h, make good 0.75 h) for the installer to overwrite."""
     hours_per_day: Decimal = Decimal("7.5")
     access_day_rate: Decimal = Decimal("180.00")
     disposal_per_camera: Decimal = Decimal("5.00")

@@ -83,6 +83,9 @@ class StreamLine:
     """Where the picture size came from: "replacement", "survey", "existing model", "unknown"."""
     demand: StreamDemand
     vms: VmsCheck | None = None
+    cameras: int = 1
+    """Cameras at this position: two or three when the scene is split between cameras, each
+    its own channel and stream of ``demand``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,8 @@ class _Streams:
             if template is None:
                 template = self._template(pixels)
             demand = StreamDemand(tag, template.bitrate_mbps, template.storage_tb, template.note)
-        return StreamLine(outcome.id, tag, outcome.status, pixels, basis, demand, vms)
+        count = outcome.offer.quantity if outcome.offer is not None else 1
+        return StreamLine(outcome.id, tag, outcome.status, pixels, basis, demand, vms, count)
 
     def _template(self, pixels: float) -> StreamDemand:
         mbps = self.model.pixels_mbps(pixels, self.plan)
@@ -282,7 +286,7 @@ def build(
     for members in _gather(outcomes):
         action, why = _action(members, vms)
         lines = tuple(streams.line(o, _vms_check(o, action, members, vms)) for o in members.cameras)
-        demands = [line.demand for line in lines]
+        demands = [line.demand for line in lines for _ in range(line.cameras)]
         choice, platform, licence = None, vms, None
         if action is GroupAction.KEEP:
             demand = recorder_demand(demands, headroom, settings.raid)

@@ -1,11 +1,21 @@
-"""What a replacement must achieve, derived from the old camera and the survey row.
+"""What a replacement must achieve: the scene first, the old camera's datasheet second.
 
-The default is "keep what it had": the new camera must cover the old field of
-view and put at least as many pixels across it, so the detail at any distance
-is kept. When the survey states a target distance, a scene width or a DORI
-level, those take precedence. Every field records where it came from, so the
-tender can say "4 m, from the survey" or "2688 px, from the old camera's
-datasheet" and the user can see what was assumed.
+A requirement is what the scene needs — the detail at the target (the survey's
+purpose, else what the old camera achieved there), the width of the scene (the
+old view at the target), infrared to the target distance with a margin, the
+environment of the site, the power of the port when the survey names it.
+Those are **hard**: the matcher offers only models that meet them, or says in
+numbers where it falls short. Figures that merely describe the old camera
+(its IR rating, its zoom, its PoE class, the detail level it happened to
+reach) are **soft**: preferences in the score, unless the project marks them
+required (``Options.required``). Every field records where it came from and
+whether it is hard, so the tender can say "48 m, target 40 m + 20 % margin"
+and the user can see what was assumed.
+
+When nothing says what the old camera saw — a lens with no resolution to size
+its sensor, or no lens, angle or catalog entry at all — the requirement
+carries ``site_check`` and the camera is measured on site, never sized on a
+guess.
 """
 
 from __future__ import annotations
@@ -15,9 +25,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from specassist.domain import optics
+from specassist.domain import optics, view_estimate
 from specassist.domain.catalog import CameraModel, FormFactor
-from specassist.domain.measures import Detail, Note, metres, px_per_m, watts
+from specassist.domain.measures import Amount, Detail, Note, deg, metres, px_per_m, watts
 from specassist.domain.survey import DoriLevel, SurveyCamera
 
 T_co = TypeVar("T_co", covariant=True)
@@ -36,11 +46,23 @@ POE_BUDGET_W = {0: 12.95, 1: 3.84, 2: 6.49, 3: 12.95, 4: 25.5, 5: 40.0, 6: 51.0,
 OUTDOOR_IP = "IP66"
 VANDAL_IK = "IK10"
 
+IR_MARGIN = 1.2
+"""Infrared must reach 20 % beyond the target. A published IR range is the distance at which
+the maker's test target is just seen; light falls with the square of distance and real
+targets reflect less, so 1.2 × the distance puts 1.2² = 1.44 × the rated minimum of light on
+the target. Worked example: a fence at 40 m needs IR ≥ 48 m, whatever the old camera's
+datasheet claimed (60 m). A planning margin, not a standard's figure."""
+
+PREFERENCE_NAMES = ("IR range", "power", "zoom", "DORI at target")
+"""Requirements that are preferences unless the project marks them required (``Options``):
+they can come from the old camera's datasheet rather than from the scene."""
+
 
 class Origin(StrEnum):
     SURVEY = "survey"
     OLD_DATASHEET = "old camera's datasheet"
     OLD_LENS = "old camera's lens, computed"
+    ESTIMATED = "estimated from the typical sensor"
     MODEL_NUMBER = "old model number's pattern"
     DERIVED = "derived"
     DEFAULT = "default"
@@ -49,11 +71,17 @@ class Origin(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Sourced(Generic[T_co]):
     """A requirement value and where it came from (read-only, so a ``Sourced[FormFamily]``
-    is a ``Sourced[object]`` wherever only reading is done)."""
+    is a ``Sourced[object]`` wherever only reading is done).
+
+    ``hard`` says whether a replacement must meet it (the funnel filters on it) or only
+    should (it earns points in the score): a property of the requirement, never of the
+    constraint that checks it.
+    """
 
     value: T_co
     origin: Origin
     note: Note | None = None
+    hard: bool = True
 
 
 class FormFamily(StrEnum):
@@ -96,7 +124,12 @@ class MountKind(StrEnum):
 
 
 _MOUNT_WORDS: list[tuple[re.Pattern[str], MountKind]] = [
-    (re.compile(r"junction|back ?box|j-?box|conduit box", re.I), MountKind.JUNCTION_BOX),
+    (
+        re.compile(
+            r"junction|back ?box|j-?box|conduit box|gang|electrical box|\b4 ?s\b|octagon", re.I
+        ),
+        MountKind.JUNCTION_BOX,
+    ),
     (re.compile(r"pole|column|mast|lamp ?post", re.I), MountKind.POLE),
     (re.compile(r"corner", re.I), MountKind.CORNER),
     (re.compile(r"pendant|drop|hanging", re.I), MountKind.PENDANT),
@@ -117,9 +150,28 @@ def mount_kind(text: str | None) -> MountKind | None:
     return None
 
 
+FIXING_PREFIX = "fixing:"
+STANDARD_FIXINGS = {
+    "fixing:electrical-box": "a standard electrical junction or gang box (single or double "
+    'gang, 4" square, 4" octagon)',
+}
+"""Fixings that are not one maker's part: an adapter listed for them (``adapts_from``) covers
+any camera that sat on such a box. Vendors sell these as "J-Box/Gang Box Plate" (Axis)."""
+
+_BOX_WORDS = re.compile(
+    r"\b(single|double|one|two|[12])[- ]?gang\b|\bgang ?box|\b4 ?s\b|4[\" ]*(in(ch)?)? ?square|"
+    r"octagon|electrical box|pattress",
+    re.I,
+)
+
+
 def mount_parts(text: str | None) -> tuple[str, ...]:
-    """Part numbers named in the survey's mount cell, to look for adapters that cover them."""
-    return tuple(m.upper() for m in _PART_NUMBER.findall(text or ""))
+    """Part numbers and standard fixings named in the survey's mount cell ('J-box DS-1280ZJ-XS',
+    'single gang box'), to look for adapters that cover them."""
+    parts = tuple(m.upper() for m in _PART_NUMBER.findall(text or ""))
+    if text and _BOX_WORDS.search(text):
+        parts += ("fixing:electrical-box",)
+    return parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +202,11 @@ class Requirement:
     alarm_io: Sourced[bool] | None = None
     detail_before: Sourced[Detail] | None = None
     notes: tuple[Note, ...] = ()
+    site_check: Note | None = None
+    """Why the camera cannot be sized from what is known: measure it on site first."""
+    scene_spread_deg: tuple[float, float] | None = None
+    """When the old view is estimated: the narrowest and widest it could be. An offer that
+    would not cover the widest, or keep the detail of the narrowest, declares it ("confirm")."""
 
     @property
     def min_density_px_per_m(self) -> float | None:
@@ -162,31 +219,121 @@ class Requirement:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """Project choices that change requirements."""
+    """Project choices that change requirements.
+
+    ``required`` names preferences (``PREFERENCE_NAMES``) the project wants treated as hard
+    requirements, at the old camera's figure: a client who insists on 60 m of IR gets it.
+    """
 
     allow_power_upgrade: bool = False
+    required: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.required) - set(PREFERENCE_NAMES)
+        if unknown:
+            raise ValueError(
+                f"cannot mark {', '.join(sorted(unknown))} as required; choose from "
+                + ", ".join(PREFERENCE_NAMES)
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class OldView:
+    """The old camera's field of view, where it came from and on what it rests.
+
+    ``spread_deg`` is the range an estimated widest angle could really be (the narrowest and
+    widest sensor of its resolution class)."""
+
+    lens: optics.LensRange
+    origin: Origin
+    note: Note | None = None
+    spread_deg: tuple[float, float] | None = None
+
+
+def old_view(camera: SurveyCamera, old: CameraModel | None) -> OldView | None:
+    """The old camera's field of view: survey figures first (they describe this installation),
+    then the catalog entry, then a lens on the typical sensor of its resolution class."""
+    if camera.hfov_deg is not None:
+        return OldView(optics.LensRange(camera.hfov_deg, camera.hfov_deg, False), Origin.SURVEY)
+    width = optics.model_sensor_width(old) if old else None
+    if camera.focal_min_mm is not None:
+        if old is not None:
+            same_lens = _close(camera.focal_min_mm, old.focal_min_mm) and _close(
+                camera.focal_max_mm or camera.focal_min_mm, old.focal_max_mm
+            )
+            if same_lens and old.hfov_max_deg is not None:
+                # The surveyed lens is the datasheet's: its published angles include distortion.
+                lens = optics.LensRange(old.hfov_max_deg, old.hfov_min_deg or old.hfov_max_deg,
+                                        True)  # fmt: skip
+                return OldView(lens, Origin.OLD_DATASHEET)
+            if width is not None:
+                computed = optics.lens_range(
+                    None,
+                    None,
+                    camera.focal_min_mm,
+                    camera.focal_max_mm or camera.focal_min_mm,
+                    width,
+                )
+                if computed is not None:  # fmt: skip
+                    return OldView(computed, Origin.OLD_LENS)
+        columns = _old_columns(camera, old)
+        guess = (
+            view_estimate.estimate(camera.focal_min_mm, camera.focal_max_mm, columns)
+            if columns
+            else None
+        )
+        if guess is None:
+            return None
+        return OldView(guess.lens, Origin.ESTIMATED, guess.note, guess.range_deg)
+    if old is not None:
+        listed = optics.lens_range(
+            old.hfov_max_deg, old.hfov_min_deg, old.focal_min_mm, old.focal_max_mm, width
+        )
+        if listed is not None:
+            origin = Origin.OLD_DATASHEET if listed.from_datasheet else Origin.OLD_LENS
+            return OldView(listed, origin)
+    return None
+
+
+def view_basis(camera: SurveyCamera) -> Note | None:
+    """What the old view will be worked out from when the model is not in the catalog, for a
+    form to show while the surveyor types; None when the survey gives the angle itself."""
+    if camera.hfov_deg is not None:
+        return None
+    if camera.scene_width_m is not None and camera.target_distance_m is not None:
+        return Note("view from the scene width at the target distance")
+    if camera.focal_min_mm is None:
+        return Note("no lens or view angle: the view comes from the catalog entry of the model, "
+                    "else the camera goes to the site-check list")  # fmt: skip
+    view = old_view(camera, None)
+    if view is None or view.note is None:
+        return Note(
+            "a {} lens alone does not give the view: enter the resolution or the view angle, or "
+            "the camera goes to the site-check list (unless the model is in the catalog)",
+            (Amount(camera.focal_min_mm, "mm"),),
+        )
+    spread = view.spread_deg or (view.lens.wide_deg, view.lens.wide_deg)
+    return Note(
+        f"{view.note.template}: about {{}} ({{}} to {{}} on the sensors of that class), "
+        "unless the model is in the catalog",
+        (*view.note.args, deg(view.lens.wide_deg), deg(spread[0]), deg(spread[1])),
+    )
 
 
 def old_lens(camera: SurveyCamera, old: CameraModel | None) -> optics.LensRange | None:
-    """The old camera's field of view: survey figures first (they describe this installation)."""
-    if camera.hfov_deg is not None:
-        return optics.LensRange(camera.hfov_deg, camera.hfov_deg, False)
-    width = optics.model_sensor_width(old) if old else None
-    if camera.focal_min_mm is not None and old is not None:
-        same_lens = _close(camera.focal_min_mm, old.focal_min_mm) and _close(
-            camera.focal_max_mm or camera.focal_min_mm, old.focal_max_mm
-        )
-        if same_lens and old.hfov_max_deg is not None:
-            # The surveyed lens is the datasheet's: its published angles include distortion.
-            return optics.LensRange(old.hfov_max_deg, old.hfov_min_deg or old.hfov_max_deg, True)
-        if width is not None:
-            return optics.lens_range(
-                None, None, camera.focal_min_mm, camera.focal_max_mm or camera.focal_min_mm, width
-            )
-    if old is not None:
-        return optics.lens_range(
-            old.hfov_max_deg, old.hfov_min_deg, old.focal_min_mm, old.focal_max_mm, width
-        )
+    """The old camera's field of view as a lens range (see ``old_view``)."""
+    view = old_view(camera, old)
+    return view.lens if view else None
+
+
+def _old_columns(camera: SurveyCamera, old: CameraModel | None) -> int | None:
+    """The old camera's horizontal pixels, from the survey first, then the catalog."""
+    if camera.resolution is not None:
+        return camera.resolution.width
+    if camera.megapixels is not None:
+        return view_estimate.columns_of_megapixels(camera.megapixels)
+    if old is not None and old.resolution is not None:
+        return old.resolution.width
     return None
 
 
@@ -220,33 +367,29 @@ def derive(
     family = Sourced(FAMILY_OF[form] if form else FormFamily.OTHER, origin)
     if form is None:
         notes.append(Note("form factor unknown: any form is offered"))
+    panoramic = family.value in PANORAMIC
 
     distance = (
         Sourced(camera.target_distance_m, Origin.SURVEY)
         if camera.target_distance_m is not None
         else None
     )
-    lens = old_lens(camera, old)
-    lens_origin = (
-        Origin.SURVEY
-        if camera.hfov_deg is not None
-        else Origin.OLD_DATASHEET
-        if lens is not None and lens.from_datasheet
-        else Origin.OLD_LENS
-    )
+    view = old_view(camera, old)
+    lens = view.lens if view else None
     old_px = _old_pixels(camera, old)
 
     scene: Sourced[float] | None = None
+    site_check: Note | None = None
     if camera.scene_width_m is not None and distance is not None:
         scene = Sourced(
             optics.hfov_for_scene_deg(camera.scene_width_m, distance.value),
             Origin.DERIVED,
             Note("{} wide at {} (survey)", (metres(camera.scene_width_m), metres(distance.value))),
         )
-    elif lens is not None:
+    elif view is not None and lens is not None:
         # A PTZ is judged at its longest zoom: the view it was bought for.
         angle = lens.tele_deg if family.value is FormFamily.PTZ else lens.wide_deg
-        note: Note | None = None
+        note: Note | None = view.note
         zoomable = lens.tele_deg < lens.wide_deg and family.value is not FormFamily.PTZ
         if zoomable and camera.required_dori and distance is not None and old_px is not None:
             # The survey does not say where a varifocal lens was set. Take the widest
@@ -256,18 +399,21 @@ def derive(
             widest = optics.hfov_for_scene_deg(old_px.value / need, distance.value)
             angle = lens.clamp(widest)
             note = Note("varifocal setting inferred from the stated DORI level and distance")
-        scene = Sourced(angle, lens_origin, note)
+        # A PTZ covers its scene by panning: its view is a preference, its zoom gives the detail.
+        scene = Sourced(angle, view.origin, note, hard=family.value is not FormFamily.PTZ)
     else:
-        notes.append(Note("old field of view unknown: the replacement's widest setting is assumed"))
+        notes.append(Note("old field of view unknown: measure it on site"))
+        site_check = _why_unsized(camera)
 
-    before = _detail_before(old_px, scene, distance, family.value in PANORAMIC)
+    before = _detail_before(old_px, scene, distance, panoramic)
     px: Sourced[int] | None = None
     dori: Sourced[DoriLevel] | None = None
     if camera.required_dori is not None:
         dori = Sourced(camera.required_dori, Origin.SURVEY)
-        if distance is not None and scene is not None:
+        if distance is not None and scene is not None and family.value is not FormFamily.PTZ:
+            # (A PTZ's purpose is the detail at the target zoomed in: no pixels across a view.)
             need = optics.DORI_PX_PER_M[camera.required_dori]
-            width = optics.span_m(scene.value, distance.value, family.value in PANORAMIC)
+            width = optics.span_m(scene.value, distance.value, panoramic)
             px = Sourced(
                 math_ceil(need * width),
                 Origin.DERIVED,
@@ -275,42 +421,30 @@ def derive(
             )
         elif distance is None:
             notes.append(Note("no target distance: the DORI level cannot be checked"))
-    if px is None and old_px is not None:
+    ptz_purpose = family.value is FormFamily.PTZ and dori is not None and distance is not None
+    if px is None and old_px is not None and not ptz_purpose:
         px = Sourced(
             math_ceil(old_px.value * PIXEL_TOLERANCE), old_px.origin, Note("keep what it had")
         )
         if before is not None and dori is None and before.value.level is not None:
+            # The level the old camera happened to reach is a preference: the pixels it put
+            # across the scene are the requirement (within PIXEL_TOLERANCE).
             dori = Sourced(
                 before.value.level,
                 Origin.DERIVED,
                 Note("old camera gives {}", (px_per_m(before.value.density_px_per_m),)),
+                hard="DORI at target" in options.required,
             )
-    if px is None:
+    if px is None and not ptz_purpose:
         notes.append(Note("old resolution unknown: no minimum pixel count"))
 
-    outdoor = camera.outdoor if camera.outdoor is not None else (old.outdoor if old else None)
-    ip = (
-        Sourced(OUTDOOR_IP, Origin.SURVEY if camera.outdoor else Origin.OLD_DATASHEET)
-        if outdoor
-        else None
-    )
-    ik = Sourced(VANDAL_IK, Origin.SURVEY) if camera.vandal_risk else None
-    ir = (
-        Sourced(old.ir_range_m, Origin.OLD_DATASHEET)
-        if old is not None and old.ir_range_m
-        else None
-    )
-    power = _power_budget(camera, old) if not options.allow_power_upgrade else None
-    # Audio and alarm I/O are required only when the survey says the old camera used them:
-    # a capability nobody wired up is not a requirement.
-    audio = Sourced(True, Origin.SURVEY) if camera.audio else None
-    alarm = Sourced(True, Origin.SURVEY) if camera.alarm_io else None
-    kind = mount_kind(camera.mount)
     tele = (
-        Sourced(lens.tele_deg, lens_origin)
+        Sourced(lens.tele_deg, scene.origin if scene else Origin.OLD_DATASHEET,
+                hard="zoom" in options.required)
         if lens is not None and family.value is FormFamily.PTZ
         else None
-    )
+    )  # fmt: skip
+    kind = mount_kind(camera.mount)
     return Requirement(
         form_family=family,
         form_factor=form,
@@ -321,15 +455,68 @@ def derive(
         old_tele_hfov_deg=tele,
         mount=Sourced(kind, Origin.SURVEY) if kind else None,
         mount_parts=mount_parts(camera.mount),
-        min_ip=ip,
-        min_ik=ik,
-        min_ir_m=ir,
-        max_power_w=power,
-        audio=audio,
-        alarm_io=alarm,
+        min_ip=_ingress(camera, old),
+        min_ik=Sourced(VANDAL_IK, Origin.SURVEY) if camera.vandal_risk else None,
+        min_ir_m=_infrared(old, distance, options),
+        max_power_w=None if options.allow_power_upgrade else _power_budget(camera, old, options),
+        # Audio and alarm I/O are required only when the survey says the old camera used them:
+        # a capability nobody wired up is not a requirement.
+        audio=Sourced(True, Origin.SURVEY) if camera.audio else None,
+        alarm_io=Sourced(True, Origin.SURVEY) if camera.alarm_io else None,
         detail_before=before,
         notes=tuple(notes),
+        site_check=site_check,
+        scene_spread_deg=view.spread_deg
+        if view is not None and scene is not None and scene.note is view.note
+        else None,
     )
+
+
+def _why_unsized(camera: SurveyCamera) -> Note:
+    """The site-check reason for a camera whose view nothing describes."""
+    if camera.focal_min_mm is not None:
+        return Note(
+            "a {} lens with no resolution, view angle or catalog entry to tell the sensor: "
+            "measure the view on site",
+            (Amount(camera.focal_min_mm, "mm"),),
+        )
+    return Note("no view angle, lens or catalog entry for the old camera: measure the view on site")
+
+
+def _ingress(camera: SurveyCamera, old: CameraModel | None) -> Sourced[str] | None:
+    """IP66 where the site is outdoors; where the survey does not say, where the old camera
+    was rated for outdoor use (replacing it with an indoor camera is the one wrong guess)."""
+    if camera.outdoor is not None:
+        return Sourced(OUTDOOR_IP, Origin.SURVEY) if camera.outdoor else None
+    if old is not None and old.outdoor:
+        note = Note("environment not surveyed: the old camera is rated for outdoor use")
+        return Sourced(OUTDOOR_IP, Origin.OLD_DATASHEET, note)
+    return None
+
+
+def _infrared(
+    old: CameraModel | None, distance: Sourced[float] | None, options: Options
+) -> Sourced[float] | None:
+    """IR to the target with a margin when the old camera had IR (the scene is used at night).
+
+    The old datasheet's IR rating is a preference when no distance says what the scene
+    needs, and a requirement only when the project marks "IR range" required.
+    """
+    if old is None or not old.ir_range_m:
+        return None
+    required = "IR range" in options.required
+    if distance is None:
+        rating = Note("no target distance: the old camera's rating")
+        return Sourced(old.ir_range_m, Origin.OLD_DATASHEET, rating, hard=required)
+    need = distance.value * IR_MARGIN
+    if required and old.ir_range_m > need:
+        return Sourced(old.ir_range_m, Origin.OLD_DATASHEET, Note("marked required"))
+    return Sourced(
+        round(need, 2),
+        Origin.DERIVED,
+        Note("target {} + {} margin; old camera {}",
+             (metres(distance.value), f"{IR_MARGIN - 1:.0%}", metres(old.ir_range_m))),
+    )  # fmt: skip
 
 
 def math_ceil(value: float) -> int:
@@ -364,7 +551,7 @@ def _old_pixels(camera: SurveyCamera, old: CameraModel | None) -> Sourced[int] |
         return Sourced(old.resolution.width, Origin.OLD_DATASHEET)
     if camera.megapixels is not None:
         # 16:9 assumed when only megapixels are given: width = sqrt(MP × 16/9).
-        width = int((camera.megapixels * 1e6 * 16 / 9) ** 0.5)
+        width = view_estimate.columns_of_megapixels(camera.megapixels)
         return Sourced(width, Origin.SURVEY, Note(f"{camera.megapixels:g} MP, 16:9 assumed"))
     return None
 
@@ -377,28 +564,38 @@ def port_class(power_w: float) -> int | None:
     return None
 
 
-def _power_budget(camera: SurveyCamera, old: CameraModel | None) -> Sourced[float] | None:
+def _power_budget(
+    camera: SurveyCamera, old: CameraModel | None, options: Options
+) -> Sourced[float] | None:
     """The PoE budget of the port that powered the old camera.
 
     A camera drawing 8.8 W sits on a port that delivers class 3 (12.95 W), so a
     replacement needing up to 12.95 W works on the same switch port; the
-    budget is the class, not the old camera's consumption.
+    budget is the class, not the old camera's consumption. It is a requirement
+    when the survey names the power at the port; from the old datasheet it is a
+    preference (a bigger class means a midspan or another port, not a failure),
+    unless the project marks "power" required.
     """
+    hard = camera.power_w is not None or "power" in options.required
     if old is not None and old.poe_class is not None and old.poe_class in POE_BUDGET_W:
-        return Sourced(
-            POE_BUDGET_W[old.poe_class], Origin.OLD_DATASHEET, Note(f"PoE class {old.poe_class}")
-        )
+        return Sourced(POE_BUDGET_W[old.poe_class], Origin.OLD_DATASHEET,
+                       Note(f"PoE class {old.poe_class}"), hard=hard)  # fmt: skip
     for drawn, origin in (
         (camera.power_w, Origin.SURVEY),
         (old.max_power_w if old else None, Origin.OLD_DATASHEET),
     ):
         if drawn is not None:
-            poe_class = port_class(drawn)
-            if poe_class is None:
-                return Sourced(drawn, origin, Note("beyond PoE class 8"))
-            return Sourced(
-                POE_BUDGET_W[poe_class],
-                origin,
-                Note(f"draws {{}}: PoE class {poe_class} port", (watts(drawn),)),
-            )
+            return _budget_of(drawn, origin, hard)
     return None
+
+
+def _budget_of(drawn: float, origin: Origin, hard: bool) -> Sourced[float]:
+    poe_class = port_class(drawn)
+    if poe_class is None:
+        return Sourced(drawn, origin, Note("beyond PoE class 8"), hard=hard)
+    return Sourced(
+        POE_BUDGET_W[poe_class],
+        origin,
+        Note(f"draws {{}}: PoE class {poe_class} port", (watts(drawn),)),
+        hard=hard,
+    )

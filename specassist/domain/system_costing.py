@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from specassist.domain import formatting as fmt
-from specassist.domain.costing import Costing, CostLine, LineKind, cost, items_of, price_source
+from specassist.domain.costing import (
+    Costing,
+    CostLine,
+    LineKind,
+    cost,
+    items_of,
+    price_source,
+    unmatched_lines,
+)
 from specassist.domain.device_class import DeviceClass
 from specassist.domain.device_scope import SCOPE_WORDS
 from specassist.domain.outcome import CameraOutcome
@@ -46,12 +54,11 @@ def cost_with_system(
     outcomes: Iterable[CameraOutcome], plan: SystemPlan, book: PriceBook
 ) -> Costing:
     """The whole bill of quantities: the cameras and everything else the plan needs."""
-    return cost(
-        items_of(outcomes, plan.phase_of),
-        book,
-        system_lines(plan, book),
-        [phase.key for phase in plan.phases],
-    )
+    outcomes = list(outcomes)
+    lines = system_lines(plan, book)
+    for key, unmatched in unmatched_lines(outcomes, plan.phase_of).items():
+        lines.setdefault(key, []).extend(unmatched)
+    return cost(items_of(outcomes, plan.phase_of), book, lines, [p.key for p in plan.phases])
 
 
 def system_lines(plan: SystemPlan, book: PriceBook) -> Lines:

@@ -50,7 +50,7 @@ def setup_of(project: Project, as_of: date | None = None, options: Options | Non
         projects.catalog_of(project),
         tuple(projects.rule_profile(project)),
         as_of,
-        options or Options(),
+        options or project_settings.matching_options(project),
         project_settings.cost_settings(project, as_of),
         installed_rule_sets=project_settings.installed_rule_sets(project),
     )

@@ -12,10 +12,20 @@ from typing import Any
 
 from specassist.domain import formatting as fmt
 from specassist.domain.catalog import RuleSet
+from specassist.domain.deviations import Deviation
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.identify import Identification
 from specassist.domain.matching import Offer
-from specassist.domain.measures import Amount, Detail, deg, metres, pixels, px_per_m, watts
+from specassist.domain.measures import (
+    Amount,
+    Detail,
+    Figure,
+    deg,
+    metres,
+    pixels,
+    px_per_m,
+    watts,
+)
 from specassist.domain.outcome import CameraOutcome
 from specassist.domain.requirements import Requirement, Sourced
 from specassist.domain.rules import Reason
@@ -54,6 +64,7 @@ def _sourced(
     else:
         out = {"value": getattr(raw, "value", raw)}
     out["origin"] = item.origin.value
+    out["hard"] = item.hard
     if item.note:
         out["note"] = fmt.note(item.note, system)
     return out
@@ -80,6 +91,30 @@ def requirement_json(req: Requirement, system: UnitSystem = UnitSystem.METRIC) -
         "audio": _sourced(req.audio, system),
         "alarm_io": _sourced(req.alarm_io, system),
         "notes": [fmt.note(n, system) for n in req.notes],
+        "site_check": fmt.note(req.site_check, system) if req.site_check else None,
+    }
+
+
+def _figure(value: Figure, system: UnitSystem) -> Json | str | bool | None:
+    """A needed or offered figure: a quantity as value and unit, text and yes/no as they are."""
+    if isinstance(value, Amount):
+        return _amount(value, system)
+    if isinstance(value, Detail):
+        return _detail(value, system)
+    return value
+
+
+def deviation_json(item: Deviation, system: UnitSystem = UnitSystem.METRIC) -> Json:
+    """One declared deviation: the requirement, its figures, the share met, severity, reason."""
+    return {
+        "requirement": item.requirement,
+        "relation": item.relation or None,
+        "needed": _figure(item.needed, system),
+        "offered": _figure(item.offered, system),
+        "share_of_need": None if item.reach is None else round(item.reach, 3),
+        "severity": item.severity.value,
+        "reason": fmt.note(item.reason, system),
+        "text": fmt.deviation_line(item, system),
     }
 
 
@@ -102,13 +137,24 @@ def offer_json(offer: Offer, system: UnitSystem = UnitSystem.METRIC) -> Json:
                 "part_number": use.accessory.part_number if use.accessory else None,
                 "description": use.accessory.description if use.accessory else None,
                 "purpose": use.purpose,
-                "note": use.note,
+                "note": fmt.note(use.note, system),
+                "make_good": use.make_good,
             }
             for use in offer.accessories
         ],
+        "quantity": offer.quantity,
+        "arrangement": fmt.note(offer.arrangement, system) if offer.arrangement else None,
         "unit_price": {"amount": str(offer.unit_price.amount),
                        "currency": offer.unit_price.currency} if offer.unit_price else None,
+        "total_price": {"amount": str(offer.total_price.amount),
+                        "currency": offer.total_price.currency} if offer.total_price else None,
+        "meets_every_hard_requirement": not offer.failed,
+        "deviations": [deviation_json(d, system) for d in offer.deviations],
+        "resolved_by_accessories": list(offer.resolved),
+        "unmet_preferences": [c.name for c in offer.unmet_preferences],
         "score": offer.score,
+        "score_parts": [{"part": p.name, "points": p.points, "best": p.best}
+                        for p in offer.score_parts],
         "verified": model.provenance.verified,
         "source": model.provenance.source,
         "explanation": fmt.explanation(offer, system),
@@ -201,6 +247,8 @@ def outcome_json(outcome: CameraOutcome, system: UnitSystem = UnitSystem.METRIC)
         if outcome.requirement else None,
         "detail_before": _detail(outcome.detail_before, system),
         "detail_after": _detail(outcome.detail_after, system),
+        "site_check": fmt.note(outcome.requirement.site_check, system)
+        if outcome.requirement and outcome.requirement.site_check else None,
         "choice": offer_json(outcome.offer, system) if outcome.offer else None,
         "alternates": [offer_json(o, system) for o in match.alternates] if match else [],
         "no_match_reason": fmt.no_match(match.no_match, system) if match and match.no_match

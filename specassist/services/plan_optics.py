@@ -24,6 +24,7 @@ _FATE = {
     Status.TO_REPLACE: Outcome.REPLACED,
     Status.OVERRIDDEN: Outcome.REPLACED,
     Status.NO_REPLACEMENT: Outcome.NO_REPLACEMENT,
+    Status.SITE_CHECK: Outcome.NO_REPLACEMENT,
     Status.NOT_A_CAMERA: Outcome.NO_REPLACEMENT,
 }
 """The plan's legend groups the outcome's status into what it draws: the old view kept, a new

@@ -21,6 +21,7 @@ from specassist.domain.formatting import UnitSystem
 from specassist.domain.money import CurrencyError, ExchangeRates
 from specassist.domain.pricing import CostSettings
 from specassist.domain.project_settings import Layout, TenderSettings
+from specassist.domain.requirements import Options
 from specassist.domain.system import RaidLevel
 from specassist.domain.system_settings import (
     DEFAULT_RAID,
@@ -45,6 +46,19 @@ def update_settings(project: Project, **values: Any) -> None:
     with project.transaction() as session:
         row = session.scalars(select(ProjectRow)).one()
         row.settings = {**(row.settings or {}), **values}
+
+
+def matching_options(project: Project) -> Options:
+    """The project's matching choices: old-datasheet figures the client insists on (marked
+    required) and whether replacements may need a bigger PoE class."""
+    stored = settings(project).get("matching", {})
+    return Options(bool(stored.get("allow_power_upgrade", False)),
+                   frozenset(stored.get("required", ())))  # fmt: skip
+
+
+def set_matching_options(project: Project, options: Options) -> None:
+    update_settings(project, matching={"allow_power_upgrade": options.allow_power_upgrade,
+                                       "required": sorted(options.required)})  # fmt: skip
 
 
 def cost_settings(project: Project, as_of: date | None = None) -> CostSettings:

@@ -177,6 +177,8 @@ def write_catalog(session: Session, catalog: Catalog, keep_price_lists: bool = F
             kind=a.kind.value,
             fits=list(a.fits),
             adapts_from=list(a.adapts_from),
+            ir_range_m=a.ir_range_m,
+            beam_deg=a.beam_deg,
             **_prov(a.provenance),
         )
         for a in catalog.accessories
@@ -400,6 +402,8 @@ def read_catalog(session: Session) -> Catalog | None:
             _unprov(r),
             tuple(r.fits),
             tuple(r.adapts_from),
+            r.ir_range_m,
+            r.beam_deg,
         )
         for r in session.scalars(select(AccessoryRow).order_by(AccessoryRow.id))
     ]

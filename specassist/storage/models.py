@@ -180,6 +180,8 @@ class AccessoryRow(ProvenanceMixin, Base):
     kind: Mapped[str] = mapped_column(String(20))
     fits: Mapped[list[str]] = mapped_column(default=list)
     adapts_from: Mapped[list[str]] = mapped_column(default=list)
+    ir_range_m: Mapped[float | None] = mapped_column(Float)
+    beam_deg: Mapped[float | None] = mapped_column(Float)
 
 
 class PriceRow(ProvenanceMixin, Base):

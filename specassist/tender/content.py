@@ -199,6 +199,7 @@ def _package_inputs(
     """The counts and rows the package builders read, summed from the schedule entries."""
     type_of = {id(e): t.code for t in types for e in t.entries}
     scopes: dict[str, dict[str, list[int]]] = {}
+    """Per site and type: cameras to supply, of them needing an adapter, positions replaced."""
     extra: dict[str, list[int]] = {}
     devices, notes = [], []
     for entry in entries:
@@ -210,14 +211,16 @@ def _package_inputs(
         if entry.verdict is not Verdict.EXCLUDED or entry.status is Status.NOT_A_CAMERA:
             continue  # a recorder or door station is priced as itself, not as a camera
         code = type_of.get(id(entry), "")
-        counts = extra.setdefault(site, [0, 0])
+        counts = extra.setdefault(site, [0, 0, 0])
         if code and entry.offer is not None:
-            row = scopes.setdefault(site, {}).setdefault(code, [0, 0])
-            row[0] += 1
-            row[1] += 1 if entry.offer.accessories else 0
+            row = scopes.setdefault(site, {}).setdefault(code, [0, 0, 0])
+            row[0] += entry.offer.quantity
+            row[1] += entry.offer.quantity if entry.offer.accessories else 0
+            row[2] += 1
         else:
             scopes.setdefault(site, {})
             counts[0] += 1
+        counts[2] += 1 if entry.offer is not None and entry.offer.make_good else 0
         high = (camera.height_m or 0) > ACCESS_HEIGHT_M
         counts[1] += 1 if high or camera.status is SurveyStatus.NEEDS_LADDER else 0
         devices.append(pkg.DeviceLine(camera.display_tag, site, camera.location or "",
@@ -234,9 +237,9 @@ def _package_inputs(
             for t in types
         ),
         scopes=tuple(
-            pkg.SiteScope(site, tuple(pkg.TypeQuantity(code, n, m)
-                                      for code, (n, m) in by_type.items()),
-                          extra[site][0], extra[site][1])
+            pkg.SiteScope(site, tuple(pkg.TypeQuantity(code, n, m, positions)
+                                      for code, (n, m, positions) in by_type.items()),
+                          extra[site][0], extra[site][1], extra[site][2])
             for site, by_type in scopes.items()
         ),
         devices=tuple(devices), notes=tuple(notes),
@@ -253,12 +256,20 @@ def _scope(
     counts = {v: sum(1 for e in entries if e.verdict is v) for v in Verdict}
     sites = len({e.camera.site or "" for e in entries})
     matched = sum(1 for e in entries if e.offer is not None)
+    deviating = sum(1 for e in entries if e.deviations)
     names = "; ".join(r.title for r in rule_sets)
+    declared = (
+        f" For {deviating} of them no compliant model meets every requirement: each shortfall "
+        "is declared, in figures, in the schedule of cameras."
+        if deviating
+        else ""
+    )
     return (
         Text(
             f"This section specifies the removal of surveyed CCTV cameras that the client's "
-            f"rules exclude and their replacement with compliant cameras of equal or better "
-            f"performance. The survey lists {len(entries)} cameras across {sites} site(s)."
+            f"rules exclude and their replacement with compliant cameras meeting the "
+            f"performance stated for each camera type.{declared} The survey lists "
+            f"{len(entries)} cameras across {sites} site(s)."
         ),
         Text(
             f"Evaluated on {as_of.isoformat()} against: {names}. "
@@ -329,9 +340,10 @@ def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> 
             "Each camera type below is specified by the performance it shall deliver. The "
             "basis-of-design model shows that the performance is available; it is not a "
             "requirement to supply that model. An equivalent is a product that meets or "
-            "exceeds every figure stated for the type, is made by a manufacturer not excluded "
-            "by the compliance requirements, and fits the stated mounting, as shown by the "
-            "tenderer's datasheets. Image detail levels follow IEC 62676-4:2015."
+            "exceeds every figure stated for the type — or, where a deviation of the basis of "
+            "design is declared, falls no further short of it — is made by a manufacturer not "
+            "excluded by the compliance requirements, and fits the stated mounting, as shown by "
+            "the tenderer's datasheets. Image detail levels follow IEC 62676-4:2015."
         )
     ]
     for camera_type in types:
@@ -348,6 +360,12 @@ def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> 
             ("Basis of design", f"{names.model(camera_type.basis)} or equivalent"),
         ]
         blocks.append(Table(("Requirement", "Minimum performance"), tuple(rows), (1, 2.2)))
+        deviating = [(e.camera.display_tag, d) for e in camera_type.entries for d in e.deviations]
+        if deviating:
+            listed = "; ".join(f"{tag}: {fmt.deviation_line(d, units)}" for tag, d in deviating)
+            blocks.append(
+                Text(f"Declared deviations of the basis of design for this type: {listed}", "note")
+            )
     if not types:
         blocks.append(Text("No excluded camera has a replacement in the catalog.", "note"))
     return tuple(blocks)
@@ -374,7 +392,15 @@ def _type_rows(camera_type: _CameraType, units: UnitSystem) -> list[tuple[str, s
         ("Power", _power_clause(reqs)),
         ("Interoperability", "ONVIF Profile " + ", ".join(basis.onvif_profiles)
          if basis.onvif_profiles else "ONVIF Profile S and T (conformance to be shown)"),
+        *_arrangement_rows(offers, units),
     ]  # fmt: skip
+
+
+def _arrangement_rows(offers: list[Offer], units: UnitSystem) -> list[tuple[str, str]]:
+    """Where a position takes more than one camera (a scene split between narrower lenses):
+    the figures above are for the whole scene, shared between them."""
+    arranged = sorted({fmt.note(o.arrangement, units) for o in offers if o.arrangement})
+    return [("Arrangement", "; ".join(arranged))] if arranged else []
 
 
 def _min_pixels(reqs: list[Requirement], offers: list[Offer]) -> str:
@@ -473,8 +499,11 @@ def _schedule(
                           "the recording and other-device sections"  # fmt: skip
         mount = ""
         if offer is not None:
-            replacement = f"{type_of.get(camera.source_row, '')}: {names.model(offer.model)} " \
-                          "or equivalent"  # fmt: skip
+            count = f"{offer.quantity} × " if offer.quantity > 1 else ""
+            replacement = f"{type_of.get(camera.source_row, '')}: {count}" \
+                          f"{names.model(offer.model)} or equivalent"  # fmt: skip
+            if offer.arrangement is not None:
+                replacement += f" ({fmt.note(offer.arrangement, units)})"
             if entry.status is Status.OVERRIDDEN and entry.override is not None:
                 replacement += f" (overridden: {entry.override.note or 'chosen by the user'})"
             mount = (
@@ -503,6 +532,31 @@ def _schedule(
         Table(("Tag", "Site / location", "Existing", "Excluded under", "Replacement",
                "Mount / adapter", "Detail at target: before → after"), tuple(rows),
               (1.2, 2.0, 2, 2, 2.8, 1.6, 2.2)),
+        *_deviations(entries, units),
+    )  # fmt: skip
+
+
+def _deviations(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block, ...]:
+    """Every declared deviation of what will be installed, with its figures and its reason:
+    the schedule never implies a replacement is equal or better where it is not."""
+    rows = [
+        (entry.camera.display_tag, d.requirement, fmt.needed(d, units),
+         fmt.figure(d.offered, units) if d.offered is not None else "not stated",
+         fmt.share(d.reach), d.severity.value, fmt.note(d.reason, units))
+        for entry in entries if entry.verdict is Verdict.EXCLUDED
+        for d in entry.deviations
+    ]  # fmt: skip
+    if not rows:
+        return (Text("Declared deviations: none — every replacement meets every requirement "
+                     "stated for its camera.", "note"),)  # fmt: skip
+    return (
+        Text("Declared deviations", "label"),
+        Text("Where no compliant model meets a requirement, the replacement below falls short "
+             "of it by the figures stated; a tenderer's equivalent may not fall further short. "
+             "\"Confirm\" marks a figure the catalog does not state, to be shown from the "
+             "tenderer's datasheet."),
+        Table(("Tag", "Requirement", "Needed", "Offered", "Share of need", "Severity",
+               "Reason"), tuple(rows), (1, 1.6, 1.8, 1.8, 1, 1, 3.4)),
     )  # fmt: skip
 
 
@@ -671,6 +725,10 @@ def _site_check(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block,
         if status is Status.UNKNOWN:
             reason = "; ".join(decision.warnings) or "maker not identified"
             rows.append((camera.display_tag, camera.site or "", existing, "identify on site",
+                         reason))  # fmt: skip
+        elif status is Status.SITE_CHECK:
+            reason = fmt.no_match(entry.match.no_match if entry.match else None, units)
+            rows.append((camera.display_tag, camera.site or "", existing, "measure the view",
                          reason))  # fmt: skip
         elif status is Status.NO_REPLACEMENT:
             reason = fmt.no_match(entry.match.no_match if entry.match else None, units)

@@ -219,3 +219,41 @@ def test_tender_cli_writes_a_us_package_with_docx_and_schedule(
     status, _ = _run("tender", str(demo_survey()), "-o", str(pdf), "--jurisdiction", "uk-public",
                      "--weights", "price=80,quality=10")  # fmt: skip
     assert status == 1 and "not 100%" in capsys.readouterr().err
+
+
+def test_match_declares_deviations_and_sends_unsized_cameras_to_the_site_check(
+    tmp_path: Path,
+) -> None:
+    survey = tmp_path / "fence.csv"
+    survey.write_text(
+        "Cam Ref,Manufacturer,Model No.,Camera Type,Resolution,Lens,Distance to target,"
+        "Purpose,Indoor/Outdoor\n"
+        "F1,Dahua,IPC-HFW5442E-ZE,Bullet,,2.7-13.5 mm,40,,Outdoor\n"
+        "L1,Hikvision,,Dome,,2.8 mm,6,,Indoor\n"
+        "B1,Hikvision,DS-2CD1043G0-I,Bullet,2560x1440,2.8 mm,25,Identify,Outdoor\n",
+        encoding="utf-8",
+    )
+    status, text = _run("match", str(survey), "--json")
+    rows = {r["tag"]: r for r in json.loads(text)["cameras"]}
+    assert status == 0
+    fence = rows["F1"]
+    assert fence["status"] == "to replace" and fence["choice"]["deviations"] == []
+    ir = fence["requirement"]["min_ir_range"]
+    assert ir["value"] == 48.0 and ir["hard"] and "40 m" in ir["note"]
+    assert rows["L1"]["status"] == "site check" and rows["L1"]["choice"] is None
+    assert "measure the view on site" in rows["L1"]["site_check"]
+    beyond = rows["B1"]["choice"]
+    assert beyond["deviations"] and {
+        "requirement",
+        "needed",
+        "offered",
+        "share_of_need",
+        "severity",
+        "reason",
+    } <= set(beyond["deviations"][0])
+    assert {p["part"] for p in beyond["score_parts"]} >= {"detail margin", "deviations"}
+    assert not beyond["meets_every_hard_requirement"]
+    status, text = _run("match", str(survey))
+    assert "DEVIATION, " in text and "site" in text
+    status, _ = _run("match", str(survey), "--require", "colour")
+    assert status == 1

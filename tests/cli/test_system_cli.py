@@ -46,11 +46,13 @@ def test_match_json_has_the_system_object() -> None:
 
 
 def test_match_json_says_what_the_retained_vms_asks_of_each_replacement() -> None:
-    status, text = _run("match", CONFIGTOOL, "--json", "--vms", "milestone-xprotect")
+    status, text = _run("match", SADP, "--json", "--vms", "milestone-xprotect")
     cameras = {c["tag"]: c for c in json.loads(text)["cameras"]}
-    assert status == 0 and cameras["VTO-01"]["vms_support"] is None
-    assert "recorded by Milestone XProtect" in cameras["SD-01"]["vms_support"]
-    assert "(Profile S, G, T — met)" in cameras["SD-01"]["vms_support"]
+    assert status == 0 and cameras["DOOR-01"]["vms_support"] is None
+    assert cameras["CAM-02"]["status"] == "site check" and cameras["CAM-02"]["vms_support"] is None
+    support = cameras["CAM-03"]["vms_support"]
+    assert "recorded by Milestone XProtect" in support and "Profile S or T" in support
+    assert "confirm with the platform's list before ordering" in support
 
 
 def test_match_text_lists_the_system_and_bad_options_are_refused(

@@ -88,3 +88,31 @@ def test_settings_and_price_lists(tmp_path: Path) -> None:
         assert any(p.supplier == "Dist" for p in projects.catalog_of(project).prices)
         imports.remove_prices(project, stored)
         assert not any(p.supplier == "Dist" for p in projects.catalog_of(project).prices)
+
+
+def test_required_figures_are_a_project_setting_the_analysis_reads(tmp_path: Path) -> None:
+    """A client who insists on the old cameras' IR ratings: the project says so, the analysis
+    makes the old rating a hard requirement, and the choice survives save and reopen."""
+    from specassist.domain.requirements import Options
+
+    path = tmp_path / "site.specassist"
+    with projects.new_project("Depot", path) as project:
+        imports.import_into(project, demo_survey())
+        loose = analysis.analyse(project, as_of=DAY)
+        project_settings.set_matching_options(project, Options(required=frozenset({"IR range"})))
+        project.save()
+    with projects.open_project(path) as reopened:
+        assert project_settings.matching_options(reopened).required == {"IR range"}
+        strict = analysis.analyse(reopened, as_of=DAY)
+
+    def ir(result: analysis.Analysis) -> dict[int, float]:
+        return {
+            o.id: o.requirement.min_ir_m.value
+            for o in result.outcomes
+            if o.requirement and o.requirement.min_ir_m and o.requirement.min_ir_m.hard
+        }
+
+    # The target's need (distance + 20 %) is hard either way; marked required, the old
+    # rating is the need wherever it is the higher.
+    assert ir(strict).keys() >= ir(loose).keys()
+    assert any(ir(strict)[k] > v for k, v in ir(loose).items())

@@ -174,3 +174,30 @@ def test_contents_page_lists_sections_with_their_pages(tmp_path: Path) -> None:
     assert "2.02 Schedule of cameras . " in contents or "2.02 Schedule of cameras" in contents
     line = contents.split("2.02 Schedule of cameras", 1)[1].split("2.03", 1)[0]
     assert line.replace(".", "").strip() == str(schedule_page)
+
+
+def test_every_declared_deviation_is_printed_and_nothing_promises_equal_or_better(
+    tmp_path: Path,
+) -> None:
+    survey = tmp_path / "survey.csv"
+    survey.write_text(
+        "Cam Ref,Manufacturer,Model No.,Camera Type,Resolution,Lens,Distance to target,Purpose,"
+        "Indoor/Outdoor\n"
+        "B1,Hikvision,DS-2CD1043G0-I,Bullet,2560x1440,2.8 mm,25,Identify,Outdoor\n"
+        "L1,Hikvision,,Dome,,2.8 mm,6,,Indoor\n"
+        "F1,Dahua,IPC-HFW5442E-ZE,Bullet,,2.7-13.5 mm,40,,Outdoor\n",
+        encoding="utf-8",
+    )
+    tender = _tender(tmp_path, survey)
+    out = tmp_path / "t.pdf"
+    tender_service.write(tender, out)
+    flat = _flat(_text(out))
+    assert "equal or better" not in flat
+    assert "Declared deviations" in flat
+    deviations = [d for o in tender.analysis.outcomes for d in o.deviations]
+    assert deviations
+    for d in deviations:
+        assert d.requirement in flat and d.severity.value in flat
+    assert "beyond every allowed model" in flat
+    # the lens-only camera is on the site-check list, not sized on a guess
+    assert "measure the view" in flat and "measure the view on site" in flat

@@ -4,6 +4,7 @@ table, replacements that miss requirements, the two views in the field-of-view p
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from specassist.ui.main_window import MainWindow
 from specassist.ui.models.site_costs_model import SiteCostsModel
 from specassist.ui.models.survey_table_model import REPLACEMENT, SurveyTableModel
 from specassist.ui.styles import WARNING_RED
+from specassist.ui.widgets.detail_panel import DetailPanel
 from specassist.ui.widgets.fov_view import NEW_COLOUR, OLD_COLOUR, FovScene, FovView
 
 DAY = date(2026, 11, 27)
@@ -99,7 +101,7 @@ def test_an_override_that_misses_requirements_is_marked_and_explained(
     column = [model.headerData(c, Qt.Orientation.Horizontal)
               for c in range(model.columnCount())].index(REPLACEMENT)  # fmt: skip
     cell = model.index(row, column)
-    assert model.data(cell).endswith(f"— fails {len(outcome.offer.failed)}")
+    assert model.data(cell).endswith(f"— does not meet {len(outcome.offer.failed)}")
     assert model.data(cell, Qt.ItemDataRole.ForegroundRole) == QColor(WARNING_RED)
     assert model.data(cell, Qt.ItemDataRole.DecorationRole) is not None
     tip = model.data(cell, Qt.ItemDataRole.ToolTipRole)
@@ -114,16 +116,26 @@ def test_an_override_that_misses_requirements_is_marked_and_explained(
     assert "The recommended" in text and "meets every requirement" in text
     assert WARNING_RED in html
     first = window.detail.choices.item(0)
-    assert "fails" in first.text() and first.foreground().color() == QColor(WARNING_RED)
+    assert "does not meet" in first.text()
+    assert first.foreground().color() == QColor(WARNING_RED)
 
 
-def test_no_replacement_reason_comes_before_the_long_details(demo_window: MainWindow) -> None:
-    window = demo_window
-    assert window.analysis is not None
-    lost = next(o for o in window.analysis.outcomes if o.status is Status.NO_REPLACEMENT)
-    assert window.select_tag(lost.camera.display_tag)
-    text = window.detail.text.toPlainText()
-    assert text.index("No replacement") < text.index("Reasons") < text.index("Evidence")
+def test_a_site_check_reason_comes_before_the_long_details(qtbot: QtBot, tmp_path: Path) -> None:
+    survey = tmp_path / "vague.csv"
+    survey.write_text("Tag,Make,Camera Type,Lens,Distance to target\n"
+                      "L1,Hikvision,Dome,2.8 mm,6\n", encoding="utf-8")  # fmt: skip
+    project = projects.new_project("vague")
+    imports.import_into(project, survey)
+    found = analysis.analyse(project, as_of=DAY)
+    (vague,) = found.outcomes
+    assert vague.status is Status.SITE_CHECK
+    panel = DetailPanel()
+    qtbot.addWidget(panel)
+    panel.show_camera(SurveyedCamera(vague.id, vague.camera), vague, [])
+    text = panel.text.toPlainText()
+    assert text.index("Site check") < text.index("Reasons") < text.index("Evidence")
+    assert "measure the view on site" in text
+    project.close()
 
 
 def test_survey_model_names_vendors_and_leaves_unknown_ids_alone(demo: Analysis) -> None:

@@ -36,15 +36,18 @@ def model(vendor: str, name: str, form: str, width: int, hfov: float, **extra: A
     return CameraModel(vendor, name, FormFactor(form), SOURCE, **fields)
 
 
-def accessory(vendor: str, part: str, kind: str, fits: str, adapts: str = "") -> Accessory:
+def accessory(
+    vendor: str, part: str, kind: str, fits: str, adapts: str = "", **extra: Any
+) -> Accessory:
     return Accessory(
         vendor,
         part,
         f"{kind} mount",
         AccessoryKind(kind),
         SOURCE,
-        fits=(fits,),
+        fits=(fits,) if fits else (),
         adapts_from=(adapts,) if adapts else (),
+        **extra,
     )
 
 

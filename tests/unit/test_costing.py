@@ -81,3 +81,44 @@ def test_expired_prices_are_not_used() -> None:
     old = replace(price("acme:D4", "100.00"), valid_until=date(2025, 12, 31))
     result = cost(items()[:1], PriceBook([old], CostSettings(price_date=date(2026, 11, 27))))
     assert [line.item for line in result.missing] == ["acme:D4"]
+
+
+def test_make_good_is_a_priced_labour_line_and_a_split_scene_counts_every_camera() -> None:
+    lamp = accessory("acme", "IR-60", "ir_illuminator", "")
+    split = CostItem("East", "C4", DOME, (lamp,), FormFamily.FIXED_DOME, count=2, make_good=True)
+    settings = CostSettings(price_date=date(2026, 11, 27))
+    result = cost([split], PriceBook([price("acme:D4", "300.00"), price("acme:IR-60", "90")],
+                                     settings))  # fmt: skip
+    equipment = {line.item: line for line in result.lines if line.kind is LineKind.EQUIPMENT}
+    assert equipment["acme:D4"].quantity == 2 and equipment["acme:IR-60"].quantity == 2
+    make_good = next(line for line in result.lines if line.kind is LineKind.MAKE_GOOD)
+    assert make_good.quantity == settings.make_good_hours
+    assert make_good.total == Money(settings.labour_rate * settings.make_good_hours, "GBP")
+    install = next(line for line in result.lines if line.description.startswith("Install"))
+    assert install.quantity == 2 * settings.install_hours[FormFamily.FIXED_DOME]
+
+
+def test_excluded_cameras_without_a_replacement_stay_in_the_estimate_unpriced() -> None:
+    from specassist.domain.costing import cost_outcomes
+    from specassist.domain.outcome import Status
+    from specassist.domain.pipeline import Setup, analyse_cameras
+    from specassist.domain.survey import SurveyCamera
+    from specassist.services.catalog_service import check_catalog
+
+    cameras = [
+        SurveyCamera(2, tag="V1", site="Yard", make="Hikvision", focal_min_mm=2.8,
+                     focal_max_mm=2.8, target_distance_m=6),
+        SurveyCamera(3, tag="V2", site="Yard", make="Dahua"),
+        SurveyCamera(4, tag="M1", site="Yard", make="Hikvision", model="DS-2CD2143G2-I",
+                     target_distance_m=6),
+    ]  # fmt: skip
+    day = date(2026, 11, 27)
+    analysis = analyse_cameras(Setup(check_catalog().catalog, None, day), cameras)
+    unsized = [o.camera.tag for o in analysis.outcomes if o.offer is None]
+    assert unsized == ["V1", "V2"]
+    assert all(o.status in (Status.SITE_CHECK, Status.NO_REPLACEMENT)
+               for o in analysis.outcomes if o.offer is None)  # fmt: skip
+    costing = cost_outcomes(analysis.outcomes, analysis.engines.prices)
+    (line,) = [ln for ln in costing.lines if ln.kind is LineKind.PROVISIONAL]
+    assert line.quantity == 2 and "V1, V2" in line.description and line.site == "Yard"
+    assert line in costing.missing and line.total is None

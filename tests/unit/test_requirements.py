@@ -134,3 +134,67 @@ def test_model_number_pattern_gives_the_form_when_nothing_else_does() -> None:
     req = derive(camera(), None, form_hint=FormFactor.BULLET)
     assert req.form_family.value is FormFamily.BULLET
     assert req.form_family.origin is Origin.MODEL_NUMBER
+
+
+def test_ir_is_needed_to_the_target_with_a_margin_not_at_the_old_rating() -> None:
+    """The perimeter fence camera: 60 m of IR on the old datasheet, a target at 40 m."""
+    fence = model("dahua", "IPC-HFW5442E-ZE", "bullet", 2688, 112.0, hfov_min=29.0,
+                  ir_range_m=60.0, outdoor=True)  # fmt: skip
+    req = derive(camera(target_distance_m=40.0, outdoor=True), fence)
+    assert req.min_ir_m is not None and req.min_ir_m.hard
+    assert req.min_ir_m.value == pytest.approx(48.0) and req.min_ir_m.origin is Origin.DERIVED
+    assert "40 m" in fmt.note(req.min_ir_m.note) and "60 m" in fmt.note(req.min_ir_m.note)
+    without = derive(camera(outdoor=True), fence).min_ir_m
+    assert without is not None and without.value == 60.0 and not without.hard
+    insisted = derive(
+        camera(target_distance_m=40.0), fence, Options(required=frozenset({"IR range"}))
+    )
+    assert insisted.min_ir_m is not None and insisted.min_ir_m.value == 60.0
+    assert insisted.min_ir_m.hard
+
+
+def test_old_datasheet_figures_are_preferences_unless_marked_required() -> None:
+    ptz = model("hikvision", "DS-PTZ", "ptz", 2560, 57.0, hfov_min=2.4, poe_class=4)
+    req = derive(camera(target_distance_m=52.0), ptz)
+    assert req.old_tele_hfov_deg is not None and not req.old_tele_hfov_deg.hard
+    assert req.max_power_w is not None and not req.max_power_w.hard
+    assert req.dori is not None and not req.dori.hard  # the level the old camera happened to give
+    marked = derive(camera(target_distance_m=52.0), ptz,
+                    Options(required=frozenset({"zoom", "power"})))  # fmt: skip
+    assert marked.old_tele_hfov_deg is not None and marked.old_tele_hfov_deg.hard
+    assert marked.max_power_w is not None and marked.max_power_w.hard
+    # The survey naming the port's power makes it a requirement of the scene.
+    surveyed = derive(camera(power_w=8.0), ptz).max_power_w
+    assert surveyed is not None and surveyed.hard
+    with pytest.raises(ValueError, match="cannot mark"):
+        Options(required=frozenset({"colour"}))
+
+
+def test_a_lens_alone_is_sized_on_the_typical_sensor_of_its_resolution_class() -> None:
+    """'2.8 mm' on a 1920-px camera: the typical 1/2.8" sensor, with distortion, about 104°."""
+    req = derive(camera(focal_min_mm=2.8, resolution=Resolution(1920, 1080)), None)
+    assert req.site_check is None
+    assert req.scene_hfov_deg is not None and req.scene_hfov_deg.origin is Origin.ESTIMATED
+    assert req.scene_hfov_deg.value == pytest.approx(104.5, abs=0.2)
+    assert '1/2.8"' in fmt.note(req.scene_hfov_deg.note)
+    assert req.scene_spread_deg is not None
+    low, high = req.scene_spread_deg
+    assert low < req.scene_hfov_deg.value < high
+
+
+def test_a_lens_with_nothing_to_size_it_on_goes_to_the_site_check_list() -> None:
+    req = derive(camera(focal_min_mm=2.8, form_factor=FormFactor.DOME), None)
+    assert req.scene_hfov_deg is None and req.site_check is not None
+    assert "2.8 mm" in fmt.note(req.site_check) and "site" in fmt.note(req.site_check)
+
+
+def test_environment_comes_from_the_site_and_a_ptz_pans_over_its_scene() -> None:
+    outdoor_rated = model("hikvision", "DS-B", "bullet", 2688, 95.0, outdoor=True)
+    assert derive(camera(outdoor=False), outdoor_rated).min_ip is None
+    unknown = derive(camera(), outdoor_rated).min_ip
+    assert unknown is not None and unknown.hard and unknown.origin is Origin.OLD_DATASHEET
+    assert "not surveyed" in fmt.note(unknown.note)
+    ptz = model("hikvision", "DS-PTZ", "ptz", 2560, 57.0, hfov_min=2.4)
+    req = derive(camera(target_distance_m=120.0, required_dori=DoriLevel.RECOGNISE), ptz)
+    assert req.scene_hfov_deg is not None and not req.scene_hfov_deg.hard
+    assert req.px_across_scene is None  # the purpose is the detail when zoomed in

@@ -33,8 +33,15 @@ class CameraTypeSpec:
 class TypeQuantity:
     type_code: str
     cameras: int
+    """Cameras of this type to supply (a position split between two cameras counts two)."""
     mounts: int
     """Cameras of this type that need a bracket or adapter to fit the existing fixing."""
+    positions: int = 0
+    """Existing cameras they replace (0: one each)."""
+
+    @property
+    def removed(self) -> int:
+        return self.positions or self.cameras
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +53,15 @@ class SiteScope:
     unmatched: int
     """Excluded cameras with no replacement type yet: priced as a provisional sum."""
     at_height: int
+    make_good: int = 0
+    """Old fixings the new mounts do not cover, to be made good."""
 
     @property
     def removed(self) -> int:
+        return sum(t.removed for t in self.types) + self.unmatched
+
+    @property
+    def installed(self) -> int:
         return sum(t.cameras for t in self.types) + self.unmatched
 
 

@@ -39,7 +39,7 @@ def schedule(inputs: PackageInputs) -> tuple[PricingGroup, ...]:
         groups.append(PricingGroup(number, title, lines))
 
     # With a system plan, recording and licences are priced per recorder (system_groups).
-    replaced = inputs.to_replace if inputs.system is None else 0
+    replaced = sum(s.installed for s in inputs.scopes) if inputs.system is None else 0
     group("General items", [
         ("Preliminaries: set-up, supervision, insurances, risk assessments and method "
          "statements, for the whole contract", "item", 1, False, False),
@@ -65,6 +65,8 @@ def schedule(inputs: PackageInputs) -> tuple[PricingGroup, ...]:
             ("Provisional: replace an excluded camera whose requirement is to be confirmed at "
              "survey (supply, install and commission, rate per camera)", "nr", scope.unmatched,
              True, True),
+            ("Make good an old fixing the new mount does not cover (rate per fixing)", "nr",
+             scope.make_good, False, False),
             ("Access equipment for cameras at height (rate per camera)", "nr", scope.at_height,
              False, False),
             ("Disposal of removed cameras through a WEEE route, storage media wiped, with "

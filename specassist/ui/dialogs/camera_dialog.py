@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from specassist.domain import formatting as fmt
+from specassist.domain import requirements
 from specassist.domain.catalog import FormFactor
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import Severity
@@ -90,6 +92,16 @@ class CameraDialog(QDialog):
             widget.setAccessibleName(label)
             self.fields[key] = widget
             form.addRow(label, widget)
+        self.view_basis = QLabel()
+        self.view_basis.setWordWrap(True)
+        self.view_basis.setAccessibleName("What the old view is worked out from")
+        self.units = units
+        form.addRow("", self.view_basis)
+        for key in ("lens", "resolution"):
+            field = self.fields[key]
+            if isinstance(field, QLineEdit):
+                field.textChanged.connect(self._show_view_basis)
+        self._show_view_basis()
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b71c1c")
@@ -108,6 +120,14 @@ class CameraDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
         fits_in_view(self, form_widget.sizeHint().width() + 40, form_widget.sizeHint().height())
+
+    def _show_view_basis(self) -> None:
+        """Say, as the surveyor types, what the old view will be worked out from: a lens alone
+        is estimated on the typical sensor of its resolution, or sent to the site check."""
+        values = {k: v for k, v in self.values().items() if k in ("lens", "resolution")}
+        camera = capture.read_camera_form({"tag": "view", **values}, 0).cameras
+        note = requirements.view_basis(camera[0]) if camera and values["lens"].strip() else None
+        self.view_basis.setText(fmt.note(note, self.units) if note else "")
 
     def values(self) -> dict[str, str]:
         out = {}

@@ -44,6 +44,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 NOT_ANALYSED = "not analysed"
 STATUS_COLOURS = {
     Status.NO_REPLACEMENT.value: "#c62828",
+    Status.SITE_CHECK.value: "#ad1457",
     Status.TO_REPLACE.value: "#1565c0",
     Status.OVERRIDDEN.value: "#6a1b9a",
     Status.ALLOWED.value: "#2e7d32",
@@ -106,7 +107,7 @@ def _columns(system: UnitSystem, names: Mapping[str, str]) -> list[Column]:
         if offer is None:
             return ""
         failed = len(offer.failed)
-        fails = f" — fails {failed}" if failed else ""
+        fails = f" — does not meet {failed}" if failed else ""
         return (
             f"{names.get(offer.model.vendor_id, offer.model.vendor_id)} {offer.model.model}{fails}"
         )

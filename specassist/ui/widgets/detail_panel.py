@@ -158,8 +158,12 @@ class DetailPanel(QWidget):
                 offers.insert(0, result.override_offer)
             for offer in offers:
                 failed = len(offer.failed)
-                label = (f"{offer.role}: {self._model_name(offer)} — score {offer.score:g}"
-                         + (f" — fails {failed} requirement(s)" if failed else ""))  # fmt: skip
+                count = f"{offer.quantity} × " if offer.quantity > 1 else ""
+                label = (f"{offer.role}: {count}{self._model_name(offer)} — score "
+                         f"{offer.score:g} of 100"
+                         + (f" — does not meet {failed} requirement(s)" if failed else "")
+                         + (f" — {len(offer.deviations)} declared deviation(s)"
+                            if offer.deviations and not failed else ""))  # fmt: skip
                 item = QListWidgetItem(label)
                 item.setData(KEY_ROLE, offer.model.key)
                 item.setToolTip("\n".join(fmt.explanation(offer, self.units)))
@@ -229,7 +233,8 @@ class DetailPanel(QWidget):
             offer = result.offer
             if offer is not None:
                 parts.append("<h4>How it meets the requirement</h4><ul>")
-                parts.extend(f"<li>{_h(line)}</li>" for line in fmt.explanation(offer, self.units))
+                parts.extend(f"<li>{_h(line)}</li>" for line in fmt.explanation(offer, self.units)
+                             if not line.startswith(("DEVIATION", "score ")))  # fmt: skip
                 parts.append("</ul>")
             parts.append("<h4>Evidence</h4><table cellspacing='4'>")
             for e in ident.evidence:
@@ -255,11 +260,13 @@ class DetailPanel(QWidget):
             if result.match is None:
                 return ""
             why = fmt.no_match(result.match.no_match, self.units)
-            return f"<h4 style='color:{WARNING_RED}'>No replacement</h4><p>{_h(why)}</p>"
+            heading = "Site check" if result.status is Status.SITE_CHECK else "No replacement"
+            return f"<h4 style='color:{WARNING_RED}'>{heading}</h4><p>{_h(why)}</p>"
         overridden = result.status is Status.OVERRIDDEN
         heading = "Override" if overridden else "Replacement"
         note = f" — {_h(result.override.note)}" if overridden and result.override else ""
-        parts = [f"<h4>{heading}: {_h(self._model_name(offer))}{note}</h4>"]
+        count = f"{offer.quantity} × " if offer.quantity > 1 else ""
+        parts = [f"<h4>{heading}: {count}{_h(self._model_name(offer))}{note}</h4>"]
         if offer.failed:
             parts.append(f"<p style='color:{WARNING_RED}'><b>⚠ Does not meet "
                          f"{len(offer.failed)} requirement(s):</b></p><ul>")  # fmt: skip
@@ -272,6 +279,7 @@ class DetailPanel(QWidget):
                 meets = "meets every requirement" if not misses else \
                     f"misses {misses} requirement(s)"  # fmt: skip
                 parts.append(f"<p>The recommended {_h(self._model_name(first))} {meets}.</p>")
+        parts.append(self._deviations_html(offer))
         return "".join(parts)
 
     def _reasons_html(self, result: CameraOutcome) -> str:
@@ -289,10 +297,31 @@ class DetailPanel(QWidget):
         parts.append("</ul>")
         return "".join(parts)
 
+    def _deviations_html(self, offer: Offer) -> str:
+        """Declared deviations with their severity, then the score's parts."""
+        colours = {"minor": "#ef6c00", "confirm": "#6d4c41", "major": "#c62828",
+                   "critical": "#b71c1c"}  # fmt: skip
+        out = []
+        if offer.deviations:
+            out.append("<p><b>Declared deviations</b></p><table cellspacing='4'>")
+            for d in offer.deviations:
+                colour = colours.get(d.severity.value, "#000")
+                out.append(f"<tr><td style='color:{colour}'><b>{_h(d.severity.value)}</b></td>"
+                           f"<td>{_h(fmt.deviation_line(d, self.units))}</td></tr>")  # fmt: skip
+            out.append("</table>")
+        parts = " · ".join(
+            f"{_h(p.name)} {p.points + 0.0:g}" + (f"/{p.best:g}" if p.best else "")
+            for p in offer.score_parts
+        )
+        out.append(f"<p><small>Score {offer.score:g} of 100: {parts}</small></p>")
+        return "".join(out)
+
     def _requirement_html(self, req: Requirement) -> str:
         units = self.units
 
-        def row(name: str, item: Sourced[object] | None, shown: Figure = None) -> str:
+        def row(
+            name: str, item: Sourced[object] | None, shown: Figure = None, checked: bool = True
+        ) -> str:
             if item is None:
                 return ""
             text = (
@@ -301,7 +330,8 @@ class DetailPanel(QWidget):
                 else str(getattr(item.value, "value", item.value))
             )
             note = f"; {fmt.note(item.note, units)}" if item.note else ""
-            return (f"<tr><td>{_h(name)}</td><td><b>{_h(text)}</b></td>"
+            kind = ("required" if item.hard else "preference") if checked else ""
+            return (f"<tr><td>{_h(name)}</td><td><b>{_h(text)}</b></td><td>{kind}</td>"
                     f"<td><small>{_h(item.origin.value)}{_h(note)}</small></td></tr>")  # fmt: skip
 
         def amount(item: Sourced[float] | None, unit: object) -> Figure:
@@ -312,11 +342,11 @@ class DetailPanel(QWidget):
             row("Field of view", req.scene_hfov_deg, amount(req.scene_hfov_deg, deg)),
             row("Pixels across the view", req.px_across_scene,
                 pixels(req.px_across_scene.value) if req.px_across_scene else None),
-            row("Target distance", req.distance_m, amount(req.distance_m, metres)),
+            row("Target distance", req.distance_m, amount(req.distance_m, metres), False),
             row("Detail level", req.dori),
             row("Detail before", req.detail_before,
-                req.detail_before.value if req.detail_before else None),
-            row("Mount", req.mount),
+                req.detail_before.value if req.detail_before else None, False),
+            row("Mount", req.mount, checked=False),
             row("Ingress", req.min_ip),
             row("Impact", req.min_ik),
             row("IR range", req.min_ir_m, amount(req.min_ir_m, metres)),
@@ -328,5 +358,9 @@ class DetailPanel(QWidget):
         extra = (f"<p>Needed density at the target: {_h(fmt.density(density, units))}</p>"
                  if density else "")  # fmt: skip
         notes = "".join(f"<p><small>{_h(fmt.note(n, units))}</small></p>" for n in req.notes)
-        return "<h4>Requirement</h4><table cellspacing='4'>" + "".join(rows) + "</table>" + \
-            extra + notes  # fmt: skip
+        if req.site_check is not None:
+            notes += (f"<p style='color:#ad1457'>Site check: "
+                      f"{_h(fmt.note(req.site_check, units))}</p>")  # fmt: skip
+        return ("<h4>Requirement</h4><p><small>Required figures filter the catalog; preferences "
+                "(figures only the old datasheet gives) count in the score.</small></p>"
+                "<table cellspacing='4'>" + "".join(rows) + "</table>" + extra + notes)  # fmt: skip
