@@ -456,7 +456,7 @@ def derive(
         mount=Sourced(kind, Origin.SURVEY) if kind else None,
         mount_parts=mount_parts(camera.mount),
         min_ip=_ingress(camera, old),
-        min_ik=Sourced(VANDAL_IK, Origin.SURVEY) if camera.vandal_risk else None,
+        min_ik=_impact(camera),
         min_ir_m=_infrared(old, distance, options),
         max_power_w=None if options.allow_power_upgrade else _power_budget(camera, old, options),
         # Audio and alarm I/O are required only when the survey says the old camera used them:
@@ -483,9 +483,33 @@ def _why_unsized(camera: SurveyCamera) -> Note:
     return Note("no view angle, lens or catalog entry for the old camera: measure the view on site")
 
 
+VANDAL_WORDS = re.compile(r"\b(vandal\w*|tamper\w*|anti-?vandal|smashed|attacked)\b", re.I)
+"""Survey notes that say a camera is at risk of attack ("vandal area", "tampered with")."""
+WET_WORDS = re.compile(
+    r"\b(pool|swimming|humid\w*|damp|steam\w*|wash-?down|condensation|corrosi\w*|"
+    r"chlorin\w*|coastal|sea ?front|salt)\b",
+    re.I,
+)
+"""Survey notes that say the air is wet or corrosive indoors (a pool hall, a wash bay)."""
+
+
+def _impact(camera: SurveyCamera) -> Sourced[str] | None:
+    """IK10 where the survey marks a vandal risk, or its notes speak of one."""
+    if camera.vandal_risk:
+        return Sourced(VANDAL_IK, Origin.SURVEY)
+    found = VANDAL_WORDS.search(camera.notes or "") if camera.vandal_risk is None else None
+    if found:
+        return Sourced(VANDAL_IK, Origin.SURVEY, Note(f"survey notes say '{found.group(0)}'"))
+    return None
+
+
 def _ingress(camera: SurveyCamera, old: CameraModel | None) -> Sourced[str] | None:
-    """IP66 where the site is outdoors; where the survey does not say, where the old camera
-    was rated for outdoor use (replacing it with an indoor camera is the one wrong guess)."""
+    """IP66 where the site is outdoors, or where the notes say the air is wet or corrosive
+    (a pool hall); where the survey does not say, where the old camera was rated for outdoor
+    use (replacing it with an indoor camera is the one wrong guess)."""
+    wet = WET_WORDS.search(camera.notes or "")
+    if wet and not camera.outdoor:
+        return Sourced(OUTDOOR_IP, Origin.SURVEY, Note(f"survey notes say '{wet.group(0)}'"))
     if camera.outdoor is not None:
         return Sourced(OUTDOOR_IP, Origin.SURVEY) if camera.outdoor else None
     if old is not None and old.outdoor:

@@ -14,7 +14,7 @@ Errors name the file and the key, so an edited copy that breaks says where.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -73,6 +73,18 @@ class Profile:
     work_section: str
     work_section_title: str
     validity_days: int
+    climate: Climate = field(default_factory=lambda: Climate())
+
+
+@dataclass(frozen=True)
+class Climate:
+    """Operating temperatures the specification asks for where the survey says indoor or
+    outdoor, with what they rest on; a site whose climate is harsher says so in its notes."""
+
+    outdoor_c: tuple[float, float] = (-30.0, 50.0)
+    indoor_c: tuple[float, float] = (0.0, 40.0)
+    basis: str = ""
+    checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,9 +192,24 @@ def _profile(table: dict[str, Any], path: Path) -> Profile:
             Decimal(str(get("tax_pct"))), str(get("bidder")), str(get("bidders")),
             str(get("csi_section")), str(table.get("work_section", "")),
             str(table.get("work_section_title", "")), int(get("validity_days")),
+            _climate(table.get("climate", {}), path),
         )  # fmt: skip
     except (ValueError, InvalidOperation) as exc:
         raise ClauseError(f"{path}: profile: {exc}") from exc
+
+
+def _climate(table: dict[str, Any], path: Path) -> Climate:
+    """``[profile.climate]``: outdoor and indoor ranges (°C) and their basis."""
+    default = Climate()
+    try:
+        outdoor = tuple(float(v) for v in table.get("outdoor_c", default.outdoor_c))
+        indoor = tuple(float(v) for v in table.get("indoor_c", default.indoor_c))
+    except (TypeError, ValueError) as exc:
+        raise ClauseError(f"{path}: profile.climate: {exc}") from exc
+    if len(outdoor) != 2 or len(indoor) != 2 or outdoor[0] >= outdoor[1] or indoor[0] >= indoor[1]:
+        raise ClauseError(f"{path}: profile.climate: each range is [lowest, highest] in °C")
+    return Climate((outdoor[0], outdoor[1]), (indoor[0], indoor[1]), str(table.get("basis", "")),
+                   bool(table.get("checked", False)))  # fmt: skip
 
 
 def _build(data: dict[str, Any], path: Path) -> ClauseSet:

@@ -25,13 +25,20 @@ from specassist.domain.matching import Offer
 from specassist.domain.measures import Detail
 from specassist.domain.outcome import CameraOutcome, Status
 from specassist.domain.project_settings import Layout, TenderSettings
-from specassist.domain.requirements import PIXEL_TOLERANCE, POE_BUDGET_W, Requirement, port_class
+from specassist.domain.requirements import (
+    PIXEL_TOLERANCE,
+    POE_BUDGET_W,
+    VANDAL_IK,
+    Requirement,
+    port_class,
+)
 from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyCamera, SurveyStatus
 from specassist.domain.survey_review import survey_review
 from specassist.domain.system_plan import SystemPlan
 from specassist.tender import clauses as clause_sets
 from specassist.tender import package
+from specassist.tender.clauses import Climate
 from specassist.tender.document import (
     Block,
     Part,
@@ -44,6 +51,7 @@ from specassist.tender.document import (
 from specassist.tender.package import inputs as pkg
 from specassist.tender.plan_content import PlanSheet, plans_section
 from specassist.tender.system_content import system_inputs, with_system_sections
+from specassist.tender.wording import localise
 
 
 def fingerprint(
@@ -100,19 +108,22 @@ def build_document(
     units = settings.units
     names = _Names(vendor_names or {})
     types = _camera_types(entries)
+    clause_set = clause_sets.load(settings.clauses or settings.jurisdiction)
+    profile = clause_set.profile
+    climate = profile.climate
     sections = [
         Section("scope", "Scope and background", Part.GENERAL,
                 _scope(entries, rule_sets, catalog, as_of)),
         Section("compliance", "Compliance requirements", Part.GENERAL, _compliance(rule_sets)),
         Section("performance", "Performance specification", Part.PRODUCTS,
-                _performance(types, units, names)),
+                _performance(types, units, names, climate)),
         Section("schedule", "Schedule of cameras", Part.PRODUCTS,
                 _schedule(entries, types, units, _short_names(rule_sets), names)),
         Section("boq", "Bill of quantities", Part.PRODUCTS, _boq(costing, names)),
         Section("execution", "Execution", Part.EXECUTION, _execution()),
         Section("sources", "Appendix A — Rule sources", Part.APPENDIX, _sources(rule_sets)),
         Section("assumptions", "Appendix B — Assumptions", Part.APPENDIX,
-                _assumptions(costing, catalog, units)),
+                _assumptions(costing, catalog, units, climate)),
         Section("site_check", "Appendix C — Cameras that need a site check", Part.APPENDIX,
                 _site_check(entries, units)),
     ]  # fmt: skip
@@ -121,9 +132,7 @@ def build_document(
         sections.append(appendix)
     if settings.package:  # the client's estimate is not issued to bidders: it is the --boq file
         sections = [s for s in sections if s.key != "boq"]
-    clause_set = clause_sets.load(settings.clauses or settings.jurisdiction)
-    profile = clause_set.profile
-    inputs = _package_inputs(entries, types, costing, units)
+    inputs = _package_inputs(entries, types, costing, units, climate)
     if survey_issues is not None:
         review = survey_review([e.camera for e in entries], survey_issues)
         inputs = replace(inputs, survey_issues=tuple(
@@ -145,7 +154,7 @@ def build_document(
     section_number = settings.section_number
     if layout is Layout.NBS and profile.work_section:
         section_number = f"{profile.work_section} {profile.work_section_title}"
-    return TenderDocument(
+    document = TenderDocument(
         settings.title, settings.project, settings.client, settings.issuer, settings.revision,
         settings.issue_date, sites,
         fingerprint([e.camera for e in entries], catalog, rule_sets, costing,
@@ -159,6 +168,17 @@ def build_document(
         pricing=package.pricing.schedule(inputs) if settings.package else (),
         currency=costing.settings.currency, total_label=package.pricing.total_label(ctx),
     )  # fmt: skip
+    return localise(document, profile, _surveyed(entries))
+
+
+def _surveyed(entries: list[CameraOutcome]) -> set[str]:
+    """Every piece of text the survey gave, which the document prints as it was written."""
+    out: set[str] = set()
+    for entry in entries:
+        c = entry.camera
+        out.update(t for t in (c.tag, c.site, c.location, c.make, c.model, c.notes) if t)
+        out.update(c.extra.values())
+    return out
 
 
 def _kind(settings: TenderSettings, clause_set: clause_sets.ClauseSet, number: str) -> str:
@@ -194,7 +214,11 @@ class _Names:
 
 
 def _package_inputs(
-    entries: list[CameraOutcome], types: list[_CameraType], costing: Costing, units: UnitSystem
+    entries: list[CameraOutcome],
+    types: list[_CameraType],
+    costing: Costing,
+    units: UnitSystem,
+    climate: Climate,
 ) -> pkg.PackageInputs:
     """The counts and rows the package builders read, summed from the schedule entries."""
     type_of = {id(e): t.code for t in types for e in t.entries}
@@ -233,7 +257,7 @@ def _package_inputs(
         types=tuple(
             pkg.CameraTypeSpec(t.code, t.entries[0].requirement.form_family.value.value
                                if t.entries[0].requirement else t.basis.form_factor.value,
-                               len(t.entries), tuple(_type_rows(t, units)))
+                               len(t.entries), tuple(_type_rows(t, units, climate)))
             for t in types
         ),
         scopes=tuple(
@@ -334,7 +358,9 @@ def _type_code(index: int) -> str:
     return f"CT-{letters[index % len(letters)]}{'' if index < len(letters) else index // 24}"
 
 
-def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> tuple[Block, ...]:
+def _performance(
+    types: list[_CameraType], units: UnitSystem, names: _Names, climate: Climate
+) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Text(
             "Each camera type below is specified by the performance it shall deliver. The "
@@ -356,7 +382,7 @@ def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> 
             )
         )
         rows = [
-            *_type_rows(camera_type, units),
+            *_type_rows(camera_type, units, climate),
             ("Basis of design", f"{names.model(camera_type.basis)} or equivalent"),
         ]
         blocks.append(Table(("Requirement", "Minimum performance"), tuple(rows), (1, 2.2)))
@@ -371,29 +397,69 @@ def _performance(types: list[_CameraType], units: UnitSystem, names: _Names) -> 
     return tuple(blocks)
 
 
-def _type_rows(camera_type: _CameraType, units: UnitSystem) -> list[tuple[str, str]]:
+def _type_rows(
+    camera_type: _CameraType, units: UnitSystem, climate: Climate
+) -> list[tuple[str, str]]:
     """The type's requirements (requirement, minimum performance), for the specification and
-    the bidders' compliance matrix alike."""
-    reqs = [e.requirement for e in camera_type.entries if e.requirement is not None]
-    offers = [e.offer for e in camera_type.entries if e.offer is not None]
-    basis = camera_type.basis
+    the bidders' compliance matrix alike: from what the scenes need, never copied from the
+    basis of design's datasheet; what the survey does not say is to be confirmed at survey."""
+    entries = camera_type.entries
+    reqs = [e.requirement for e in entries if e.requirement is not None]
+    offers = [e.offer for e in entries if e.offer is not None]
     return [
         ("Minimum horizontal resolution", _min_pixels(reqs, offers)),
-        ("Pixel density at the target", _density_clause(camera_type.entries, units)),
+        ("Pixel density at the target", _density_clause(entries, units)),
         ("Horizontal field of view", _hfov_clause(reqs)),
         ("Lens", _lens_clause(reqs)),
         ("Infrared illumination", _max_clause([r.min_ir_m.value for r in reqs if r.min_ir_m],
                                               lambda v: f"at least {fmt.length(v, units)}")),
-        ("Ingress protection", _first([r.min_ip.value for r in reqs if r.min_ip],
-                                      "IEC 60529 {} or better", "not required (indoor)")),
-        ("Impact protection", _first([r.min_ik.value for r in reqs if r.min_ik],
-                                     "IEC 62262 {} or better", "not required")),
-        ("Operating temperature", _temperature(basis)),
+        ("Ingress protection", _ingress_clause(entries)),
+        ("Impact protection", _impact_clause(entries)),
+        ("Operating temperature", _temperature_clause(entries, climate)),
         ("Power", _power_clause(reqs)),
-        ("Interoperability", "ONVIF Profile " + ", ".join(basis.onvif_profiles)
-         if basis.onvif_profiles else "ONVIF Profile S and T (conformance to be shown)"),
+        ("Interoperability", ONVIF_CLAUSE),
         *_arrangement_rows(offers, units),
     ]  # fmt: skip
+
+
+CONFIRM = "to be confirmed at survey"
+ONVIF_CLAUSE = (
+    "ONVIF Profile S and T, shown by the ONVIF conformant products list "
+    "(Profile G or M where the client asks for edge recording or analytics)"
+)
+"""The same for every type: what the recording side needs, not what one model happens to list."""
+
+
+def _ingress_clause(entries: list[CameraOutcome]) -> str:
+    ratings = [
+        e.requirement.min_ip.value for e in entries if e.requirement and e.requirement.min_ip
+    ]
+    if ratings:
+        return f"IEC 60529 {max(ratings)} or better"
+    if all(e.camera.outdoor is False for e in entries):
+        return "not required (indoor)"
+    return f"{CONFIRM}: indoor or outdoor not recorded (IEC 60529 IP66 or better outdoors)"
+
+
+def _impact_clause(entries: list[CameraOutcome]) -> str:
+    ratings = [
+        e.requirement.min_ik.value for e in entries if e.requirement and e.requirement.min_ik
+    ]
+    if ratings:
+        return f"IEC 62262 {max(ratings)} or better"
+    if all(e.camera.vandal_risk is False for e in entries):
+        return "not required"
+    return f"IEC 62262 {VANDAL_IK} or better where the camera is within reach ({CONFIRM})"
+
+
+def _temperature_clause(entries: list[CameraOutcome], climate: Climate) -> str:
+    """The jurisdiction's range for where the cameras are (``Climate``), not a datasheet's."""
+    places = {e.camera.outdoor for e in entries}
+    low, high = climate.outdoor_c if True in places else climate.indoor_c
+    text = f"{low:g} °C to {high:g} °C or wider"
+    if None in places:
+        return f"{text} ({CONFIRM}: indoor or outdoor not recorded)"
+    return text + (" (outdoors)" if True in places else " (indoors)")
 
 
 def _arrangement_rows(offers: list[Offer], units: UnitSystem) -> list[tuple[str, str]]:
@@ -406,7 +472,7 @@ def _arrangement_rows(offers: list[Offer], units: UnitSystem) -> list[tuple[str,
 def _min_pixels(reqs: list[Requirement], offers: list[Offer]) -> str:
     needed = [r.px_across_scene.value for r in reqs if r.px_across_scene]
     if not needed:
-        return "as the basis of design"
+        return f"{CONFIRM}: the existing camera's picture size is not known"
     return f"{max(needed)} px across the scene (the existing camera's view)"
 
 
@@ -429,7 +495,7 @@ def _density_clause(entries: list[CameraOutcome], units: UnitSystem) -> str:
 def _hfov_clause(reqs: list[Requirement]) -> str:
     angles = [r.scene_hfov_deg.value for r in reqs if r.scene_hfov_deg]
     if not angles:
-        return "as the basis of design"
+        return f"{CONFIRM}: the existing view is not known"
     low, high = min(angles), max(angles)
     if abs(high - low) < 0.5:
         return f"able to cover {fmt.angle(high)}"
@@ -446,16 +512,6 @@ def _lens_clause(reqs: list[Requirement]) -> str:
 
 def _max_clause(values: list[float], text: Callable[[float], str]) -> str:
     return text(max(values)) if values else "not required"
-
-
-def _first(values: list[str], template: str, otherwise: str) -> str:
-    return template.format(max(values)) if values else otherwise
-
-
-def _temperature(model: CameraModel) -> str:
-    if model.temp_min_c is None or model.temp_max_c is None:
-        return "to suit the location (basis-of-design figure not known)"
-    return f"{model.temp_min_c:g} °C to {model.temp_max_c:g} °C or wider"
 
 
 def _power_clause(reqs: list[Requirement]) -> str:
@@ -684,7 +740,9 @@ def _sources(rule_sets: list[RuleSet]) -> tuple[Block, ...]:
     return (Table(("Rule set", "Source", "Address", "Date"), tuple(rows), (2.2, 3, 3, 1)),)
 
 
-def _assumptions(costing: Costing, catalog: CatalogInfo, units: UnitSystem) -> tuple[Block, ...]:
+def _assumptions(
+    costing: Costing, catalog: CatalogInfo, units: UnitSystem, climate: Climate
+) -> tuple[Block, ...]:
     s = costing.settings
     levels = "; ".join(
         f"{level.value} {fmt.density(need, units)}" for level, need in optics.DORI_PX_PER_M.items()
@@ -706,6 +764,13 @@ def _assumptions(costing: Costing, catalog: CatalogInfo, units: UnitSystem) -> t
             f"Access equipment at {s.currency} {s.access_day_rate} per site day for cameras "
             f"at height ({s.hours_per_day} working hours a day); disposal {s.currency} "
             f"{s.disposal_per_camera} per camera.",
+            "bullet",
+        ),
+        Text(
+            f"Operating temperatures: {climate.outdoor_c[0]:g} °C to {climate.outdoor_c[1]:g} °C "
+            f"outdoors and {climate.indoor_c[0]:g} °C to {climate.indoor_c[1]:g} °C indoors"
+            + (f", from {climate.basis}" if climate.basis else "")
+            + ("." if climate.checked else " (not checked against a published standard)."),
             "bullet",
         ),
         Text(
@@ -734,12 +799,16 @@ def _site_check(entries: list[CameraOutcome], units: UnitSystem) -> tuple[Block,
             reason = fmt.no_match(entry.match.no_match if entry.match else None, units)
             rows.append((camera.display_tag, camera.site or "", existing, "no catalog match",
                          reason or "no requirement"))  # fmt: skip
+        elif entry.offer is not None and camera.outdoor is None:
+            rows.append((camera.display_tag, camera.site or "", existing, "confirm the location",
+                         "indoor or outdoor not recorded: ingress protection and operating "
+                         "temperature to be confirmed at survey"))  # fmt: skip
     if not rows:
         return (Text("None: every camera was identified and every excluded camera matched."),)
     return (
         Text("These cameras are to be inspected on site before the order is placed: label, "
              "firmware and MAC address for identification; the view and mounting for those "
-             "without a catalog match."),
+             "without a catalog match; indoor or outdoor where the survey did not say."),
         Table(("Tag", "Site", "Existing", "Action", "Reason"), tuple(rows),
               (1, 1.8, 2.2, 1.5, 5)),
     )  # fmt: skip

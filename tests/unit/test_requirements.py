@@ -198,3 +198,39 @@ def test_environment_comes_from_the_site_and_a_ptz_pans_over_its_scene() -> None
     req = derive(camera(target_distance_m=120.0, required_dori=DoriLevel.RECOGNISE), ptz)
     assert req.scene_hfov_deg is not None and not req.scene_hfov_deg.hard
     assert req.px_across_scene is None  # the purpose is the detail when zoomed in
+
+
+@pytest.mark.parametrize(
+    ("notes", "vandal", "expected"),
+    [
+        ("Vandal area by the bus stop", None, "IK10"),
+        ("camera tampered with twice last year", None, "IK10"),
+        ("Vandal area by the bus stop", False, None),  # the survey's own column wins
+        ("high on the gable end", None, None),
+        (None, True, "IK10"),
+    ],
+)
+def test_impact_rating_from_the_vandal_column_or_the_notes(
+    notes: str | None, vandal: bool | None, expected: str | None
+) -> None:
+    req = derive(camera(notes=notes, vandal_risk=vandal), OLD)
+    assert (req.min_ik.value if req.min_ik else None) == expected
+    if expected and notes:
+        assert req.min_ik is not None and "survey notes say" in fmt.note(req.min_ik.note)
+
+
+@pytest.mark.parametrize(
+    ("notes", "outdoor", "expected"),
+    [
+        ("Pool hall, chlorine in the air", False, "IP66"),
+        ("vehicle wash-down bay", None, "IP66"),
+        ("dry office", False, None),
+        (None, True, "IP66"),
+    ],
+)
+def test_wet_or_corrosive_indoor_air_asks_for_ip66(
+    notes: str | None, outdoor: bool | None, expected: str | None
+) -> None:
+    indoor_old = model("hikvision", "DS-IN", "dome", 2688, 103.0, outdoor=False)
+    req = derive(camera(notes=notes, outdoor=outdoor), indoor_old)
+    assert (req.min_ip.value if req.min_ip else None) == expected
