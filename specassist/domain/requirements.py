@@ -483,8 +483,14 @@ def _why_unsized(camera: SurveyCamera) -> Note:
     return Note("no view angle, lens or catalog entry for the old camera: measure the view on site")
 
 
-VANDAL_WORDS = re.compile(r"\b(vandal\w*|tamper\w*|anti-?vandal|smashed|attacked)\b", re.I)
-"""Survey notes that say a camera is at risk of attack ("vandal area", "tampered with")."""
+VANDAL_WORDS = re.compile(
+    r"\b(vandal\w*|tamper\w*|anti-?vandal|smashed|attacked|custody|cells?|detention|"
+    r"detainees?|prison|holding)\b",
+    re.I,
+)
+"""Survey words that put a camera at risk of attack: a note ("vandal area", "tampered with")
+or a place where people are held against their will (a custody suite, a cell), where the
+tender's site constraints already ask for IK10 fixings."""
 WET_WORDS = re.compile(
     r"\b(pool|swimming|humid\w*|damp|steam\w*|wash-?down|condensation|corrosi\w*|"
     r"chlorin\w*|coastal|sea ?front|salt)\b",
@@ -494,12 +500,16 @@ WET_WORDS = re.compile(
 
 
 def _impact(camera: SurveyCamera) -> Sourced[str] | None:
-    """IK10 where the survey marks a vandal risk, or its notes speak of one."""
+    """IK10 where the survey marks a vandal risk, or, where its vandal column is blank, its
+    location or notes speak of one."""
     if camera.vandal_risk:
         return Sourced(VANDAL_IK, Origin.SURVEY)
-    found = VANDAL_WORDS.search(camera.notes or "") if camera.vandal_risk is None else None
-    if found:
-        return Sourced(VANDAL_IK, Origin.SURVEY, Note(f"survey notes say '{found.group(0)}'"))
+    if camera.vandal_risk is None:
+        for field, text in (("location", camera.location), ("notes", camera.notes)):
+            found = VANDAL_WORDS.search(text or "")
+            if found:
+                note = Note(f"survey {field} says '{found.group(0)}'")
+                return Sourced(VANDAL_IK, Origin.SURVEY, note)
     return None
 
 

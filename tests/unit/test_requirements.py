@@ -219,6 +219,13 @@ def test_impact_rating_from_the_vandal_column_or_the_notes(
         assert req.min_ik is not None and "survey notes say" in fmt.note(req.min_ik.note)
 
 
+def test_a_custody_location_asks_for_ik10_like_the_site_constraint() -> None:
+    req = derive(camera(location="Custody corridor"), OLD)
+    assert req.min_ik is not None and req.min_ik.value == "IK10"
+    assert "survey location says 'Custody'" in fmt.note(req.min_ik.note)
+    assert derive(camera(location="Reception"), OLD).min_ik is None
+
+
 @pytest.mark.parametrize(
     ("notes", "outdoor", "expected"),
     [
