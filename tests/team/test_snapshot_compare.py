@@ -36,7 +36,7 @@ def test_compare_update_and_undo_keep_the_projects_own_prices(
 ) -> None:
     url, folder = team
     project = projects.new_project("site", catalog=load_catalog(url))
-    assert projects.summary(project).catalog_version == "team 1 (2026.12.2)"
+    assert projects.summary(project).catalog_version == "team 1 (2026.12.3)"
     own = tmp_path / "quote.csv"
     own.write_text("Unit Price,Part No.,Currency,Valid From,Manufacturer\n"
                    "401.00,Q1805-LE,GBP,2026-11-01,Axis\n", encoding="utf-8")  # fmt: skip
@@ -70,12 +70,12 @@ def test_compare_update_and_undo_keep_the_projects_own_prices(
         ("axis:P3265-LVE", "441.0000", "Acme"), ("axis:Q1805-LE", "401.0000", "Local"),
     }  # fmt: skip
     assert "uk-sensitive-sites-2022" not in projects.rule_profile(project)
-    assert projects.summary(project).catalog_version == "team 3 (2026.12.2)"
+    assert projects.summary(project).catalog_version == "team 3 (2026.12.3)"
     left = catalog_compare.compare_with_catalog(project, url).differences
     assert [d.change for d in left] == [Change.UNAPPROVED]
     catalog_compare.restore_snapshot(project, previous)  # undo
     assert projects.rule_profile(project) == before_profile
-    assert projects.summary(project).catalog_version == "team 1 (2026.12.2)"
+    assert projects.summary(project).catalog_version == "team 1 (2026.12.3)"
     assert len(catalog_compare.compare_with_catalog(project, url).differences) == 4
     imports.remove_prices(project, stored)  # the price list's own undo still finds its rows
     assert [p.supplier for p in projects.catalog_of(project).prices] == ["Acme"]
@@ -102,5 +102,5 @@ def test_catalog_diff_and_update_from_the_command_line(team: tuple[str, Path],
     assert cli.run(cli.parse_args(args), out) == 0
     assert f"updated the project's catalog snapshot and saved {site}" in out.getvalue()
     with projects.open_project(site) as reopened:
-        assert projects.summary(reopened).catalog_version == "team 2 (2026.12.2)"
+        assert projects.summary(reopened).catalog_version == "team 2 (2026.12.3)"
         assert catalog_compare.compare_with_catalog(reopened, url).differences == []

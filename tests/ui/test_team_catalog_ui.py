@@ -70,7 +70,7 @@ def test_new_projects_snapshot_the_team_catalog_and_compare_updates_it_undoably(
     window = create_window(settings=app_settings)
     qtbot.addWidget(window)
     assert window.project is not None
-    assert projects.summary(window.project).catalog_version == "team 1 (2026.12.2)"
+    assert projects.summary(window.project).catalog_version == "team 1 (2026.12.3)"
     team_catalog.publish(team_url, _discontinued(check_catalog().catalog),
                          PublishRequest(base=1, approve=True))  # fmt: skip
     shown: list[CatalogCompareDialog] = []
@@ -87,7 +87,7 @@ def test_new_projects_snapshot_the_team_catalog_and_compare_updates_it_undoably(
     assert dialog.model.difference_at(0).change is Change.DISCONTINUED
     assert "1 discontinued" in dialog.summary.text()
     project = window.project
-    assert projects.summary(project).catalog_version == "team 2 (2026.12.2)"
+    assert projects.summary(project).catalog_version == "team 2 (2026.12.3)"
     assert window.undo_stack.undoText() == (
         f"Update the catalog from the team catalog {team_url}, version 2"
     )
@@ -95,10 +95,10 @@ def test_new_projects_snapshot_the_team_catalog_and_compare_updates_it_undoably(
     discontinued = {(m := table.model_at(r)).key: m.discontinued for r in range(table.rowCount())}
     assert discontinued[MODEL] is True  # the catalog tab shows the new snapshot
     window.undo_stack.undo()
-    assert projects.summary(project).catalog_version == "team 1 (2026.12.2)"
+    assert projects.summary(project).catalog_version == "team 1 (2026.12.3)"
     assert not next(m for m in projects.catalog_of(project).models if m.key == MODEL).discontinued
     window.undo_stack.redo()
-    assert projects.summary(project).catalog_version == "team 2 (2026.12.2)"
+    assert projects.summary(project).catalog_version == "team 2 (2026.12.3)"
 
 
 def test_an_unreachable_team_catalog_falls_back_to_the_folder_and_says_so(
