@@ -7,7 +7,7 @@ tables differ only in what they say, never in how a Qt model behaves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -21,8 +21,11 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 @dataclass(frozen=True)
 class Column:
     header: str
-    text: Callable[[Any], str]
+    text: Callable[..., str]
+    """The cell's text from its row; with ``names``, from its row and the vendors' display
+    names, so a recorder reads "Hanwha Vision XRN-3210B4" rather than its vendor id."""
     numeric: bool = False
+    names: bool = False
 
 
 class PlanRowsModel(QAbstractTableModel):
@@ -31,6 +34,7 @@ class PlanRowsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self.vendor_names: Mapping[str, str] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -55,7 +59,7 @@ class PlanRowsModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return column.text(row, self.vendor_names) if column.names else column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

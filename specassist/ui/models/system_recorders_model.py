@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from specassist.domain import formatting as fmt
@@ -9,11 +10,11 @@ from specassist.domain.recording_groups import RecorderGroup
 from specassist.ui.models.plan_rows import Column, PlanRowsModel
 
 
-def _chosen(group: RecorderGroup) -> str:
+def _chosen(group: RecorderGroup, names: Mapping[str, str]) -> str:
     model, choice = group.model, group.choice
     if model is not None and choice is not None:
         count = f"{choice.units} × " if choice.units > 1 else ""
-        return f"{count}{model.vendor_id} {model.model}"
+        return f"{count}{names.get(model.vendor_id, model.vendor_id)} {model.model}"
     return "retained" if choice is None else "none in the catalog fits"
 
 
@@ -33,7 +34,7 @@ class SystemRecordersModel(PlanRowsModel):
         Column("Incoming", lambda g: fmt.bitrate(g.demand.incoming_mbps), numeric=True),
         Column("Video stored", lambda g: fmt.storage(g.demand.stored_tb), numeric=True),
         Column("Raw disk", lambda g: fmt.storage(g.demand.raw_tb), numeric=True),
-        Column("Recorded by", _chosen),
+        Column("Recorded by", _chosen, names=True),
         Column("Licences", _licences),
         Column("Phase", lambda g: g.phase),
     )

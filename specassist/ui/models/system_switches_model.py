@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from specassist.domain import formatting as fmt
@@ -9,10 +10,11 @@ from specassist.domain.network_plan import SwitchPlan
 from specassist.ui.models.plan_rows import Column, PlanRowsModel
 
 
-def _action(switch: SwitchPlan) -> str:
+def _action(switch: SwitchPlan, names: Mapping[str, str]) -> str:
     budget = switch.budget
     if budget.replacement is not None:
-        return f"{budget.verdict.value}: {budget.replacement.vendor_id} {budget.replacement.model}"
+        new = budget.replacement
+        return f"{budget.verdict.value}: {names.get(new.vendor_id, new.vendor_id)} {new.model}"
     midspans = sum(m.ports for m in switch.midspans)
     return f"{budget.verdict.value}: {midspans} port(s)" if midspans else budget.verdict.value
 
@@ -25,7 +27,7 @@ class SystemSwitchesModel(PlanRowsModel):
         Column("Reserved", lambda s: fmt.power(s.budget.allocated_w), numeric=True),
         Column("All on switch", lambda s: fmt.power(s.budget.demanded_w), numeric=True),
         Column("PoE budget", lambda s: fmt.power(s.budget.supply.budget_w), numeric=True),
-        Column("Verdict", _action),
+        Column("Verdict", _action, names=True),
         Column("Phase", lambda s: s.phase),
     )
 

@@ -117,6 +117,8 @@ class SystemTab(QWidget):
     def show_loaded(self, loaded: Loaded) -> None:
         """A finished analysis of the open project, with its system plan."""
         self.analysis, self.plan, self.costing = loaded.analysis, loaded.system, loaded.costing
+        names = loaded.analysis.catalog.vendor_names()
+        self.recorders.vendor_names = self.switches.vendor_names = names
         project = self.bench.project
         if project is not None:
             settings = system_service.settings(project)
