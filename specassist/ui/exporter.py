@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QUrl, SignalInstance
 from PySide6.QtGui import QDesktopServices
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from specassist.domain.pipeline import Analysis, Cancelled
 from specassist.domain.project_settings import TenderSettings
-from specassist.services import analysis, project_settings, tender_choices
+from specassist.services import analysis, project_settings
 from specassist.services.projects import Project
 from specassist.services.tender_files import TenderFiles, Written
 from specassist.ui import workers
-from specassist.ui.dialogs.export_dialog import ExportDialog
+
+if TYPE_CHECKING:
+    from specassist.ui.dialogs.export_dialog import ExportDialog
 
 
 class ExportHost(Protocol):
@@ -55,6 +57,10 @@ def choose_export(
         host._error("No rule set chosen", "No rule set is ticked in the Rules tab, so no "
                     "camera can be excluded. Choose the rules that apply first.")  # fmt: skip
         return None
+    # The clause sets load here, when the dialog first opens, not before the first paint.
+    from specassist.services import tender_choices
+    from specassist.ui.dialogs.export_dialog import ExportDialog
+
     parent = host if isinstance(host, QWidget) else None
     current = project_settings.tender_settings(project)
     dialog = ExportDialog(current, tender_choices.jurisdictions(), folder, base,

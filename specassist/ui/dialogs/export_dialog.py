@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,12 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from specassist.domain.project_settings import TenderOutput, TenderSettings
-from specassist.services.tender_choices import Jurisdiction
 from specassist.services.tender_files import TenderFiles, named
 from specassist.ui.dialogs.camera_dialog import fits_in_view
 from specassist.ui.errors import guarded
 from specassist.ui.project_files import file_stem
 from specassist.ui.styles import WARNING_RED
+
+if TYPE_CHECKING:
+    from specassist.services.tender_choices import Jurisdiction
 
 SCHEDULE_NEEDS_PACKAGE = (
     "The bidders' pricing schedule is part of the whole tender package: tick "
