@@ -131,6 +131,7 @@ def main(cameras: int) -> None:
     from specassist.domain.rules import Verdict
     from specassist.runtime import tune_gc
     from specassist.services import imports, projects
+    from specassist.services.tender_files import TenderFiles
     from specassist.ui import main_window, workers
     from specassist.ui.main_window import MainWindow
     from specassist.ui.settings import AppSettings
@@ -209,7 +210,7 @@ def main(cameras: int) -> None:
         settle("autosave", window.autosave, lambda: not workers.running())
         done: list[str] = []
         window.sig_export_done.connect(done.append)
-        settle("export tender", lambda: window.export_tender(root / "tender.pdf"),
+        settle("export tender", lambda: window.export_tender(TenderFiles(root / "tender.pdf")),
                lambda: bool(done))  # fmt: skip
         window.project.dirty = False  # type: ignore[union-attr]
         window.undo_stack.setClean()

@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from specassist.services.tender_service import Tender
 
 
+_SCHEDULE_NEEDS_PACKAGE = (
+    "--schedule needs --jurisdiction (or a project whose export writes the whole package): "
+    "the schedule is part of a package"
+)
+
+
 def register(commands: Subparsers) -> None:
     sub = commands.add_parser(
         "tender", help="run the whole pipeline and write the tender PDF",
@@ -79,8 +85,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from specassist.domain.project_settings import Layout, TenderSettings
     from specassist.services import tender_service
 
-    if args.schedule and not args.jurisdiction:
-        return fail("tender", "--schedule needs --jurisdiction: the schedule is part of a package")
+    from_project = args.survey.suffix.lower() == ".specassist"
+    if args.schedule and not args.jurisdiction and not from_project:
+        return fail("tender", _SCHEDULE_NEEDS_PACKAGE)
     try:
         profile = tender_service.jurisdiction_profile(
             args.clauses or args.jurisdiction or "uk-public"
@@ -88,7 +95,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         weights = _weights(args.weights)
     except ValueError as exc:
         return fail("tender", str(exc))
-    if args.survey.suffix.lower() == ".specassist":
+    if from_project:
         return _from_project(args, out, weights)
     # The jurisdiction's defaults fill what the command line leaves open.
     package = bool(args.jurisdiction)
@@ -154,8 +161,10 @@ def _from_project(
         # Read only, as last saved: the project may be open in the app meanwhile.
         with projects.open_unlocked(args.survey) as project:
             result = analysis.analyse(project, as_of=args.as_of)
-            settings = project_settings.tender_settings(project, result.as_of)
-            tender = analysis.project_tender(project, result, replace(settings, **given))
+            settings = replace(project_settings.tender_settings(project, result.as_of), **given)
+            if args.schedule and not settings.package:  # a project may ask for a package
+                return fail("tender", _SCHEDULE_NEEDS_PACKAGE)
+            tender = analysis.project_tender(project, result, settings)
         pages = tender_service.write(
             tender, args.output, args.boq, docx_path=args.docx, schedule_path=args.schedule
         )

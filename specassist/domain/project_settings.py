@@ -14,6 +14,22 @@ from pathlib import Path
 from specassist.domain.formatting import UnitSystem
 
 
+class TenderOutput(StrEnum):
+    """A file a tender export writes besides the PDF, which it always writes."""
+
+    DOCX = "docx"
+    """The document as an editable DOCX."""
+    ESTIMATE = "estimate"
+    """The client's estimate, a bill of quantities (.xlsx); it is not for bidders."""
+    SCHEDULE = "schedule"
+    """The bidders' pricing schedule (.xlsx): part of the whole tender package only."""
+
+
+DEFAULT_OUTPUTS = frozenset({TenderOutput.ESTIMATE})
+"""What an export writes besides the PDF until the project says otherwise: the estimate, as
+the app always wrote one."""
+
+
 class Layout(StrEnum):
     """How the specification's sections are numbered and grouped."""
 
@@ -45,3 +61,6 @@ class TenderSettings:
     """A user's edited clause file, used instead of the jurisdiction's own."""
     weights: tuple[tuple[str, int], ...] = ()
     """Evaluation weights for this project (criterion, %); the clause set's when empty."""
+    outputs: frozenset[TenderOutput] = DEFAULT_OUTPUTS
+    """The files the app's export writes besides the PDF; the pricing schedule only with
+    ``package``."""

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specassist.domain.costing import Costing, cost_outcomes
-from specassist.domain.pipeline import Analysis, Progress, Setup
+from specassist.domain.pipeline import Analysis, Cancelled, Progress, Setup
 from specassist.domain.pipeline import analyse as run_pipeline
 from specassist.domain.project_settings import TenderSettings
 from specassist.domain.requirements import Options
@@ -29,6 +28,7 @@ from specassist.services import (
     system_service,
 )
 from specassist.services.projects import Project
+from specassist.services.tender_files import TenderFiles, Written
 
 if TYPE_CHECKING:
     from specassist.services.tender_service import Tender
@@ -83,19 +83,22 @@ def costs(analysis: Analysis, system: SystemPlan | None = None) -> Costing:
 def export_tender(
     project: Project,
     analysis: Analysis,
-    pdf_path: Path,
-    boq_path: Path | None = None,
+    files: TenderFiles,
     progress: Progress = _quiet,
-) -> int:
-    """Write the tender PDF (and BoQ) from an analysis, overrides included, with the
-    project's plans in an appendix; returns pages.
+    cancelled: Callable[[], bool] = _never,
+) -> Written:
+    """Write every file in ``files`` from one tender of the analysis (overrides included, the
+    project's plans in an appendix, its tender details and export choices), all or none:
+    ``cancelled`` is asked between outputs, and a cancel leaves the folder as it was.
 
     The tender's modules (clause files, renderers) load here, when a tender is
     written: the app's window imports this module before its first paint."""
     from specassist.services import tender_service
 
     tender = project_tender(project, analysis, progress=progress)
-    return tender_service.write(tender, pdf_path, boq_path, progress)
+    if cancelled():
+        raise Cancelled()
+    return tender_service.write_files(tender, files, progress, cancelled)
 
 
 def project_tender(

@@ -20,7 +20,12 @@ from specassist.domain.device_class import DeviceClass
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.money import CurrencyError, ExchangeRates
 from specassist.domain.pricing import CostSettings
-from specassist.domain.project_settings import Layout, TenderSettings
+from specassist.domain.project_settings import (
+    DEFAULT_OUTPUTS,
+    Layout,
+    TenderOutput,
+    TenderSettings,
+)
 from specassist.domain.requirements import Options
 from specassist.domain.system import RaidLevel
 from specassist.domain.system_settings import (
@@ -137,13 +142,49 @@ def tender_settings(project: Project, issue_date: date | None = None) -> TenderS
         layout=Layout(stored.get("layout", defaults.layout.value)),
         section_number=stored.get("section_number", defaults.section_number),
         units=UnitSystem(stored.get("units", defaults.units.value)),
+        jurisdiction=stored.get("jurisdiction", defaults.jurisdiction),
+        package=bool(stored.get("package", defaults.package)),
+        weights=tuple((str(k), int(v)) for k, v in stored.get("weights", {}).items()),
+        outputs=_outputs(stored.get("outputs")),
     )
 
 
-def set_tender_settings(project: Project, values: dict[str, str]) -> None:
+def _outputs(stored: list[str] | None) -> frozenset[TenderOutput]:
+    """The extra files chosen; a name this version does not know is left out."""
+    if stored is None:
+        return DEFAULT_OUTPUTS
+    known = {o.value for o in TenderOutput}
+    return frozenset(TenderOutput(name) for name in stored if name in known)
+
+
+def set_tender_settings(project: Project, values: dict[str, Any]) -> None:
     """Store cover and layout fields; ``values`` is a dict, as its keys include "project"."""
     current = settings(project).get("tender", {})
     update_settings(project, tender={**current, **values})
+
+
+def set_export_choices(project: Project, chosen: TenderSettings) -> None:
+    """Store what the export writes: ``chosen``'s jurisdiction, whole package or not, weights
+    and extra outputs, beside the cover fields (the other fields are not read).
+
+    An unknown jurisdiction or weights that do not add up to 100 raise ``ValueError`` and
+    store nothing. Weights equal to the clause set's own are stored as none, so the
+    project follows the set's weights.
+    """
+    from specassist.services import tender_choices
+
+    found = tender_choices.jurisdiction(chosen.jurisdiction)
+    weights = dict(chosen.weights)
+    if weights:
+        tender_choices.check_weights(weights)
+    if {k: v for k, v in weights.items() if v} == {
+        k: v for k, v in found.default_weights().items() if v
+    }:
+        weights = {}
+    set_tender_settings(project, {
+        "jurisdiction": found.key, "package": chosen.package, "weights": weights,
+        "outputs": sorted(output.value for output in chosen.outputs),
+    })  # fmt: skip
 
 
 def installed_rule_sets(project: Project) -> tuple[str, ...]:

@@ -7,13 +7,13 @@ both come here, so both produce the same document from the same inputs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from specassist.domain.costing import Costing, cost_outcomes
 from specassist.domain.issues import InputIssue
-from specassist.domain.pipeline import Analysis, Progress, Setup, analyse_cameras
+from specassist.domain.pipeline import Analysis, Cancelled, Progress, Setup, analyse_cameras
 from specassist.domain.project_settings import TenderSettings
 from specassist.domain.rules import chosen_rule_sets
 from specassist.domain.survey import SurveyCamera
@@ -21,13 +21,14 @@ from specassist.domain.system_costing import cost_with_system
 from specassist.domain.system_plan import SystemPlan, plan_analysis
 from specassist.domain.system_settings import SystemSettings
 from specassist.resources import fonts_dir
+from specassist.services.tender_files import Staging, TenderFiles, Written
 from specassist.tender import clauses
 from specassist.tender.clauses import Profile
 from specassist.tender.content import build_document
 from specassist.tender.document import TenderDocument
 from specassist.tender.plan_content import PlanSheet
 
-__all__ = ["Profile", "Tender", "jurisdiction_profile"]
+__all__ = ["Profile", "Tender", "TenderFiles", "Written", "jurisdiction_profile"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class Tender:
 
 def _quiet(_stage: str, _fraction: float) -> None:
     pass
+
+
+def _never() -> bool:
+    return False
 
 
 def jurisdiction_profile(name_or_path: str | Path) -> Profile:
@@ -110,27 +115,74 @@ def write(
 ) -> int:
     """Write the PDF, and if asked the DOCX, the bidders' pricing schedule (.xlsx) and the
     client's estimate (BoQ as .xlsx or .csv); returns the PDF's page count."""
-    # reportlab, python-docx and openpyxl load here, on first export, not at start-up.
-    from specassist.tender import boq, pdf
+    files = TenderFiles(pdf_path, docx_path, schedule_path, boq_path)
+    return write_files(tender, files, progress).pages
 
-    progress("Drawing the PDF", 0.6)
-    pages = pdf.render(tender.document, pdf_path, fonts_dir())
-    if docx_path is not None:
+
+def write_files(
+    tender: Tender,
+    files: TenderFiles,
+    progress: Progress = _quiet,
+    cancelled: Callable[[], bool] = _never,
+) -> Written:
+    """Write every output in ``files`` from the one prepared tender, all or none.
+
+    Each output is reported to ``progress`` as it starts, and ``cancelled`` is asked
+    before each and before they are moved into place: a cancel (``Cancelled``) or a
+    failure leaves the folder as it was (``tender_files.Staging``). An ``OSError``
+    names the file the user asked for, not the hidden one being written.
+    """
+    steps = _steps(tender, files)
+    pages = 0
+    with Staging([target for _, target, _ in steps]) as staging:
+        for number, (what, target, render) in enumerate(steps):
+            if cancelled():
+                raise Cancelled()
+            fraction = 0.6 + 0.4 * number / len(steps)
+            progress(f"{what} ({number + 1} of {len(steps)}): {target.name}", fraction)
+            try:
+                pages = render(staging.path(target)) or pages
+            except OSError as exc:
+                raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+        if cancelled():
+            raise Cancelled()
+        staging.commit()
+    progress("Done", 1.0)
+    return Written(files.paths(), pages)
+
+
+Render = Callable[[Path], int | None]
+
+
+def _steps(tender: Tender, files: TenderFiles) -> list[tuple[str, Path, Render]]:
+    """(what, target, how) per chosen output, the PDF first. reportlab, python-docx and
+    openpyxl load here, on first export, not at start-up."""
+    from specassist.tender import pdf
+
+    document = tender.document
+    steps: list[tuple[str, Path, Render]] = [
+        ("Drawing the PDF", files.pdf, lambda path: pdf.render(document, path, fonts_dir()))
+    ]
+    if files.docx is not None:
         from specassist.tender import docx
 
-        progress("Writing the DOCX", 0.8)
-        docx.render(tender.document, docx_path, fonts_dir())
-    if schedule_path is not None:
+        steps.append(("Writing the DOCX", files.docx,
+                      lambda path: docx.render(document, path, fonts_dir())))  # fmt: skip
+    if files.schedule is not None:
         from specassist.tender import pricing_schedule
 
-        progress("Writing the pricing schedule", 0.9)
-        pricing_schedule.write(tender.document, schedule_path)
-    if boq_path is not None:
-        progress("Writing the bill of quantities", 0.95)
-        names = tender.vendor_names
-        if boq_path.suffix.lower() == ".csv":
-            boq.write_csv(tender.costing, boq_path, names)
-        else:
-            boq.write_xlsx(tender.costing, boq_path, names, tender.document.issue_date)
-    progress("Done", 1.0)
-    return pages
+        steps.append(("Writing the pricing schedule", files.schedule,
+                      lambda path: pricing_schedule.write(document, path)))  # fmt: skip
+    if files.estimate is not None:
+        steps.append(("Writing the bill of quantities", files.estimate,
+                      lambda path: _write_estimate(tender, path)))  # fmt: skip
+    return steps
+
+
+def _write_estimate(tender: Tender, path: Path) -> None:
+    from specassist.tender import boq
+
+    if path.suffix.lower() == ".csv":
+        boq.write_csv(tender.costing, path, tender.vendor_names)
+    else:
+        boq.write_xlsx(tender.costing, path, tender.vendor_names, tender.document.issue_date)

@@ -57,7 +57,7 @@ def write_atomically(working: Path, target: Path) -> None:
     except (OSError, sqlite3.Error, _Refused) as exc:
         _discard(temporary, exc)
         raise ProjectSaveError(target, save_reason(exc, target), existed) from exc
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def remove_side_files(database: Path, with_main: bool) -> None:
@@ -161,7 +161,7 @@ def _discard(temporary: Path, cause: BaseException) -> None:
         log.warning("could not remove %s after a failed save: %s", temporary, exc)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename durable. The file is already in place, so a failure is only logged."""
     if sys.platform == "win32":
         return

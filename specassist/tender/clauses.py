@@ -25,6 +25,9 @@ from specassist.tender.document import DateStyle, PackagePart, PageSize, Part
 
 JURISDICTIONS = ("uk-public", "us-federal", "private")
 
+CRITERIA = ("price", "quality", "social_value", "past_performance")
+"""Criteria a clause set may weight (its ``[evaluation]`` table), in the order they are printed."""
+
 
 class ClauseError(ValueError):
     """A clause file that cannot be used, with the file and key that are wrong."""
@@ -113,9 +116,36 @@ class ClauseSet:
         """A built section's heading, as the set words it (``[titles]``) or the default."""
         return str(self.tables.get("titles", {}).get(key, default))
 
+    def criteria(self) -> tuple[tuple[str, int], ...]:
+        """(criterion, %) for each criterion the set's ``[evaluation]`` table names, zero
+        weights included: the choices a user may re-weight."""
+        table = self.table("evaluation")
+        return tuple((name, int(table[name])) for name in CRITERIA if name in table)
+
     @property
     def label(self) -> str:
         return f"{self.title}, clause set {self.set_id} version {self.version}"
+
+
+def criterion_name(key: str) -> str:
+    """``social_value`` → "Social value", as the tender prints it."""
+    return key.replace("_", " ").capitalize()
+
+
+def checked_weights(chosen: dict[str, int]) -> list[tuple[str, int]]:
+    """The weighted criteria in print order, zero weights left out.
+
+    Raises ValueError for a criterion no clause set knows or weights that do not add up
+    to 100, so a typo never reaches bidders.
+    """
+    unknown = sorted(set(chosen) - set(CRITERIA))
+    if unknown:
+        raise ValueError(f"unknown evaluation criteria {unknown}; use {', '.join(CRITERIA)}")
+    out = [(name, chosen[name]) for name in CRITERIA if chosen.get(name)]
+    total = sum(weight for _, weight in out)
+    if total != 100:
+        raise ValueError(f"evaluation weights add up to {total}%, not 100%: {dict(out)}")
+    return out
 
 
 def clauses_dir() -> Path:

@@ -33,9 +33,11 @@ from specassist.domain.costing import Costing
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import UserError
 from specassist.domain.pipeline import Analysis
+from specassist.domain.project_settings import TenderSettings
 from specassist.services import capture, project_settings, projects, recovery
 from specassist.services.imports import ImportMode, StoredImport
 from specassist.services.projects import SUFFIX, Project
+from specassist.services.tender_files import TenderFiles
 from specassist.ui import exporter, menus, workers
 from specassist.ui.analysis_runner import AnalysisRunner, Loaded
 from specassist.ui.camera_edits import CameraEdits
@@ -59,6 +61,7 @@ from specassist.ui.widgets.system_tab import SystemTab
 
 if TYPE_CHECKING:
     from specassist.ui.dialogs.discover_dialog import DiscoverDialog
+    from specassist.ui.dialogs.export_dialog import ExportDialog
 
 AUTOSAVE_MS = 60_000
 
@@ -510,15 +513,28 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ export, units, dialogs
 
-    def choose_export(self) -> None:
-        exporter.choose_export(self, self._project, self.analysis,
-                               self.files.suggested(" tender.pdf"))  # fmt: skip
+    def choose_export(self) -> ExportDialog | None:
+        """The Export tender dialog (``None`` when there is nothing honest to export yet)."""
+        folder, base = self.files.export_target()
+        return exporter.choose_export(self, self._project, self.analysis, folder, base)
 
-    def export_tender(self, pdf: Path, boq: Path | None = None, ask_open: bool = False) -> None:
-        """Write the tender off the GUI thread, with progress and cancel."""
+    def export_tender(self, files: TenderFiles, ask_open: bool = False) -> None:
+        """Write the tender's files off the GUI thread, with progress and cancel."""
         assert self._project is not None and self.analysis is not None
-        exporter.export_in_background(self, self, self._project, self.analysis, pdf, boq,
+        exporter.export_in_background(self, self, self._project, self.analysis, files,
                                       ask_open)  # fmt: skip
+
+    def store_export_choices(self, chosen: TenderSettings) -> None:
+        """Keep what the export writes with the project, undoably, as tender details are."""
+        assert self._project is not None
+        before = project_settings.section(self._project, "tender")
+        project_settings.set_export_choices(self._project, chosen)
+        if project_settings.section(self._project, "tender") != before:
+            self.undo_stack.push(SettingsCommand(self, "tender", "Change export choices", before))
+            self.update_title()
+
+    def remember_export_folder(self, folder: Path) -> None:
+        self.settings.export_folder = str(folder)
 
     def _check_units(self) -> None:
         chosen = self.action_imperial if self.units is UnitSystem.IMPERIAL else self.action_metric

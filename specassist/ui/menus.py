@@ -86,7 +86,7 @@ def build(window: MainWindow) -> None:
     w.action_save_as = a("Save &as…", files.save_as, keys.SaveAs,
                          "Save the project under a new name")  # fmt: skip
     w.action_export = a("&Export tender…", w.choose_export, "Ctrl+E",
-                        "Write the tender PDF and the bill of quantities")  # fmt: skip
+                        "Write the tender: PDF, DOCX, estimate, pricing schedule")  # fmt: skip
     w.action_quit = a("&Quit", w.close, keys.Quit, "Close SpecAssist")
     w.action_undo = stack_action(w.undo_stack, w, redo=False)
     w.action_redo = stack_action(w.undo_stack, w, redo=True)

@@ -82,6 +82,13 @@ class ProjectFiles:
             return project.path
         return self.project_folder() / (file_stem(self.project_title()) + ending)
 
+    def export_target(self) -> tuple[Path, str]:
+        """Where the tender goes and the start of its files' names: the folder last exported
+        to (while it exists), else the project's; "<project name> tender"."""
+        last = self.window.settings.export_folder
+        folder = Path(last) if last and Path(last).is_dir() else self.project_folder()
+        return folder, file_stem(self.project_title()) + " tender"
+
     # ------------------------------------------------------------ project files
 
     def save(self) -> bool:

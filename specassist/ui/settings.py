@@ -94,6 +94,15 @@ class AppSettings:
     def last_folder(self, value: str) -> None:
         self._s.setValue("files/last_folder", value)
 
+    @property
+    def export_folder(self) -> str:
+        """The folder the tender was last exported to ("" before the first export)."""
+        return self._get("files/export_folder", "")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._s.setValue("files/export_folder", value)
+
     # -- column mappings remembered per header set
 
     @staticmethod

@@ -13,6 +13,7 @@ from specassist.domain.rules import Verdict
 from specassist.domain.survey import SurveyCamera, SurveyStatus
 from specassist.resources import demo_survey
 from specassist.services import analysis, capture, imports, overrides, project_settings, projects
+from specassist.services.tender_files import TenderFiles
 
 DAY = date(2026, 11, 27)
 
@@ -61,7 +62,7 @@ def test_override_is_stored_applied_and_printed(tmp_path: Path) -> None:
         assert outcome is not None and outcome.status is Status.OVERRIDDEN
         assert outcome.offer is not None and outcome.offer.model.key == alternate.key
         pdf = tmp_path / "t.pdf"
-        analysis.export_tender(reopened, result, pdf)
+        analysis.export_tender(reopened, result, TenderFiles(pdf))
         text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
         assert "overridden: client standard" in text
         overrides.clear_override(reopened, target.id)

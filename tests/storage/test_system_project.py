@@ -15,6 +15,7 @@ from specassist.domain.survey import SurveyCamera
 from specassist.domain.system_settings import PhaseRule
 from specassist.services import analysis, capture, imports, project_settings, projects
 from specassist.services import system_service as system
+from specassist.services.tender_files import TenderFiles
 
 DAY = date(2026, 12, 1)
 DATA = Path(__file__).parents[1] / "data" / "system"
@@ -90,7 +91,7 @@ def test_project_plan_costs_and_tender_follow_the_settings(tmp_path: Path) -> No
         costing = analysis.costs(result, week)
         assert [phase for phase, _ in costing.phase_subtotals] == [p.key for p in week.phases]
         pdf = tmp_path / "t.pdf"
-        analysis.export_tender(project, result, pdf, tmp_path / "t.csv")
+        analysis.export_tender(project, result, TenderFiles(pdf, estimate=tmp_path / "t.csv"))
         text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
         for heading in (
             "Phasing programme",

@@ -120,21 +120,28 @@ def test_save_and_export_suggest_the_project_folder_and_name(
     asked: list[tuple[str, str]],
 ) -> None:
     window = demo_window
+
+    def export_suggests() -> tuple[str, str]:
+        dialog = window.choose_export()
+        assert dialog is not None
+        suggested = (dialog.folder_edit.text(), dialog.name_edit.text())
+        dialog.reject()
+        return suggested
+
     documents = window.files.project_folder()
     window.files.save_as()
     assert asked[-1] == ("Save project", str(documents / "Untitled project.specassist"))
-    window.choose_export()
-    assert asked[-1] == ("Export tender", str(documents / "Untitled project tender.pdf"))
+    assert export_suggests() == (str(documents), "Untitled project tender")
 
     assert window.files.save_to(tmp_path / "riverside.specassist")
-    window.choose_export()
-    assert asked[-1] == ("Export tender", str(tmp_path / "riverside tender.pdf"))
+    assert export_suggests() == (str(tmp_path), "riverside tender")
     window.files.save_as()
     assert asked[-1] == ("Save project", str(tmp_path / "riverside.specassist"))
     assert window.project is not None
     project_settings.set_tender_settings(window.project, {"project": "Riverside: phase 2/3"})
-    window.choose_export()
-    assert asked[-1] == ("Export tender", str(tmp_path / "Riverside- phase 2-3 tender.pdf"))
+    assert export_suggests() == (str(tmp_path), "Riverside- phase 2-3 tender")
+    window.settings.export_folder = str(tmp_path / "gone")  # a folder since removed
+    assert export_suggests()[0] == str(tmp_path)
     window.files.choose_survey()  # no import yet this session: the project's folder
     assert asked[-1] == ("Import survey", str(tmp_path))
 

@@ -1,16 +1,19 @@
-"""The whole job in the app: demo → excluded camera → override → undo/redo → PDF."""
+"""The whole job in the app: demo → excluded camera → override → undo/redo → tender package."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+from openpyxl import load_workbook
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from specassist.app import create_window
 from specassist.domain.outcome import Status
 from specassist.domain.rules import Verdict
-from specassist.services import capture, imports, projects, recovery
+from specassist.services import capture, imports, project_settings, projects, recovery
 from specassist.services.catalog_service import check_catalog
 from specassist.ui.main_window import MainWindow
 from specassist.ui.models.survey_table_model import row_status
@@ -34,8 +37,9 @@ def _status(window: MainWindow, camera_id: int) -> str:
     return row_status(window.analysis.by_id(camera_id))
 
 
-def test_override_undo_redo_and_export(qtbot: QtBot, tmp_path: Path,
-                                       app_settings: AppSettings) -> None:  # fmt: skip
+def test_override_undo_redo_and_export(
+    qtbot: QtBot, tmp_path: Path, app_settings: AppSettings, no_modal_questions: list[str]
+) -> None:
     window = _window(qtbot, app_settings)
     assert window.analysis is not None
     target = next(r for r in window.analysis.outcomes
@@ -62,17 +66,50 @@ def test_override_undo_redo_and_export(qtbot: QtBot, tmp_path: Path,
         window.action_redo.trigger()
     assert _status(window, target.id) == "overridden"
 
-    pdf = tmp_path / "tender.pdf"
-    with qtbot.waitSignal(window.sig_export_done, timeout=30000) as done:
-        window.export_tender(pdf, tmp_path / "boq.xlsx")
+    # Export through the dialog: a US federal package with every output, from one tender.
+    dialog = window.choose_export()
+    assert dialog is not None and dialog.isVisible() and dialog.isModal()
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.folder_edit.setText(str(out))
+    dialog.name_edit.clear()
+    qtbot.keyClicks(dialog.name_edit, "depot")
+    dialog.jurisdiction_combo.setCurrentIndex(dialog.jurisdiction_combo.findData("us-federal"))
+    for check in (dialog.package_check, dialog.docx_check, dialog.schedule_check):
+        if not check.isChecked():
+            check.setFocus()
+            qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert dialog.estimate_check.isChecked()
+    names = ["depot.pdf", "depot.docx", "depot-pricing-schedule.xlsx", "depot-boq.xlsx"]
+    assert all(name in dialog.file_list.text() for name in names)
+    with qtbot.waitSignal(window.sig_export_done, timeout=60000) as done:
+        dialog.ok.click()
+    pdf = out / "depot.pdf"
     assert done.args == [str(pdf)]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    finished = no_modal_questions[-1]
+    assert finished.startswith("Tender written") and all(name in finished for name in names)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     vendor = next(
         v.name for v in check_catalog().catalog.vendors if v.vendor_id == alternate.vendor_id
     )  # the document prints display names
     assert f"{vendor} {alternate.model}" in text.replace("\n", " ")
     assert "overridden" in text
-    assert (tmp_path / "boq.xlsx").exists()
+    assert "offeror" in text and "52.204-25" in text  # the US package's words
+    word = " ".join(p.text for p in docx.Document(str(out / "depot.docx")).paragraphs)
+    assert "offeror" in word and "52.204-25" in word
+    schedule = load_workbook(out / "depot-pricing-schedule.xlsx").active
+    assert schedule is not None and schedule.title == "Pricing schedule"
+    labels = [str(row[1]) for row in schedule.iter_rows(values_only=True) if row[1]]
+    assert any(label.startswith("Total price") for label in labels)  # the US set's wording
+    assert str(schedule.page_setup.paperSize) == schedule.PAPERSIZE_LETTER  # US letter
+    estimate = load_workbook(out / "depot-boq.xlsx").active
+    assert estimate is not None and estimate.title == "Bill of quantities"
+    assert any(row[1] == "total" for row in estimate.iter_rows(values_only=True))
+    assert window.project is not None
+    stored = project_settings.tender_settings(window.project)
+    assert (stored.jurisdiction, stored.package) == ("us-federal", True)
+    assert app_settings.export_folder == str(out)
 
 
 def test_filters_by_site_status_and_text(qtbot: QtBot, app_settings: AppSettings) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from specassist.tender.clauses import checked_weights, criterion_name
 from specassist.tender.document import Block, PackagePart, Section, Table, Text
 from specassist.tender.package.registry import PackageContext, fill, register
 
@@ -23,29 +24,13 @@ def timetable(ctx: PackageContext) -> Section:
                    blocks=blocks, package_part=PackagePart.ITT)  # fmt: skip
 
 
-CRITERIA = ("price", "quality", "social_value", "past_performance")
-"""Criteria a clause set may weight, in the order they are printed."""
-
-
 def weights(ctx: PackageContext) -> list[tuple[str, int]]:
     """(criterion, %) for this project: the set's weights, or those chosen for the project.
 
     Raises ValueError when they do not add up to 100, so a typo never reaches bidders.
     """
-    table = ctx.clauses.table("evaluation")
-    chosen = dict(ctx.weights) if ctx.weights else {k: int(table.get(k, 0)) for k in CRITERIA}
-    unknown = sorted(set(chosen) - set(CRITERIA))
-    if unknown:
-        raise ValueError(f"unknown evaluation criteria {unknown}; use {', '.join(CRITERIA)}")
-    out = [(name, chosen[name]) for name in CRITERIA if chosen.get(name)]
-    total = sum(weight for _, weight in out)
-    if total != 100:
-        raise ValueError(f"evaluation weights add up to {total}%, not 100%: {dict(out)}")
-    return out
-
-
-def _name(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+    chosen = dict(ctx.weights) if ctx.weights else dict(ctx.clauses.criteria())
+    return checked_weights(chosen)
 
 
 @register("evaluation")
@@ -57,7 +42,7 @@ def evaluation(ctx: PackageContext) -> Section:
         Text(fill(ctx, f"Tenders are assessed against the criteria below; {bidders} whose "
                        "offer fails a mandatory requirement (the supplier declaration, the "
                        "compliance requirements or accreditation) are not assessed further.")),
-        Table(("Criterion", "Weight"), tuple((_name(k), f"{w}%") for k, w in chosen),
+        Table(("Criterion", "Weight"), tuple((criterion_name(k), f"{w}%") for k, w in chosen),
               (3, 1), numeric=(1,)),
     ]  # fmt: skip
     if "price_method" in table:
@@ -68,7 +53,7 @@ def evaluation(ctx: PackageContext) -> Section:
         questions = table.get(key, [])
         if not questions or not weight:
             continue
-        blocks.append(Text(f"{_name(title)} ({weight}%)", "label"))
+        blocks.append(Text(f"{criterion_name(title)} ({weight}%)", "label"))
         blocks.append(Table(("Question", "Share of the criterion"),
                             tuple((str(q), f"{share}%") for q, share in questions),
                             (4, 1), numeric=(1,)))  # fmt: skip

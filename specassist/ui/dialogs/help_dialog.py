@@ -48,7 +48,9 @@ in red and the requirement it misses is named.</li>
 totals by site. A total with unpriced items is marked <i>partial</i>: import a supplier's
 price list (Ctrl+Shift+P) or enter the missing exchange rate.</li>
 <li><b>Write the tender.</b> <i>Edit › Tender details</i> (Ctrl+T) sets the cover; then
-<i>File › Export tender</i> (Ctrl+E) writes the PDF and the bill of quantities.</li>
+<i>File › Export tender</i> (Ctrl+E) writes the PDF and, as you choose, an editable DOCX,
+the client's estimate (bill of quantities) and, for a whole tender package, the bidders'
+pricing schedule.</li>
 </ol>
 <p>Every change can be undone (Ctrl+Z). Unsaved work is copied aside every minute and
 offered back after a crash. Errors are recorded in the log (<i>Help › Show log</i>).</p>
