@@ -41,25 +41,38 @@ class PatternClash:
 
 
 def pattern_clashes(catalog: Catalog) -> list[PatternClash]:
-    """Every collision of a pattern with another maker's model or pattern."""
+    """Every collision of a pattern with another maker's model or pattern.
+
+    Names are normalised once and each pattern asks once per vendor whether it covers
+    it: the check runs on every catalog load, over every pattern × every model name."""
     identifier = Identifier(catalog)
-    compiled = [re.compile(p.pattern) for p in catalog.model_patterns]
-    owned: list[tuple[str, str, str]] = [
-        (m.vendor_id, name, "models.csv") for m in catalog.models for name in (m.model, *m.aliases)
+    owned: list[tuple[str, str, str, str]] = [
+        (m.vendor_id, name, "models.csv", normalise_model(name))
+        for m in catalog.models
+        for name in (m.model, *m.aliases)
     ]
-    owned += [(x.vendor_id, x.model, "lookalikes.csv") for x in catalog.lookalikes]
+    owned += [
+        (x.vendor_id, x.model, "lookalikes.csv", normalise_model(x.model))
+        for x in catalog.lookalikes
+    ]
+    examples = [
+        (other, [(example, normalise_model(example)) for example in other.must_match])
+        for other in catalog.model_patterns
+    ]
+    vendors = {vendor_id for vendor_id, *_ in owned} | {o.maker_id for o in catalog.model_patterns}
     clashes = []
-    for index, (pattern, regex) in enumerate(zip(catalog.model_patterns, compiled, strict=True)):
-        for vendor_id, model, where in owned:
-            if not _covers(identifier, pattern, vendor_id) and regex.match(normalise_model(model)):
+    for index, pattern in enumerate(catalog.model_patterns):
+        regex = re.compile(pattern.pattern)
+        covered = {v for v in vendors if _covers(identifier, pattern, v)}
+        for vendor_id, model, where, normal in owned:
+            if vendor_id not in covered and regex.match(normal):
                 clashes.append(PatternClash(index, model, vendor_id, where))
-        for other in catalog.model_patterns:
-            if identifier.maker_of(other.maker_id) == identifier.maker_of(pattern.maker_id):
+        maker = identifier.maker_of(pattern.maker_id)
+        for other, normals in examples:
+            if identifier.maker_of(other.maker_id) == maker or other.maker_id in covered:
                 continue
-            for example in other.must_match:
-                if regex.match(normalise_model(example)) and not _covers(
-                    identifier, pattern, other.maker_id
-                ):
+            for example, normal in normals:
+                if regex.match(normal):
                     clashes.append(
                         PatternClash(
                             index, example, other.maker_id, f"the examples of {other.pattern}"

@@ -386,12 +386,9 @@ def _performance(
             ("Basis of design", f"{names.model(camera_type.basis)} or equivalent"),
         ]
         blocks.append(Table(("Requirement", "Minimum performance"), tuple(rows), (1, 2.2)))
-        deviating = [(e.camera.display_tag, d) for e in camera_type.entries for d in e.deviations]
+        deviating = [e.camera.display_tag for e in camera_type.entries if e.deviations]
         if deviating:
-            listed = "; ".join(f"{tag}: {fmt.deviation_line(d, units)}" for tag, d in deviating)
-            blocks.append(
-                Text(f"Declared deviations of the basis of design for this type: {listed}", "note")
-            )
+            blocks.append(Text(_deviating_note(deviating), "note"))
     if not types:
         blocks.append(Text("No excluded camera has a replacement in the catalog.", "note"))
     return tuple(blocks)
@@ -462,11 +459,37 @@ def _temperature_clause(entries: list[CameraOutcome], climate: Climate) -> str:
     return text + (" (outdoors)" if True in places else " (indoors)")
 
 
+LISTED_TAGS = 12
+"""Tags a type's notes name one by one; beyond this they give the count, and the schedule of
+cameras, which lists every camera, carries the detail."""
+
+
+def _deviating_note(tags: list[str]) -> str:
+    """Which cameras of a type carry declared deviations; their figures are in the schedule's
+    table of declared deviations, printed once rather than again for every type."""
+    named = ", ".join(tags[:LISTED_TAGS])
+    more = f" and {len(tags) - LISTED_TAGS} more" if len(tags) > LISTED_TAGS else ""
+    return (
+        f"Declared deviations of the basis of design: {len(tags)} camera(s) of this type "
+        f"({named}{more}); each deviation, with its figures and reason, is listed under "
+        '"Declared deviations" in the schedule of cameras.'
+    )
+
+
 def _arrangement_rows(offers: list[Offer], units: UnitSystem) -> list[tuple[str, str]]:
     """Where a position takes more than one camera (a scene split between narrower lenses):
-    the figures above are for the whole scene, shared between them."""
-    arranged = sorted({fmt.note(o.arrangement, units) for o in offers if o.arrangement})
-    return [("Arrangement", "; ".join(arranged))] if arranged else []
+    the figures above are for the whole scene, shared between them. A few splits are named;
+    many are counted, each being stated for its camera in the schedule."""
+    split = [o for o in offers if o.arrangement]
+    arranged = sorted({fmt.note(o.arrangement, units) for o in split})
+    if not arranged:
+        return []
+    if len(arranged) <= 3:
+        return [("Arrangement", "; ".join(arranged))]
+    counts = "/".join(str(n) for n in sorted({o.quantity for o in split}))
+    return [("Arrangement", f"{len(split)} positions take {counts} cameras side by side, each "
+             "covering part of the scene; the split for each position is stated in the "
+             "schedule of cameras")]  # fmt: skip
 
 
 def _min_pixels(reqs: list[Requirement], offers: list[Offer]) -> str:

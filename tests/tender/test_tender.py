@@ -22,6 +22,7 @@ from specassist.services.catalog_service import check_catalog
 from specassist.survey.importer import import_survey
 from specassist.survey.price_list import import_price_list
 from specassist.tender import boq
+from specassist.tender.document import Text
 
 DAY = date(2026, 11, 27)
 
@@ -199,5 +200,10 @@ def test_every_declared_deviation_is_printed_and_nothing_promises_equal_or_bette
     for d in deviations:
         assert d.requirement in flat and d.severity.value in flat
     assert "beyond every allowed model" in flat
+    # printed once, in the schedule; the camera type names its cameras and points there
+    performance = next(s for s in tender.document.sections if s.key == "performance")
+    notes = [b.text for b in performance.blocks if isinstance(b, Text) and "deviations" in b.text]
+    assert notes and all("B1" in n and "schedule of cameras" in n for n in notes)
+    assert not any("needs ≥" in n for n in notes)
     # the lens-only camera is on the site-check list, not sized on a guess
     assert "measure the view" in flat and "measure the view on site" in flat

@@ -3,9 +3,9 @@
 The builders never read survey rows, decisions or offers: the pipeline sums
 its per-camera outcomes into these records once, and every part of the
 package (pricing schedule, matrix, acceptance certificate, site constraints)
-reads the same figures. ``None`` for deviations or survey issues means "not
-supplied", and the package then leaves that appendix out rather than print
-"none".
+reads the same figures. ``None`` for survey issues means "not supplied", and
+the package then leaves that appendix out rather than print "none". Declared
+deviations are printed once, with the schedule of cameras they belong to.
 """
 
 from __future__ import annotations
@@ -85,18 +85,6 @@ class SiteNote:
 
 
 @dataclass(frozen=True, slots=True)
-class Deviation:
-    """A requirement the basis of design does not meet, and why it was still chosen."""
-
-    tag: str
-    type_code: str
-    requirement: str
-    needed: str
-    offered: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
 class SurveyIssue:
     tag: str
     row: int | None
@@ -113,7 +101,6 @@ class PackageInputs:
     scopes: tuple[SiteScope, ...]
     devices: tuple[DeviceLine, ...]
     notes: tuple[SiteNote, ...] = ()
-    deviations: tuple[Deviation, ...] | None = None
     survey_issues: tuple[SurveyIssue, ...] | None = None
     price_notices: tuple[PriceNotice, ...] = ()
     system: SystemInputs | None = None

@@ -113,7 +113,7 @@ def assemble(
         main += [replace(declaration, part=Part.GENERAL)] if declaration else []
         main.sort(key=lambda s: _SPEC_ORDER.index(s.part))
         extra = [
-            s for key in ("money", "deviations", "survey_issues")
+            s for key in ("money", "survey_issues")
             if (s := build(ctx, key)) is not None
         ]  # fmt: skip
         return tuple(_number_spec(main, layout) + _appendices(ctx, appendices, extra))

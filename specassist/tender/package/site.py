@@ -52,31 +52,10 @@ def site_constraints(ctx: PackageContext) -> Section:
 
 
 @register("deviations")
-def deviations(ctx: PackageContext) -> Section | None:
-    """Every deviation the matcher declared, with its reason (left out when none was supplied)."""
-    found = ctx.inputs.deviations
-    if found is None:
-        return None
-    blocks: list[Block] = [
-        Text("Where the basis of design falls short of a requirement for a camera, the shortfall "
-             "and the reason it was accepted are listed here. Tenderers may offer a model "
-             "without the shortfall.")
-    ]  # fmt: skip
-    if found:
-        blocks.append(
-            Table(
-                ("Tag", "Type", "Requirement", "Needed", "Basis of design", "Reason"),
-                tuple(
-                    (d.tag, d.type_code, d.requirement, d.needed, d.offered, d.reason)
-                    for d in found
-                ),
-                (1, 0.8, 1.6, 1.3, 1.3, 3),
-            )
-        )
-    else:
-        blocks.append(Text("None: every basis of design meets every stated requirement."))
-    return Section("deviations", "Deviations from the requirements", Part.APPENDIX,
-                   tuple(blocks), package_part=PackagePart.APPENDICES)  # fmt: skip
+def deviations(_ctx: PackageContext) -> Section | None:
+    """Nothing of its own: declared deviations are printed once, with the schedule of cameras
+    they belong to. The key stays so clause files written when it was an appendix still load."""
+    return None
 
 
 @register("survey_issues")
