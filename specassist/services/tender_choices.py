@@ -8,6 +8,7 @@ own, so a clause set that gains a criterion shows up in the app by itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from specassist.tender import clauses
@@ -30,6 +31,10 @@ class Jurisdiction:
     title: str
     """The clause set's own title: "UK public body (Procurement Act 2023)"."""
     criteria: tuple[Criterion, ...]
+    currency: str = "GBP"
+    """The currency the clause set's packages are priced in: "USD"."""
+    tax_pct: Decimal = Decimal(0)
+    tax_name: str = ""
 
     def default_weights(self) -> dict[str, int]:
         return {c.key: c.weight for c in self.criteria}
@@ -45,7 +50,9 @@ def jurisdictions() -> tuple[Jurisdiction, ...]:
             Criterion(name, clauses.criterion_name(name), weight)
             for name, weight in loaded.criteria()
         )
-        out.append(Jurisdiction(key, loaded.title, criteria))
+        profile = loaded.profile
+        out.append(Jurisdiction(key, loaded.title, criteria, profile.currency, profile.tax_pct,
+                                profile.tax_name))  # fmt: skip
     return tuple(out)
 
 

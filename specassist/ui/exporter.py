@@ -64,7 +64,8 @@ def choose_export(
     parent = host if isinstance(host, QWidget) else None
     current = project_settings.tender_settings(project)
     dialog = ExportDialog(current, tender_choices.jurisdictions(), folder, base,
-                          host.store_export_choices, parent)  # fmt: skip
+                          host.store_export_choices, parent,
+                          costs=project_settings.cost_settings(project))  # fmt: skip
 
     def accepted() -> None:
         assert dialog.files is not None

@@ -228,3 +228,20 @@ def test_a_cancelled_export_leaves_no_file_and_no_staging_folder(
     assert list(files.pdf.parent.iterdir()) == []
     assert "Export cancelled" in window.statusBar().currentMessage()
     assert not list(tmp_path.rglob(f"{STAGING_PREFIX}*"))
+
+
+def test_a_package_in_another_currency_than_its_jurisdictions_is_pointed_out(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    dialog = _dialog(qtbot, demo_window)
+    assert not dialog.money_note.isVisible()  # UK specification, GBP project
+    dialog.package_check.setChecked(True)
+    assert not dialog.money_note.isVisible()  # a UK package is priced in GBP with VAT
+    dialog.jurisdiction_combo.setCurrentIndex(dialog.jurisdiction_combo.findData("us-federal"))
+    assert dialog.money_note.isVisible()
+    note = dialog.money_note.text()
+    assert "GBP" in note and "USD" in note and "Costs tab" in note
+    assert dialog.ok.isEnabled()  # a warning, not a refusal
+    dialog.package_check.setChecked(False)
+    assert not dialog.money_note.isVisible()
+    dialog.reject()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from specassist.domain.pricing import CostSettings
 from specassist.domain.project_settings import TenderOutput, TenderSettings
 from specassist.services.tender_files import TenderFiles, named
 from specassist.ui.dialogs.camera_dialog import fits_in_view
@@ -69,11 +70,12 @@ class ExportDialog(QDialog):
         base: str,
         store: Callable[[TenderSettings], None],
         parent: QWidget | None = None,
+        costs: CostSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export tender")
         self.setModal(True)
-        self._current, self._store = current, store
+        self._current, self._store, self._costs = current, store, costs
         self._jurisdictions = list(jurisdictions)
         self.files: TenderFiles | None = None
         """What to write, set when the dialog is accepted."""
@@ -84,6 +86,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self._outputs(current))
         layout.addStretch(1)
         self.problem = _message("Why the tender cannot be exported yet")
+        self.money_note = QLabel()  # beside the buttons: seen whatever the scroll position
+        self.money_note.setWordWrap(True)
+        self.money_note.setAccessibleName("Currency and tax of the package")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -97,6 +102,7 @@ class ExportDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
+        outer.addWidget(self.money_note)
         outer.addWidget(self.problem)
         outer.addWidget(self.buttons)
         for edit in (self.folder_edit, self.name_edit):
@@ -317,7 +323,26 @@ class ExportDialog(QDialog):
             )
         return out
 
+    def money_mismatch(self) -> str:
+        """A warning, not a refusal, when a whole package would be priced in another currency
+        or tax than its jurisdiction's: the project's money settings win, on the Costs tab."""
+        costs, found = self._costs, self._jurisdiction()
+        if costs is None or not self.package_check.isChecked():
+            return ""
+        if costs.currency == found.currency and costs.tax_pct == found.tax_pct:
+            return ""
+        theirs = (f"{found.tax_name} at {found.tax_pct.normalize():f} %" if found.tax_pct
+                  else "no tax")  # fmt: skip
+        return (
+            f"This project is priced in {costs.currency} with {costs.tax_name} at "
+            f"{costs.tax_pct.normalize():f} %; a {found.title} package is usually priced in "
+            f"{found.currency} with {theirs}. Change the currency and tax on the Costs tab "
+            "first if the tender should follow them."
+        )
+
     def _update(self) -> None:
+        self.money_note.setText(self.money_mismatch())
+        self.money_note.setVisible(bool(self.money_note.text()))
         weights_problem = self.weights_problem()
         self.weights_error.setText(weights_problem)
         total = sum(value for _, value in self.weights())
