@@ -157,6 +157,7 @@ class GridTable(Flowable):  # type: ignore[misc]
     def _lines(self, text: CellText, row: Row, top: float, font: str) -> None:
         text.set_font(font, CELL_SIZE)
         measure = _WIDTHS[font]
+        known = measure.known  # most lines were measured when they were wrapped
         x = 0.0
         baseline = top - PAD - CELL_SIZE
         for column, (lines, width) in enumerate(zip(row, self.widths, strict=True)):
@@ -164,7 +165,7 @@ class GridTable(Flowable):  # type: ignore[misc]
             for n, line in enumerate(lines):
                 if not line:
                     continue
-                size = measure(line)
+                size = known.get(line) or measure(line)
                 scale = 100.0
                 if size > room:  # a token that must not break: condense it to its column
                     scale = max(MIN_SCALE, 100.0 * room / size)

@@ -29,6 +29,21 @@ _ENCODED = WeakKeyDictionary()
 subsets its characters were given stay the same for the whole document."""
 
 
+_NUMBERS: dict[float, str] = {}
+"""Coordinates as PDF writes them: a schedule's baselines and column edges recur on every
+page, so each distinct value is formatted once (about 600,000 look-ups at 10,000 cameras)."""
+_NUMBERS_MAX = 50_000
+
+
+def _number(value: float) -> str:
+    text = _NUMBERS.get(value)
+    if text is None:
+        text = fp_str(value)
+        if len(_NUMBERS) < _NUMBERS_MAX:
+            _NUMBERS[value] = text
+    return text
+
+
 def _ascii_as_is(font: object) -> bool:
     """Whether reportlab gives this font's printable ASCII characters their own codes."""
     glyphs = getattr(getattr(font, "face", None), "charToGlyph", {})
@@ -61,7 +76,7 @@ class CellText:
         if scale != self.scale:
             ops.append(f"{fp_str(scale)} Tz")
             self.scale = scale
-        ops.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} Tm")
+        ops.append(f"1 0 0 1 {_number(x)} {_number(y)} Tm")
         if self.ascii_as_is and text.isascii() and text.isprintable():
             self._use_subset(0)
             ops.append(f"({escapePDF(text)}) Tj")
