@@ -91,6 +91,16 @@ class Heartbeat:
         self.worst = max(self.worst, now - self.last)
         self.last = now
 
+    def start(self) -> None:
+        """Start ticking with a clean record."""
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        """Stop ticking; the longest gap since ``start``, in seconds."""
+        self.timer.stop()
+        return self.worst
+
     def measure(self, start: Callable[[], object], done: Callable[[], bool],
                 timeout_s: float = 600) -> tuple[float, float]:  # fmt: skip
         """Run ``start`` on the GUI thread and spin the event loop until ``done``;
@@ -99,8 +109,7 @@ class Heartbeat:
 
         app = QApplication.instance()
         assert app is not None
-        self.last, self.worst = time.perf_counter(), 0.0
-        self.timer.start()
+        self.start()
         began = time.perf_counter()
         self.tick_now(start)
         while not done():
@@ -110,8 +119,7 @@ class Heartbeat:
                 raise TimeoutError("the action did not finish")
         elapsed = time.perf_counter() - began
         app.processEvents()
-        self.timer.stop()
-        return elapsed, self.worst
+        return elapsed, self.stop()
 
     def tick_now(self, action: Callable[[], object]) -> None:
         """Run an action as a slot would, counting its own duration as a gap."""
