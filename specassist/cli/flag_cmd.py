@@ -23,6 +23,7 @@ def register(commands: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from specassist.domain import formatting as fmt
     from specassist.domain.issues import UserError
     from specassist.services import outputs
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     counts = analysis.verdict_counts()
     print(
-        f"{result.file}: {len(analysis.outcomes)} cameras — "
+        f"{result.file}: {fmt.device_count(o.device_class for o in analysis.outcomes)} — "
         + ", ".join(f"{n} {v.value}" for v, n in counts.items())
         + rule_pack_line(analysis),
         file=out,

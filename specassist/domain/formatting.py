@@ -8,7 +8,7 @@ reader can tell "the survey does not say" from "none".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,34 @@ UNKNOWN = "unknown"
 class UnitSystem(StrEnum):
     METRIC = "metric"
     IMPERIAL = "imperial"
+
+
+_CLASS_WORDS = {
+    "camera": ("camera", "cameras"),
+    "recorder": ("recorder", "recorders"),
+    "intercom": ("intercom", "intercoms"),
+    "encoder": ("encoder", "encoders"),
+    "access_control": ("access-control device", "access-control devices"),
+    "other": ("other device", "other devices"),
+}
+
+
+def device_count(classes: Iterable[str]) -> str:
+    """How many devices a survey holds, by class: "20 cameras", or "7 devices (5 cameras,
+    1 recorder, 1 intercom)" once recorders or door stations are among them, so a count never
+    calls an NVR a camera."""
+    counts: dict[str, int] = {}
+    for found in classes:
+        counts[found] = counts.get(found, 0) + 1
+    total = sum(counts.values())
+    if set(counts) <= {"camera"}:
+        return f"{total} camera{'' if total == 1 else 's'}"
+    parts = [
+        f"{n} {_CLASS_WORDS.get(kind, (kind, kind))[0 if n == 1 else 1]}"
+        for kind, n in sorted(counts.items(), key=lambda item: list(_CLASS_WORDS).index(item[0])
+                              if item[0] in _CLASS_WORDS else len(_CLASS_WORDS))
+    ]  # fmt: skip
+    return f"{total} device{'' if total == 1 else 's'} ({', '.join(parts)})"
 
 
 def _number(value: float, digits: int = 2) -> str:

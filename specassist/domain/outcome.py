@@ -83,6 +83,11 @@ class CameraOutcome:
         return self.match.choice if self.match else None
 
     @property
+    def device_class(self) -> str:
+        """What the device is ("camera", "recorder" …), as identification classed it."""
+        return self.identification.device_class.value
+
+    @property
     def status(self) -> Status:
         verdict = self.decision.verdict
         if verdict is Verdict.ALLOWED:

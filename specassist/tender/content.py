@@ -293,7 +293,7 @@ def _scope(
             f"This section specifies the removal of surveyed CCTV cameras that the client's "
             f"rules exclude and their replacement with compliant cameras meeting the "
             f"performance stated for each camera type.{declared} The survey lists "
-            f"{len(entries)} cameras across {sites} site(s)."
+            f"{fmt.device_count(e.device_class for e in entries)} across {sites} site(s)."
         ),
         Text(
             f"Evaluated on {as_of.isoformat()} against: {names}. "

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QToolBar
 
 from specassist import __version__
+from specassist.domain import formatting as fmt
 from specassist.domain.costing import Costing
 from specassist.domain.formatting import UnitSystem
 from specassist.domain.issues import UserError
@@ -577,7 +578,10 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         total = self.survey_model.rowCount()
         shown = self.proxy.rowCount()
-        parts = [f"{total} cameras" + (f" ({shown} shown)" if shown != total else "")]
+        counted = (fmt.device_count(o.device_class for o in self.analysis.outcomes)
+                   if self.analysis is not None and len(self.analysis.outcomes) == total
+                   else fmt.device_count(["camera"] * total))  # fmt: skip
+        parts = [counted + (f" ({shown} shown)" if shown != total else "")]
         if self.analysis is not None:
             counts = self.analysis.counts()
             parts.append(", ".join(f"{n} {v.value}" for v, n in counts.items() if n))

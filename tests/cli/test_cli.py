@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -129,7 +130,8 @@ def test_flag_profile_and_date_change_the_answer() -> None:
 def test_flag_on_messy_surveys(surveys: Path, name: str) -> None:
     status, text = _run("flag", str(surveys / name))
     assert status == 0
-    assert "cameras —" in text.splitlines()[0]
+    head = text.splitlines()[0]
+    assert re.search(r": \d+ (cameras?|devices \(.*camera.*\)) — ", head), head
 
 
 def test_flag_rejects_an_unknown_rule_set(capsys: pytest.CaptureFixture[str]) -> None:
@@ -257,3 +259,9 @@ def test_match_declares_deviations_and_sends_unsized_cameras_to_the_site_check(
     assert "DEVIATION, " in text and "site" in text
     status, _ = _run("match", str(survey), "--require", "colour")
     assert status == 1
+
+
+def test_flag_counts_recorders_and_door_stations_apart_from_cameras(surveys: Path) -> None:
+    status, text = _run("flag", str(surveys / "sadp_device_list.csv"))
+    head = text.splitlines()[0]
+    assert status == 0 and "devices (" in head and "recorder" in head and "intercom" in head
