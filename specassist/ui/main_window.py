@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.analysis: Analysis | None = None
         self.costing: Costing | None = None
         self.vendor_names: dict[str, str] = {}
+        self._counted_for: Analysis | None = None
+        self._counted_text = ("", "")
         """Display names by vendor id ("Hanwha Vision" for "hanwha"), from the catalog."""
         self.session_id = uuid.uuid4().hex[:12]
         self.units = self.settings.units
@@ -445,7 +447,9 @@ class MainWindow(QMainWindow):
                                     loaded.sites, loaded.changed)  # fmt: skip
         if self._fit_columns and loaded.cameras:
             self._fit_columns = False
-            self.survey_tab.fit_columns()
+            # On the next turn of the event loop: sizing columns from a large table's first
+            # rows is tens of milliseconds the window need not add to taking the analysis.
+            QTimer.singleShot(0, self.survey_tab.fit_columns)
         self.survey_tab.select(self._selected_before)
         self.update_title()
         self.costs_tab.show_costing(loaded.costing)
@@ -575,16 +579,28 @@ class MainWindow(QMainWindow):
         dirty = self._project.dirty or not self.undo_stack.isClean()
         self.setWindowTitle(f"{name}{' *' if dirty else ''} — SpecAssist {__version__}")
 
+    def _counted(self, total: int) -> tuple[str, str]:
+        """The devices by class and the analysis's counts, worked out once per analysis (the
+        status line is redrawn at every keystroke in the filter)."""
+        analysis = self.analysis
+        if analysis is None or len(analysis.outcomes) != total:
+            return fmt.device_count(["camera"] * total), ""
+        if self._counted_for is not analysis:
+            counts = analysis.counts()
+            self._counted_text = (
+                fmt.device_count(o.device_class for o in analysis.outcomes),
+                ", ".join(f"{n} {v.value}" for v, n in counts.items() if n),
+            )
+            self._counted_for = analysis
+        return self._counted_text
+
     def _update_status(self) -> None:
         total = self.survey_model.rowCount()
         shown = self.proxy.rowCount()
-        counted = (fmt.device_count(o.device_class for o in self.analysis.outcomes)
-                   if self.analysis is not None and len(self.analysis.outcomes) == total
-                   else fmt.device_count(["camera"] * total))  # fmt: skip
-        parts = [counted + (f" ({shown} shown)" if shown != total else "")]
-        if self.analysis is not None:
-            counts = self.analysis.counts()
-            parts.append(", ".join(f"{n} {v.value}" for v, n in counts.items() if n))
+        devices, counts = self._counted(total)
+        parts = [devices + (f" ({shown} shown)" if shown != total else "")]
+        if counts:
+            parts.append(counts)
         if self.costing is not None:
             unpriced = len(self.costing.missing)
             parts.append(

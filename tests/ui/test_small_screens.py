@@ -153,6 +153,8 @@ def test_vendors_show_by_name_in_the_catalog_and_the_override_list(
     names = window.vendor_names
     assert names["hanwha"] == "Hanwha Vision"
     catalog: CatalogTableModel = window.catalog_tab.model
+    assert catalog.rowCount() == 0  # listed when the tab is first shown, not at every open
+    window.tabs.setCurrentWidget(window.catalog_tab)
     first = catalog.model_at(0)
     assert catalog.data(catalog.index(0, 0)) == names[first.vendor_id]
     vendors = [window.catalog_tab.vendor.itemText(i)

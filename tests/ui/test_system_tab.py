@@ -27,6 +27,7 @@ def _window(qtbot: QtBot, settings: AppSettings, tmp_path: Path) -> MainWindow:
     window.show()
     with qtbot.waitSignal(window.sig_analysis_done, timeout=30000):
         assert window.open_project(path, background=False)
+    window.tabs.setCurrentWidget(window.system_tab)  # its tables fill when it is in view
     qtbot.waitUntil(lambda: window.system_tab.plan is not None, timeout=10000)
     return window
 

@@ -91,6 +91,8 @@ def test_new_projects_snapshot_the_team_catalog_and_compare_updates_it_undoably(
     assert window.undo_stack.undoText() == (
         f"Update the catalog from the team catalog {team_url}, version 2"
     )
+    window.show()
+    window.tabs.setCurrentWidget(window.catalog_tab)  # the catalog is listed when in view
     table = window.catalog_tab.model
     discontinued = {(m := table.model_at(r)).key: m.discontinued for r in range(table.rowCount())}
     assert discontinued[MODEL] is True  # the catalog tab shows the new snapshot

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -25,6 +26,8 @@ class CatalogTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CatalogTableModel(parent=self)
+        self._waiting: tuple[list[CameraModel], Mapping[str, str] | None] | None = None
+        """A catalog not yet listed because the tab was out of view."""
         self.proxy = CatalogFilter(self.model, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search models…")
@@ -66,6 +69,20 @@ class CatalogTab(QWidget):
         layout.addWidget(self.table)
 
     def set_models(self, models: list[CameraModel], names: Mapping[str, str] | None = None) -> None:
+        """The catalog to list: filled now if the tab is in view, else when it is next shown,
+        so opening a project does not spend the window's thread on a table nobody sees."""
+        self._waiting = (list(models), names)
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fill()
+
+    def _fill(self) -> None:
+        if self._waiting is None:
+            return
+        (models, names), self._waiting = self._waiting, None
         self.model.set_models(models, names)
         self.vendor.blockSignals(True)
         self.vendor.clear()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -63,6 +63,8 @@ class SystemTab(QWidget):
         super().__init__(parent)
         self.bench, self.undo_stack = bench, undo_stack
         self.plan: SystemPlan | None = None
+        self._waiting: Loaded | None = None
+        """An analysis not yet shown because the tab was out of view."""
         self.costing: Costing | None = None
         self.analysis: Analysis | None = None
         self.site = QComboBox()
@@ -115,7 +117,21 @@ class SystemTab(QWidget):
     # ------------------------------------------------------------ showing the plan
 
     def show_loaded(self, loaded: Loaded) -> None:
-        """A finished analysis of the open project, with its system plan."""
+        """A finished analysis of the open project, with its system plan: shown now if the
+        tab is in view, else when it is next shown. Filling the tables of a large estate
+        takes about 100 ms, which every edit would otherwise add to the window's thread."""
+        self._waiting = loaded
+        if self.isVisible():
+            self._show_loaded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_loaded()
+
+    def _show_loaded(self) -> None:
+        loaded, self._waiting = self._waiting, None
+        if loaded is None:
+            return
         self.analysis, self.plan, self.costing = loaded.analysis, loaded.system, loaded.costing
         names = loaded.analysis.catalog.vendor_names()
         self.recorders.vendor_names = self.switches.vendor_names = names
