@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.costing: Costing | None = None
         self.vendor_names: dict[str, str] = {}
         self._counted_for: Analysis | None = None
+        self._autosaving: workers.Task | None = None
+        """The autosave copy being written, if one is."""
         self._counted_text = ("", "")
         """Display names by vendor id ("Hanwha Vision" for "hanwha"), from the catalog."""
         self.session_id = uuid.uuid4().hex[:12]
@@ -617,6 +619,8 @@ class MainWindow(QMainWindow):
         project = self._project
         if project is None or not project.dirty:
             return
+        if self._autosaving is not None and not self._autosaving.done:
+            return  # one copy at a time: two writers of one file would spoil each other's
         folder, session = autosave_folder(), self.session_id
 
         def work(_progress: workers.Progress, _cancelled: object) -> object:
@@ -625,7 +629,7 @@ class MainWindow(QMainWindow):
         def failed(message: str) -> None:
             self.statusBar().showMessage(f"Autosave failed: {message}", 5000)
 
-        workers.run_task(work, lambda _path: None, failed)
+        self._autosaving = workers.run_task(work, lambda _path: None, failed)
 
     def discard_autosave(self) -> None:
         """The open work is saved or replaced: its autosave is no longer needed."""

@@ -15,6 +15,7 @@ from specassist.domain.outcome import Status
 from specassist.domain.rules import Verdict
 from specassist.services import capture, imports, project_settings, projects, recovery
 from specassist.services.catalog_service import check_catalog
+from specassist.ui import workers
 from specassist.ui.main_window import MainWindow
 from specassist.ui.models.survey_table_model import row_status
 from specassist.ui.settings import AppSettings
@@ -179,7 +180,10 @@ def test_autosave_is_offered_after_a_crash(qtbot: QtBot, tmp_path: Path,
     window = _window(qtbot, app_settings)
     assert window.project is not None
     window.project.dirty = True
+    before = len(workers.running())
     window.autosave()  # on a worker
+    window.autosave()  # the minute's timer firing meanwhile: no second writer of the copy
+    assert len(workers.running()) - before <= 1
     folder = main_window.autosave_folder()
     qtbot.waitUntil(lambda: bool(list(folder.glob("*.json"))), timeout=20000)
     assert list(folder.glob("*.json"))
