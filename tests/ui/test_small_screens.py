@@ -28,6 +28,7 @@ def test_at_1024_by_600_status_and_replacement_are_in_view_and_the_reasons_reada
     window.resize(1024, 600)
     qtbot.waitUntil(lambda: window.width() == 1024, timeout=5000)
     assert window.select_tag("C001")
+    qtbot.waitUntil(lambda: not window.survey_tab.fitting, timeout=5000)
     table, model = window.table, window.survey_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     visible = table.viewport().rect()

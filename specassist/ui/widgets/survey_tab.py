@@ -8,7 +8,7 @@ hovers over its tab).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,8 @@ class SurveyTab(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.model = model
         self.proxy = SurveyFilter(model, self)
+        self.fitting = False
+        """True while columns are being sized to their content, one per event."""
         self.site_filter = QComboBox()
         self.site_filter.setAccessibleName("Site filter")
         self.site_filter.setToolTip("Show one site only")
@@ -132,11 +134,23 @@ class SurveyTab(QSplitter):
             self.site_filter.blockSignals(False)
 
     def fit_columns(self, widest: int = 230) -> None:
-        """Size columns to the first rows' content, none wider than ``widest``."""
+        """Size columns to the first rows' content, none wider than ``widest``: one column per
+        turn of the event loop, since measuring them all at once holds a large project's
+        window for 60 ms or more. ``fitting`` is true until the last one is sized."""
         self.table.horizontalHeader().setResizeContentsPrecision(40)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
+        waiting = list(range(self.model.columnCount()))
+        self.fitting = bool(waiting)
+
+        def next_column() -> None:
+            if not waiting:
+                self.fitting = False
+                return
+            column = waiting.pop(0)
+            self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+            QTimer.singleShot(0, self, next_column)  # never after the tab is gone
+
+        next_column()
 
     # ------------------------------------------------------------ selection
 
