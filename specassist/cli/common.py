@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from specassist.domain.survey import SurveyCamera
     from specassist.domain.system_settings import SystemSettings
     from specassist.services.catalog_service import CatalogLoad
-    from specassist.services.imports import SurveyImport
+    from specassist.services.survey_files import SurveyImport
 
 Subparsers = Any
 """``argparse._SubParsersAction``, which typeshed marks private."""
@@ -118,13 +118,13 @@ def headless_setup(args: argparse.Namespace) -> Setup:
     """
     from specassist.domain.pipeline import Setup
     from specassist.domain.requirements import Options
-    from specassist.services import imports
+    from specassist.services import survey_files
 
     as_of = args.as_of or date.today()
     costs = cost_settings(args, as_of)
     prices = []
     for price_path in getattr(args, "prices", []):
-        price_list = imports.read_price_list(price_path, costs.currency, costs.currency)
+        price_list = survey_files.read_price_list(price_path, costs.currency, costs.currency)
         for issue in price_list.issues:
             print(f"{issue.location()}: {issue.severity.value}: {issue.message}", file=sys.stderr)
         prices.extend(price_list.prices)
@@ -144,9 +144,9 @@ def read_survey(args: argparse.Namespace) -> SurveyImport:
     """The survey the command names, read; a file with rows but no camera read is an error
     (raises ``UserError`` naming the first problem), not "0 cameras" with exit 0."""
     from specassist.domain.issues import Severity, UserError
-    from specassist.services import imports
+    from specassist.services import survey_files
 
-    result = imports.read_survey(args.survey, args.sheet, None, args.encoding)
+    result = survey_files.read_survey(args.survey, args.sheet, None, args.encoding)
     errors = [i for i in result.issues if i.severity is Severity.ERROR]
     if not result.cameras and errors:
         raise UserError(f"no camera could be read: {errors[0]}")
@@ -250,7 +250,7 @@ def add_system_options(sub: argparse.ArgumentParser) -> None:
 
 def system_settings(args: argparse.Namespace) -> SystemSettings:
     """The system settings the options describe; ``ValueError`` in words for a bad value."""
-    from specassist.services import project_settings
+    from specassist.services.system_values import system_settings_from
 
     names = {"fps": "fps", "retention": "retention_days", "codec": "codec", "mode": "mode",
              "duty": "duty", "activity": "activity", "raid": "raid", "vms": "kept_vms"}  # fmt: skip
@@ -263,4 +263,4 @@ def system_settings(args: argparse.Namespace) -> SystemSettings:
         "rule": getattr(args, "phase_by", None) or "none",
         "priority_sites": [s for s in sites if s],
     }
-    return project_settings.system_settings_from(values)
+    return system_settings_from(values)

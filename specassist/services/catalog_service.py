@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from specassist.catalog.loader import CatalogLoad, load_catalog_folder
 from specassist.domain.catalog import CatalogInfo
 from specassist.domain.issues import InputIssue, Severity
 from specassist.resources import catalog_dir
-from specassist.services import team_catalog
-from specassist.services.team_catalog import TeamCatalog
 from specassist.services.user_config import installed_catalog_dir
+
+if TYPE_CHECKING:
+    from specassist.services.team_catalog import TeamCatalog
 
 __all__ = ["CatalogLoad", "check_catalog", "default_catalog_folder", "load_catalog", "team_load"]
 
@@ -40,6 +42,9 @@ def load_catalog(url: str | None = None, folder: Path | None = None) -> CatalogL
     """
     if not url:
         return check_catalog(folder)
+    # The database layer loads only for a team catalog: a folder needs none of it.
+    from specassist.services import team_catalog
+
     return team_load(url, team_catalog.read(url))
 
 
@@ -50,6 +55,8 @@ def team_load(url: str, team: TeamCatalog) -> CatalogLoad:
     records: "team 7 (2026.12.2)" is version 7, last published from a folder
     labelled 2026.12.2.
     """
+    from specassist.services import team_catalog
+
     where = team_catalog.shown(url)
     info = team.catalog.info
     label = f"team {team.version}" + (f" ({info.version})" if info.version else "")

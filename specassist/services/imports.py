@@ -19,14 +19,21 @@ from specassist.domain.issues import InputIssue, Severity
 from specassist.domain.survey import SurveyCamera
 from specassist.services import project_settings, projects
 from specassist.services.projects import Project
+from specassist.services.survey_files import (
+    field_labels,
+    header_preview,
+    preview,
+    read_price_list,
+    read_survey,
+)
 from specassist.storage import catalog_store, survey_store
-from specassist.survey import headers
-from specassist.survey.importer import SurveyImport, import_survey, preview_rows
-from specassist.survey.importer import header_preview as _header_preview
+from specassist.survey.importer import SurveyImport, import_survey
 from specassist.survey.price_list import PriceListImport, import_price_list
 
-__all__ = ["ImportMode", "StoredImport", "StoredPrices", "SurveyImport"]
-"""``SurveyImport`` is the reader's result; front ends name it through this module."""
+__all__ = ["ImportMode", "StoredImport", "StoredPrices", "SurveyImport", "field_labels",
+           "header_preview", "preview", "read_price_list", "read_survey"]  # fmt: skip
+"""``SurveyImport`` is the reader's result; front ends name it through this module. The
+readers live in ``services.survey_files``, which loads no database layer."""
 
 
 class ImportMode(StrEnum):
@@ -61,48 +68,6 @@ class StoredImport:
     @property
     def updated(self) -> int:
         return len(self.replaced)
-
-
-def field_labels() -> dict[str, str]:
-    """Every survey field a column can be mapped to, with the words the mapping dialog shows
-    (``"extra"``, kept as a note column, included)."""
-    return headers.field_labels()
-
-
-def header_preview(
-    path: Path,
-    sheet: str | None = None,
-    column_map: dict[str, str] | None = None,
-    encoding: str | None = None,
-) -> tuple[list[str], dict[str, str]]:
-    """The header row and how each column would be read, before importing."""
-    return _header_preview(path, sheet, column_map, encoding)
-
-
-def preview(
-    path: Path, rows: int = 20, sheet: str | None = None, encoding: str | None = None
-) -> list[tuple[int, list[str]]]:
-    """The first rows exactly as read (numbered), for the column-mapping dialog."""
-    return preview_rows(path, rows, sheet, encoding)
-
-
-def read_survey(
-    path: Path,
-    sheet: str | None = None,
-    column_map: dict[str, str] | None = None,
-    encoding: str | None = None,
-) -> SurveyImport:
-    """Read a survey file without a project (the command line's ``flag``/``match``/``tender``)."""
-    return import_survey(path, sheet, column_map, encoding=encoding)
-
-
-def read_price_list(
-    path: Path, default_currency: str | None = None, project_currency: str | None = None
-) -> PriceListImport:
-    """Read a price list without a project (the command line's ``--prices``)."""
-    return import_price_list(
-        path, default_currency=default_currency, project_currency=project_currency
-    )
 
 
 def import_into(
