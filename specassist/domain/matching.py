@@ -193,8 +193,8 @@ class Matcher:
                                    found[0] if found else None, power)  # fmt: skip
             self.candidates.append(candidate)
             by_family.setdefault(candidate.family, []).append(candidate)
-        self._pools = {family: _Pool.of(pool) for family, pool in by_family.items()}
-        self._all = _Pool.of(self.candidates)
+        self._pools = {family: _Pool.of(pool, self.mounts) for family, pool in by_family.items()}
+        self._all = _Pool.of(self.candidates, self.mounts)
         self._where = {
             c.model.key: (pool, i) for pool in self._pools.values()
             for i, c in enumerate(pool.candidates)
@@ -291,12 +291,13 @@ class Matcher:
         return scoring.score(req, inputs)
 
     def _mount_points(self, pool: _Pool, req: Requirement) -> FloatArray:
-        """Every candidate's mounting points for the surveyed fixing, worked out once per pool."""
+        """Every candidate's mounting points for the surveyed fixing, worked out once per pool
+        and fixing, and within it once per group of models that mount alike."""
         key = (id(pool), req.mount.value if req.mount else None, req.mount_parts)
         found = self._points_cache.get(key)
         if found is None:
-            found = np.array([self.mounts.of(c.model, req)[1] for c in pool.candidates])
-            self._points_cache[key] = found
+            points = np.array([self.mounts.of(model, req)[1] for model in pool.fit_models])
+            found = self._points_cache[key] = points[pool.fit_group]
         return found
 
     def _build(
@@ -515,10 +516,22 @@ class _Pool:
     price: npt.NDArray[np.float64]
     name_rank: npt.NDArray[np.int64]
     """Position in (vendor, model) order: the tie-break that keeps choices stable."""
+    fit_models: list[CameraModel]
+    """One model per group of models that mount alike (``Mounts.fit_key``)."""
+    fit_group: npt.NDArray[np.int64]
+    """Each candidate's group in ``fit_models``."""
 
     @classmethod
-    def of(cls, candidates: list[_Candidate]) -> _Pool:
+    def of(cls, candidates: list[_Candidate], mounts: Mounts) -> _Pool:
         models = [c.model for c in candidates]
+        groups: dict[object, int] = {}
+        fit_models: list[CameraModel] = []
+        fit_group = np.empty(len(models), dtype=np.int64)
+        for i, model in enumerate(models):
+            group = groups.setdefault(mounts.fit_key(model), len(groups))
+            if group == len(fit_models):
+                fit_models.append(model)
+            fit_group[i] = group
         figures = Figures.build(
             [c.family for c in candidates],
             [(c.lens.wide_deg, c.lens.tele_deg) if c.lens else None for c in candidates],
@@ -543,6 +556,8 @@ class _Pool:
             scoring.half_tan(figures.wide),
             np.array([float(c.unit_price.amount) if c.unit_price else np.nan for c in candidates]),
             rank,
+            fit_models,
+            fit_group,
         )
 
 
