@@ -553,7 +553,7 @@ class _Pool:
             figures,
             np.array([_FORMS.index(m.form_factor) for m in models], dtype=np.int64),
             scoring.verified_points(np.array([m.provenance.verified for m in models], dtype=bool)),
-            scoring.half_tan(figures.wide),
+            figures.wide_tan,
             np.array([float(c.unit_price.amount) if c.unit_price else np.nan for c in candidates]),
             rank,
             fit_models,
