@@ -396,7 +396,7 @@ class Matcher:
         lightest = grades.cost[mildest].min()
         close = mildest[grades.cost[mildest] <= lightest + 1e-9]
         scores = self._parts(req, pool, close, result, None, grades.cost[close])
-        j = int(np.lexsort((pool.name_rank[close], -scores.total))[0])
+        j = _best_scored(scores.total, pool.name_rank[close])
         return self._single(pool, int(close[j]), req, result, alternatives.NEAREST_ROLE,
                             dev.NEAREST, None)  # fmt: skip
 
@@ -446,7 +446,7 @@ class Matcher:
                 passers = result.passers()
                 if passers.size:
                     scores = self._parts(req, pool, passers, result, None)
-                    j = int(np.lexsort((pool.name_rank[passers], -scores.total))[0])
+                    j = _best_scored(scores.total, pool.name_rank[passers])
                     self._best_cache[key] = self._build(pool, int(passers[j]), req, result, role,
                                                         scores, j)  # fmt: skip
         return self._best_cache[key]
@@ -569,7 +569,12 @@ def _picks(
 ) -> list[tuple[int, str]]:
     """First choice (best score), a value option (cheapest priced) and a premium option
     (most pixels on target) among the rest, as positions in ``passers``; ties go to the
-    better-ranked offer."""
+    better-ranked offer (higher score, then name).
+
+    A few passers are sorted; many are searched for three minima (``_picks_of_many``),
+    which picks the same three without sorting thousands of candidates."""
+    if passers.size > _FEW:
+        return _picks_of_many(pool, passers, scores, px)
     ranked = np.lexsort((pool.name_rank[passers], -scores))
     picks = [(int(ranked[0]), "first choice")]
     rest = ranked[1:]
@@ -589,6 +594,59 @@ def _picks(
         best = others[np.lexsort((np.arange(others.size), -scores[others], -gains))[0]]
         picks.append((int(best), "premium"))
     return picks
+
+
+_FEW = 512
+"""Up to this many passers a sort is quicker than searching for minima."""
+
+
+def _picks_of_many(
+    pool: _Pool,
+    passers: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    px: npt.NDArray[np.float64],
+) -> list[tuple[int, str]]:
+    """``_picks`` by three searches for a minimum, each tie broken by the next key."""
+    worse, names = _worse(scores), pool.name_rank[passers]
+    first = _first_by(np.arange(passers.size), worse, names)
+    picks = [(first, "first choice")]
+    prices = pool.price[passers]
+    rest = np.ones(passers.size, dtype=bool)
+    rest[first] = False
+    priced = rest & ~np.isnan(prices)
+    if priced.any():
+        value, role = _first_by(np.flatnonzero(priced), prices, worse, names), "value"
+    else:
+        value, role = _first_by(np.flatnonzero(rest), worse, names), "alternate"
+    picks.append((value, role))
+    rest[value] = False
+    if rest.any():
+        fewer = -np.nan_to_num(px, nan=0.0)
+        picks.append((_first_by(np.flatnonzero(rest), fewer, worse, names), "premium"))
+    return picks
+
+
+def _worse(scores: FloatArray) -> FloatArray:
+    """Scores as a key where smaller comes first (an unknown score last, as a sort puts it)."""
+    return np.where(np.isnan(scores), np.inf, -scores)
+
+
+def _first_by(idx: npt.NDArray[np.int64], *keys: npt.NDArray[np.generic]) -> int:
+    """The position in ``idx`` that comes first by ``keys`` (each smaller first, the next
+    breaking ties, then the position), as a stable sort would put it, without sorting."""
+    for key in keys:
+        values = key[idx]
+        idx = idx[values == values.min()]
+        if idx.size == 1:
+            break
+    return int(idx[0])
+
+
+def _best_scored(scores: FloatArray, names: npt.NDArray[np.int64]) -> int:
+    """The position of the best score, ties to the first name."""
+    if scores.size <= _FEW:
+        return int(np.lexsort((names, -scores))[0])
+    return _first_by(np.arange(scores.size), _worse(scores), names)
 
 
 def _catalog_price_book(catalog: Catalog) -> PriceBook:
