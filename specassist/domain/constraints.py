@@ -93,6 +93,8 @@ class Figures:
     wide_span_tan: FloatArray
     """tan(wide / 2) and tan(tele / 2) uncapped, for the width of the view at a distance."""
     tele_span_tan: FloatArray
+    wide_tolerated: FloatArray
+    """wide × FOV_TOLERANCE: the widest scene the lens is accepted for."""
 
     @classmethod
     def build(
@@ -141,6 +143,7 @@ class Figures:
             narrow_tan=narrow_tan,
             wide_span_tan=_span_tan(wide),
             tele_span_tan=_span_tan(tele),
+            wide_tolerated=wide * FOV_TOLERANCE,
         )
 
     def __len__(self) -> int:
@@ -163,7 +166,11 @@ def measure(fig: Figures, req: Requirement) -> Measures:
     scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
     panoramic = req.form_family.value in PANORAMIC
     distance = req.distance_m.value if req.distance_m else None
-    setting = np.clip(scene, fig.tele, fig.wide) if scene is not None else fig.wide.copy()
+    # The setting nearest the scene (np.clip's figures; its call costs more than these two).
+    if scene is None:
+        setting = fig.wide.copy()
+    else:
+        setting = np.minimum(np.maximum(scene, fig.tele), fig.wide)
     with np.errstate(invalid="ignore", divide="ignore"):
         if scene is None:
             px = fig.width_px.copy()
@@ -299,11 +306,10 @@ def _fov_needed(req: Requirement) -> Needed | None:
 
 
 def _fov_fails(fig: Figures, _m: Measures, scene: Needed) -> BoolArray:
-    unknown = np.isnan(fig.wide)
     if _stated(scene):
-        with np.errstate(invalid="ignore"):
-            return np.asarray(unknown | (_num(scene) > fig.wide * FOV_TOLERANCE))
-    return unknown
+        # Not covering the scene, or no angle known (NaN compares False).
+        return np.asarray(~(_num(scene) <= fig.wide_tolerated))
+    return np.isnan(fig.wide)
 
 
 def _fov_shown(need: Needed, _m: Measures) -> Figure:
@@ -342,8 +348,9 @@ def _px_needed(req: Requirement) -> Needed | None:
 
 
 def _px_fails(_fig: Figures, m: Measures, need: Needed) -> BoolArray:
-    with np.errstate(invalid="ignore"):
-        return np.asarray(np.isnan(m.px) | (m.px < _num(need)))
+    # Not "at least the need" is below it or unknown (NaN compares False); the need, a count
+    # of pixels, is never NaN.
+    return np.asarray(~(m.px >= _num(need)))
 
 
 def _px_shown(need: Needed, _m: Measures) -> Figure:
@@ -364,8 +371,7 @@ def _dori_needed(req: Requirement) -> Needed | None:
 
 def _dori_fails(_fig: Figures, m: Measures, need: Needed) -> BoolArray:
     wanted = cast(Detail, need).density_px_per_m
-    with np.errstate(invalid="ignore"):
-        return np.asarray(np.isnan(m.density) | (m.density < wanted - 1e-9))
+    return np.asarray(~(m.density >= wanted - 1e-9))  # below it, or unknown (as pixels)
 
 
 def _detail_shown(need: Needed, _m: Measures) -> Figure:
@@ -447,8 +453,7 @@ def _power_needed(req: Requirement) -> Needed | None:
 
 
 def _power_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
-    with np.errstate(invalid="ignore"):
-        return np.asarray(~np.isnan(fig.power) & (fig.power > _num(need) + 1e-9))
+    return np.asarray(fig.power > _num(need) + 1e-9)  # an unknown draw (NaN) compares False
 
 
 def _power_shown(need: Needed, _m: Measures) -> Figure:
