@@ -19,6 +19,7 @@ deliver.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -148,6 +149,17 @@ class Figures:
 
     def __len__(self) -> int:
         return len(self.wide)
+
+    def take(self, idx: IntArray) -> Figures:
+        """The figures of candidates ``idx``, in order (a pool's part: one form family)."""
+        picked: dict[str, object] = {}
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, tuple):
+                picked[item.name] = tuple(value[i] for i in idx.tolist())
+            else:
+                picked[item.name] = value[idx]
+        return Figures(**picked)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

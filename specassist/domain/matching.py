@@ -177,7 +177,7 @@ class Matcher:
             for a in catalog.accessories
             if a.kind is AccessoryKind.IR_ILLUMINATOR and allowed(a.vendor_id)
         ]
-        by_family: dict[FormFamily, list[_Candidate]] = {}
+        by_family: dict[FormFamily, list[int]] = {}
         self.candidates: list[_Candidate] = []
         for model in catalog.models:
             if model.discontinued or not allowed(model.vendor_id):
@@ -191,10 +191,13 @@ class Matcher:
             found = self.prices.find(model.vendor_id, model.model)
             candidate = _Candidate(model, FAMILY_OF[model.form_factor], lens,
                                    found[0] if found else None, power)  # fmt: skip
+            by_family.setdefault(candidate.family, []).append(len(self.candidates))
             self.candidates.append(candidate)
-            by_family.setdefault(candidate.family, []).append(candidate)
-        self._pools = {family: _Pool.of(pool, self.mounts) for family, pool in by_family.items()}
         self._all = _Pool.of(self.candidates, self.mounts)
+        self._pools = {
+            family: self._all.part(np.array(positions, dtype=np.int64))
+            for family, positions in by_family.items()
+        }
         self._where = {
             c.model.key: (pool, i) for pool in self._pools.values()
             for i, c in enumerate(pool.candidates)
@@ -558,6 +561,24 @@ class _Pool:
             rank,
             fit_models,
             fit_group,
+        )
+
+    def part(self, idx: npt.NDArray[np.int64]) -> _Pool:
+        """The candidates ``idx`` (in order) as a pool of their own, from this pool's arrays."""
+        sub_rank = np.empty(idx.size, dtype=np.int64)
+        sub_rank[np.argsort(self.name_rank[idx], kind="stable")] = np.arange(idx.size)
+        groups, fit_group = np.unique(self.fit_group[idx], return_inverse=True)
+        figures = self.figures.take(idx)
+        return _Pool(
+            [self.candidates[i] for i in idx.tolist()],
+            figures,
+            self.form[idx],
+            self.verified_points[idx],
+            figures.wide_tan,
+            self.price[idx],
+            sub_rank,
+            [self.fit_models[g] for g in groups.tolist()],
+            fit_group.astype(np.int64).reshape(-1),
         )
 
 
