@@ -36,6 +36,7 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/match_bench.py
+	$(BIN)/python bench/match_scaling.py
 	$(BIN)/python bench/tender_bench.py
 	$(BIN)/python bench/discovery_bench.py
 

@@ -19,6 +19,7 @@ deliver.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -83,6 +84,18 @@ class Figures:
     audio: npt.NDArray[np.int8]
     """1 yes, 0 no, -1 unknown."""
     alarm: npt.NDArray[np.int8]
+    wide_tan: FloatArray
+    """tan(wide / 2), the angle capped below 180°: worked out once per pool, not per
+    requirement (a tangent costs more than the rest of a constraint)."""
+    tele_tan: FloatArray
+    narrow_tan: FloatArray
+    """tan(setting / 2) of the narrowest setting the lens reaches (``wide_tan`` for a lens
+    whose figures are the wrong way round, which ``np.clip`` sets to its wide end)."""
+    wide_span_tan: FloatArray
+    """tan(wide / 2) and tan(tele / 2) uncapped, for the width of the view at a distance."""
+    tele_span_tan: FloatArray
+    wide_tolerated: FloatArray
+    """wide × FOV_TOLERANCE: the widest scene the lens is accepted for."""
 
     @classmethod
     def build(
@@ -107,10 +120,15 @@ class Figures:
             return np.array([-1 if v is None else int(v) for v in values], dtype=np.int8)
 
         levels = [ip_level(ip) for ip in ips]
+        wide = floats([lens[0] if lens else None for lens in lenses])
+        tele = floats([lens[1] if lens else None for lens in lenses])
+        wide_tan, tele_tan = _half_tan(wide), _half_tan(tele)
+        with np.errstate(invalid="ignore"):
+            narrow_tan = np.where(tele > wide, wide_tan, tele_tan)
         return cls(
             family=np.array([FAMILIES.index(f) for f in families], dtype=np.int64),
-            wide=floats([lens[0] if lens else None for lens in lenses]),
-            tele=floats([lens[1] if lens else None for lens in lenses]),
+            wide=wide,
+            tele=tele,
             width_px=floats(widths),
             ip_a=ints([level[0] if level else None for level in levels]),
             ip_b=ints([level[1] if level else None for level in levels]),
@@ -121,10 +139,27 @@ class Figures:
             power=floats(powers),
             audio=flags(audios),
             alarm=flags(alarms),
+            wide_tan=wide_tan,
+            tele_tan=tele_tan,
+            narrow_tan=narrow_tan,
+            wide_span_tan=_span_tan(wide),
+            tele_span_tan=_span_tan(tele),
+            wide_tolerated=wide * FOV_TOLERANCE,
         )
 
     def __len__(self) -> int:
         return len(self.wide)
+
+    def take(self, idx: IntArray) -> Figures:
+        """The figures of candidates ``idx``, in order (a pool's part: one form family)."""
+        picked: dict[str, object] = {}
+        for item in dataclasses.fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, tuple):
+                picked[item.name] = tuple(value[i] for i in idx.tolist())
+            else:
+                picked[item.name] = value[idx]
+        return Figures(**picked)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -143,7 +178,11 @@ def measure(fig: Figures, req: Requirement) -> Measures:
     scene = req.scene_hfov_deg.value if req.scene_hfov_deg else None
     panoramic = req.form_family.value in PANORAMIC
     distance = req.distance_m.value if req.distance_m else None
-    setting = np.clip(scene, fig.tele, fig.wide) if scene is not None else fig.wide.copy()
+    # The setting nearest the scene (np.clip's figures; its call costs more than these two).
+    if scene is None:
+        setting = fig.wide.copy()
+    else:
+        setting = np.minimum(np.maximum(scene, fig.tele), fig.wide)
     with np.errstate(invalid="ignore", divide="ignore"):
         if scene is None:
             px = fig.width_px.copy()
@@ -153,26 +192,42 @@ def measure(fig: Figures, req: Requirement) -> Measures:
             px = np.where(scene >= setting, fig.width_px, fig.width_px * scene / setting)
         else:
             # A lens at 180° or more (a fisheye in a pool of any form) has no flat width.
-            ratio = math.tan(math.radians(min(scene, 179.0)) / 2) / np.tan(
-                np.radians(np.minimum(setting, 179.0)) / 2
-            )
+            # Only a lens set narrower than the scene (at its narrowest) loses pixels.
+            ratio = math.tan(math.radians(min(scene, 179.0)) / 2) / fig.narrow_tan
             px = np.where(scene >= setting, fig.width_px, fig.width_px * ratio)
         px[np.isnan(setting)] = math.nan
         if distance is not None and distance > 0:
-            angle = np.full(n, scene) if scene is not None else setting
-            across = px
+            across: FloatArray = px
+            span: FloatArray | float
             if req.form_family.value is FormFamily.PTZ:
                 # A PTZ gives its detail at the target zoomed in: its whole width across its
                 # narrowest view (the pixels across the old view are counted apart).
-                angle, across = fig.tele, fig.width_px
-            if panoramic:
-                span = np.radians(angle) * distance
+                across = fig.width_px
+                span = _span(fig.tele, fig.tele_span_tan, distance, panoramic)
+            elif scene is not None:
+                span = _span(np.array([scene]), None, distance, panoramic)[0]
             else:
-                span = 2 * distance * np.tan(np.radians(angle) / 2)
+                span = _span(setting, fig.wide_span_tan, distance, panoramic)
             density = across / span
         else:
             density = np.full(n, math.nan)
     return Measures(setting, px, density, distance)
+
+
+def _span(
+    angle: FloatArray, span_tan: FloatArray | None, distance: float, panoramic: bool
+) -> FloatArray:
+    """The width a view of ``angle`` spans at ``distance``: along the arc for a panoramic
+    image, else flat (``span_tan``: tan(angle / 2), when the pool has it worked out)."""
+    if panoramic:
+        return np.asarray(np.radians(angle) * distance, dtype=np.float64)
+    if span_tan is None:
+        span_tan = _span_tan(angle)
+    return np.asarray(2 * distance * span_tan, dtype=np.float64)
+
+
+def _span_tan(angle: FloatArray) -> FloatArray:
+    return np.asarray(np.tan(np.radians(angle) / 2), dtype=np.float64)
 
 
 def _nan(value: float) -> float | None:
@@ -263,11 +318,10 @@ def _fov_needed(req: Requirement) -> Needed | None:
 
 
 def _fov_fails(fig: Figures, _m: Measures, scene: Needed) -> BoolArray:
-    unknown = np.isnan(fig.wide)
     if _stated(scene):
-        with np.errstate(invalid="ignore"):
-            return np.asarray(unknown | (_num(scene) > fig.wide * FOV_TOLERANCE))
-    return unknown
+        # Not covering the scene, or no angle known (NaN compares False).
+        return np.asarray(~(_num(scene) <= fig.wide_tolerated))
+    return np.isnan(fig.wide)
 
 
 def _fov_shown(need: Needed, _m: Measures) -> Figure:
@@ -306,8 +360,9 @@ def _px_needed(req: Requirement) -> Needed | None:
 
 
 def _px_fails(_fig: Figures, m: Measures, need: Needed) -> BoolArray:
-    with np.errstate(invalid="ignore"):
-        return np.asarray(np.isnan(m.px) | (m.px < _num(need)))
+    # Not "at least the need" is below it or unknown (NaN compares False); the need, a count
+    # of pixels, is never NaN.
+    return np.asarray(~(m.px >= _num(need)))
 
 
 def _px_shown(need: Needed, _m: Measures) -> Figure:
@@ -328,8 +383,7 @@ def _dori_needed(req: Requirement) -> Needed | None:
 
 def _dori_fails(_fig: Figures, m: Measures, need: Needed) -> BoolArray:
     wanted = cast(Detail, need).density_px_per_m
-    with np.errstate(invalid="ignore"):
-        return np.asarray(np.isnan(m.density) | (m.density < wanted - 1e-9))
+    return np.asarray(~(m.density >= wanted - 1e-9))  # below it, or unknown (as pixels)
 
 
 def _detail_shown(need: Needed, _m: Measures) -> Figure:
@@ -411,8 +465,7 @@ def _power_needed(req: Requirement) -> Needed | None:
 
 
 def _power_fails(fig: Figures, _m: Measures, need: Needed) -> BoolArray:
-    with np.errstate(invalid="ignore"):
-        return np.asarray(~np.isnan(fig.power) & (fig.power > _num(need) + 1e-9))
+    return np.asarray(fig.power > _num(need) + 1e-9)  # an unknown draw (NaN) compares False
 
 
 def _power_shown(need: Needed, _m: Measures) -> Figure:
@@ -467,13 +520,13 @@ def _fov_reach(fig: Figures, _m: Measures, scene: Needed) -> FloatArray:
     """The share of the scene's width the widest setting covers: tan(wide/2) / tan(scene/2)."""
     if not _stated(scene):
         return np.full(len(fig), math.nan)
-    return _share(_half_tan(fig.wide), float(_half_tan(_num(scene))))
+    return _share(fig.wide_tan, float(_half_tan(_num(scene))))
 
 
 def _zoom_reach(fig: Figures, _m: Measures, tele: Needed) -> FloatArray:
     """How far the zoom reaches: tan(needed/2) / tan(offered tele/2) (1.0 reaches it)."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.asarray(_half_tan(_num(tele)) / _half_tan(fig.tele), dtype=np.float64)
+        return np.asarray(_half_tan(_num(tele)) / fig.tele_tan, dtype=np.float64)
 
 
 def _px_reach(_fig: Figures, m: Measures, need: Needed) -> FloatArray:

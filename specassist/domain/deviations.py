@@ -91,6 +91,9 @@ def severity(constraint: Constraint, reach: float | None, known: bool) -> Severi
     return Severity.MAJOR if reach >= major_from else Severity.CRITICAL
 
 
+_WEIGHTS = np.array([0.0, *(SEVERITY_COST[s] for s in Severity)])
+"""``SEVERITY_COST`` by rank (0: no shortfall)."""
+
 PURPOSE_NAMES = frozenset({"pixels on target", "DORI at target"})
 """The requirements a survey's purpose sets: a shortfall on them alone, by a camera no worse
 than the old one, is declared rather than refused (``alternatives.beyond_purpose``)."""
@@ -126,22 +129,24 @@ def pool_grades(fig: Figures, result: funnel.Result, kept: BoolArray | None = No
             continue
         unknown = ranks[Severity.MAJOR if constraint.scene else Severity.CONFIRM]
         reach = result.reach(fig, position)
+        # Each candidate's rank on this constraint, from a table: 0 where it passes.
         if reach is None:
             known = constraint.known(fig, result.measures)
-            rank = np.where(known, ranks[Severity.MAJOR], unknown)
-            missing = np.ones(n)
+            table = np.array([0, unknown, 0, ranks[Severity.MAJOR]], dtype=np.int64)
+            rank = table[mask.view(np.uint8) + 2 * known.view(np.uint8)]
+            missing: FloatArray | float = 1.0
         else:
             minor_from, major_from = constraint.grades
-            share = np.nan_to_num(reach, nan=-1.0)
-            rank = np.select(
-                [share < 0, share >= minor_from, share >= major_from],
-                [unknown, ranks[Severity.MINOR], ranks[Severity.MAJOR]],
-                ranks[Severity.CRITICAL],
-            )
-            missing = 1.0 - np.minimum(np.maximum(share, 0.0), 1.0)
-        rank = np.where(mask, rank, 0)
-        weights = np.array([0.0, *(SEVERITY_COST[s] for s in Severity)])
-        cost += np.where(mask, weights[rank] + SHORTFALL_WEIGHT * missing, 0.0)
+            with np.errstate(invalid="ignore"):
+                # NaN (an unknown figure) compares False, so it reads as "share < 0".
+                band = ~(reach >= 0) * np.uint8(3)
+                band += (reach >= major_from).view(np.uint8)
+                band += (reach >= minor_from).view(np.uint8)
+            table = np.array([ranks[Severity.CRITICAL], ranks[Severity.MAJOR],
+                              ranks[Severity.MINOR], unknown], dtype=np.int64)  # fmt: skip
+            rank = np.where(mask, table[band], 0)
+            missing = 1.0 - np.minimum(np.maximum(np.nan_to_num(reach, nan=-1.0), 0.0), 1.0)
+        cost += np.where(mask, _WEIGHTS[rank] + SHORTFALL_WEIGHT * missing, 0.0)
         worst = np.maximum(worst, rank)
         critical = rank == ranks[Severity.CRITICAL]
         if constraint.name in PURPOSE_NAMES:

@@ -134,11 +134,16 @@ def run(fig: Figures, req: Requirement) -> Result:
         for c, need in zip(CONSTRAINTS, needs, strict=True)
     )
     n = len(fig)
-    first = np.full(n, NO_FAILURE, dtype=np.int64)
-    count = np.zeros(n, dtype=np.int64)
+    # Bytes and bit operations: a pool's index arrays are written once, at the end.
+    alive = np.ones(n, dtype=bool)
+    first = np.zeros(n, dtype=np.uint8)
+    count = np.zeros(n, dtype=np.uint8)
     for position, (mask, is_hard) in enumerate(zip(masks, hard, strict=True)):
         if mask is None or not is_hard:
             continue
-        first[(first == NO_FAILURE) & mask] = position
-        count += mask
-    return Result(m, needs, hard, masks, first, count)
+        failing = mask.view(np.uint8)
+        first += (alive & mask).view(np.uint8) * np.uint8(position - NO_FAILURE)
+        alive &= ~mask
+        count += failing
+    return Result(m, needs, hard, masks, first.astype(np.int64) + NO_FAILURE,
+                  count.astype(np.int64))  # fmt: skip

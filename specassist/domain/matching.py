@@ -177,7 +177,7 @@ class Matcher:
             for a in catalog.accessories
             if a.kind is AccessoryKind.IR_ILLUMINATOR and allowed(a.vendor_id)
         ]
-        by_family: dict[FormFamily, list[_Candidate]] = {}
+        by_family: dict[FormFamily, list[int]] = {}
         self.candidates: list[_Candidate] = []
         for model in catalog.models:
             if model.discontinued or not allowed(model.vendor_id):
@@ -191,10 +191,13 @@ class Matcher:
             found = self.prices.find(model.vendor_id, model.model)
             candidate = _Candidate(model, FAMILY_OF[model.form_factor], lens,
                                    found[0] if found else None, power)  # fmt: skip
+            by_family.setdefault(candidate.family, []).append(len(self.candidates))
             self.candidates.append(candidate)
-            by_family.setdefault(candidate.family, []).append(candidate)
-        self._pools = {family: _Pool.of(pool) for family, pool in by_family.items()}
-        self._all = _Pool.of(self.candidates)
+        self._all = _Pool.of(self.candidates, self.mounts)
+        self._pools = {
+            family: self._all.part(np.array(positions, dtype=np.int64))
+            for family, positions in by_family.items()
+        }
         self._where = {
             c.model.key: (pool, i) for pool in self._pools.values()
             for i, c in enumerate(pool.candidates)
@@ -291,12 +294,13 @@ class Matcher:
         return scoring.score(req, inputs)
 
     def _mount_points(self, pool: _Pool, req: Requirement) -> FloatArray:
-        """Every candidate's mounting points for the surveyed fixing, worked out once per pool."""
+        """Every candidate's mounting points for the surveyed fixing, worked out once per pool
+        and fixing, and within it once per group of models that mount alike."""
         key = (id(pool), req.mount.value if req.mount else None, req.mount_parts)
         found = self._points_cache.get(key)
         if found is None:
-            found = np.array([self.mounts.of(c.model, req)[1] for c in pool.candidates])
-            self._points_cache[key] = found
+            points = np.array([self.mounts.of(model, req)[1] for model in pool.fit_models])
+            found = self._points_cache[key] = points[pool.fit_group]
         return found
 
     def _build(
@@ -395,7 +399,7 @@ class Matcher:
         lightest = grades.cost[mildest].min()
         close = mildest[grades.cost[mildest] <= lightest + 1e-9]
         scores = self._parts(req, pool, close, result, None, grades.cost[close])
-        j = int(np.lexsort((pool.name_rank[close], -scores.total))[0])
+        j = _best_scored(scores.total, pool.name_rank[close])
         return self._single(pool, int(close[j]), req, result, alternatives.NEAREST_ROLE,
                             dev.NEAREST, None)  # fmt: skip
 
@@ -445,7 +449,7 @@ class Matcher:
                 passers = result.passers()
                 if passers.size:
                     scores = self._parts(req, pool, passers, result, None)
-                    j = int(np.lexsort((pool.name_rank[passers], -scores.total))[0])
+                    j = _best_scored(scores.total, pool.name_rank[passers])
                     self._best_cache[key] = self._build(pool, int(passers[j]), req, result, role,
                                                         scores, j)  # fmt: skip
         return self._best_cache[key]
@@ -515,10 +519,22 @@ class _Pool:
     price: npt.NDArray[np.float64]
     name_rank: npt.NDArray[np.int64]
     """Position in (vendor, model) order: the tie-break that keeps choices stable."""
+    fit_models: list[CameraModel]
+    """One model per group of models that mount alike (``Mounts.fit_key``)."""
+    fit_group: npt.NDArray[np.int64]
+    """Each candidate's group in ``fit_models``."""
 
     @classmethod
-    def of(cls, candidates: list[_Candidate]) -> _Pool:
+    def of(cls, candidates: list[_Candidate], mounts: Mounts) -> _Pool:
         models = [c.model for c in candidates]
+        groups: dict[object, int] = {}
+        fit_models: list[CameraModel] = []
+        fit_group = np.empty(len(models), dtype=np.int64)
+        for i, model in enumerate(models):
+            group = groups.setdefault(mounts.fit_key(model), len(groups))
+            if group == len(fit_models):
+                fit_models.append(model)
+            fit_group[i] = group
         figures = Figures.build(
             [c.family for c in candidates],
             [(c.lens.wide_deg, c.lens.tele_deg) if c.lens else None for c in candidates],
@@ -540,9 +556,29 @@ class _Pool:
             figures,
             np.array([_FORMS.index(m.form_factor) for m in models], dtype=np.int64),
             scoring.verified_points(np.array([m.provenance.verified for m in models], dtype=bool)),
-            scoring.half_tan(figures.wide),
+            figures.wide_tan,
             np.array([float(c.unit_price.amount) if c.unit_price else np.nan for c in candidates]),
             rank,
+            fit_models,
+            fit_group,
+        )
+
+    def part(self, idx: npt.NDArray[np.int64]) -> _Pool:
+        """The candidates ``idx`` (in order) as a pool of their own, from this pool's arrays."""
+        sub_rank = np.empty(idx.size, dtype=np.int64)
+        sub_rank[np.argsort(self.name_rank[idx], kind="stable")] = np.arange(idx.size)
+        groups, fit_group = np.unique(self.fit_group[idx], return_inverse=True)
+        figures = self.figures.take(idx)
+        return _Pool(
+            [self.candidates[i] for i in idx.tolist()],
+            figures,
+            self.form[idx],
+            self.verified_points[idx],
+            figures.wide_tan,
+            self.price[idx],
+            sub_rank,
+            [self.fit_models[g] for g in groups.tolist()],
+            fit_group.astype(np.int64).reshape(-1),
         )
 
 
@@ -554,7 +590,12 @@ def _picks(
 ) -> list[tuple[int, str]]:
     """First choice (best score), a value option (cheapest priced) and a premium option
     (most pixels on target) among the rest, as positions in ``passers``; ties go to the
-    better-ranked offer."""
+    better-ranked offer (higher score, then name).
+
+    A few passers are sorted; many are searched for three minima (``_picks_of_many``),
+    which picks the same three without sorting thousands of candidates."""
+    if passers.size > _FEW:
+        return _picks_of_many(pool, passers, scores, px)
     ranked = np.lexsort((pool.name_rank[passers], -scores))
     picks = [(int(ranked[0]), "first choice")]
     rest = ranked[1:]
@@ -574,6 +615,59 @@ def _picks(
         best = others[np.lexsort((np.arange(others.size), -scores[others], -gains))[0]]
         picks.append((int(best), "premium"))
     return picks
+
+
+_FEW = 512
+"""Up to this many passers a sort is quicker than searching for minima."""
+
+
+def _picks_of_many(
+    pool: _Pool,
+    passers: npt.NDArray[np.int64],
+    scores: npt.NDArray[np.float64],
+    px: npt.NDArray[np.float64],
+) -> list[tuple[int, str]]:
+    """``_picks`` by three searches for a minimum, each tie broken by the next key."""
+    worse, names = _worse(scores), pool.name_rank[passers]
+    first = _first_by(np.arange(passers.size), worse, names)
+    picks = [(first, "first choice")]
+    prices = pool.price[passers]
+    rest = np.ones(passers.size, dtype=bool)
+    rest[first] = False
+    priced = rest & ~np.isnan(prices)
+    if priced.any():
+        value, role = _first_by(np.flatnonzero(priced), prices, worse, names), "value"
+    else:
+        value, role = _first_by(np.flatnonzero(rest), worse, names), "alternate"
+    picks.append((value, role))
+    rest[value] = False
+    if rest.any():
+        fewer = -np.nan_to_num(px, nan=0.0)
+        picks.append((_first_by(np.flatnonzero(rest), fewer, worse, names), "premium"))
+    return picks
+
+
+def _worse(scores: FloatArray) -> FloatArray:
+    """Scores as a key where smaller comes first (an unknown score last, as a sort puts it)."""
+    return np.where(np.isnan(scores), np.inf, -scores)
+
+
+def _first_by(idx: npt.NDArray[np.int64], *keys: npt.NDArray[np.generic]) -> int:
+    """The position in ``idx`` that comes first by ``keys`` (each smaller first, the next
+    breaking ties, then the position), as a stable sort would put it, without sorting."""
+    for key in keys:
+        values = key[idx]
+        idx = idx[values == values.min()]
+        if idx.size == 1:
+            break
+    return int(idx[0])
+
+
+def _best_scored(scores: FloatArray, names: npt.NDArray[np.int64]) -> int:
+    """The position of the best score, ties to the first name."""
+    if scores.size <= _FEW:
+        return int(np.lexsort((names, -scores))[0])
+    return _first_by(np.arange(scores.size), _worse(scores), names)
 
 
 def _catalog_price_book(catalog: Catalog) -> PriceBook:

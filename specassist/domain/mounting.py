@@ -58,6 +58,10 @@ def mounts_directly(family: FormFamily, kind: MountKind) -> bool:
 Mounting = tuple[tuple[AccessoryUse, ...], float]
 """The accessories a model needs on the old fixing, and the points they earn in the score."""
 
+FitKey = tuple[str, FormFamily, str | None, str | None]
+"""What a model's mounting depends on: vendor, form family, mount family, and the model
+number when an accessory of its vendor names it (else None)."""
+
 
 class Mounts:
     """The catalog's mounts by vendor, and each model's mounting for a surveyed fixing (cached)."""
@@ -67,6 +71,17 @@ class Mounts:
         for accessory in accessories:
             self._by_vendor.setdefault(accessory.vendor_id, []).append(accessory)
         self._cache: dict[tuple[str, MountKind | None, tuple[str, ...]], Mounting] = {}
+        self._named = {
+            vendor: {ref for accessory in found for ref in accessory.fits}
+            for vendor, found in self._by_vendor.items()
+        }
+
+    def fit_key(self, model: CameraModel) -> FitKey:
+        """Models with the same key get the same mounting on every fixing (``of`` reads only
+        these), so a catalog's thousands of models are worked out as a few dozen groups."""
+        named = model.model in self._named.get(model.vendor_id, ())
+        return (model.vendor_id, FAMILY_OF[model.form_factor], model.mount_family,
+                model.model if named else None)  # fmt: skip
 
     def of(self, model: CameraModel, req: Requirement) -> Mounting:
         key = (model.key, req.mount.value if req.mount else None, req.mount_parts)
