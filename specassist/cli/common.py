@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from specassist.domain.formatting import UnitSystem
@@ -202,6 +203,34 @@ def fail(command: str, message: str) -> int:
     """Report a problem the user can fix, in their words, and return exit status 1."""
     print(f"specassist {command}: {message}", file=sys.stderr)
     return 1
+
+
+def write_json(value: object, out: TextIO) -> None:
+    """``value`` as JSON on ``out``: the outer objects and lists laid out one member per line,
+    each record (a camera, an issue) on one line of its own.
+
+    Python's indenting encoder is written in Python; a 10,000-camera ``match --json`` spent
+    more time in it than in matching. Records written by the compact C encoder keep the
+    output readable line by line and a fraction of the time.
+    """
+    out.write(_json_lines(value, 0))
+    out.write("\n")
+
+
+_JSON_DEPTH = 2
+"""Levels laid out one member per line; anything deeper is one compact line."""
+
+
+def _json_lines(value: object, depth: int) -> str:
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if depth < _JSON_DEPTH and isinstance(value, dict) and value:
+        members = (f"{inner}{json.dumps(str(k), ensure_ascii=False)}: "
+                   f"{_json_lines(v, depth + 1)}" for k, v in value.items())  # fmt: skip
+        return "{\n" + ",\n".join(members) + f"\n{pad}}}"
+    if depth < _JSON_DEPTH and isinstance(value, list) and value:
+        items = (f"{inner}{_json_lines(v, _JSON_DEPTH)}" for v in value)
+        return "[\n" + ",\n".join(items) + f"\n{pad}]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def issue_json(issue: InputIssue) -> dict[str, object]:

@@ -10,7 +10,6 @@ Ctrl+C stops the scan and prints what was found so far.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -20,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from specassist.cli.common import Subparsers, fail, issue_json, path
+from specassist.cli.common import Subparsers, fail, issue_json, path, write_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -115,8 +114,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except UserError as exc:
         return fail("discover", str(exc))
     if args.json:
-        json.dump(_as_json(found, saved), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        write_json(_as_json(found, saved), out)
     else:
         _print_table(found, out)
         if saved:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
 from specassist.cli.common import (
@@ -13,6 +12,7 @@ from specassist.cli.common import (
     headless_analysis,
     read_survey,
     rule_pack_line,
+    write_json,
 )
 
 
@@ -34,9 +34,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return fail("flag", str(exc.args[0] if isinstance(exc, KeyError) else exc))
     packs = analysis.engines.rules.rule_sets
     if args.json:
-        json.dump([outputs.decision_json(o, packs) for o in analysis.outcomes], out, indent=2,
-                  ensure_ascii=False)  # fmt: skip
-        out.write("\n")
+        write_json([outputs.decision_json(o, packs) for o in analysis.outcomes], out)
         return 0
     counts = analysis.verdict_counts()
     print(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
@@ -14,6 +13,7 @@ from specassist.cli.common import (
     fail,
     issue_json,
     path,
+    write_json,
 )
 
 
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return fail("import", str(exc))
     counts = count_by_severity(result.issues)
     if args.json:
-        json.dump(
+        write_json(
             {
                 "file": result.file,
                 "read_as": result.detail,
@@ -104,10 +104,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "not_in_file": stored.absent if stored else None,
             },
             out,
-            indent=2,
-            ensure_ascii=False,
         )
-        out.write("\n")
     else:
         print(f"{result.file}: {result.accounting.stored} cameras ({result.detail})", file=out)
         print(f"rows: {result.accounting.summary()}", file=out)

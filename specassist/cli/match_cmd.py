@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
 from specassist.cli.common import (
@@ -17,6 +16,7 @@ from specassist.cli.common import (
     rule_pack_line,
     system_settings,
     units,
+    write_json,
 )
 
 
@@ -66,8 +66,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             for o in analysis.outcomes
         ]  # fmt: skip
         document = {"cameras": rows, "system": system_json.system_json(plan, costing)}
-        json.dump(document, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        write_json(document, out)
         return 0
     excluded = [o for o in analysis.outcomes if o.verdict is Verdict.EXCLUDED]
     found = sum(1 for o in excluded if o.offer is not None)

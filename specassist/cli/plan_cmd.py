@@ -7,10 +7,9 @@ directions are bearings, 0° to the top of the plan, clockwise.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, TextIO
 
-from specassist.cli.common import Subparsers, fail, path
+from specassist.cli.common import Subparsers, fail, path, write_json
 
 
 def _angle(text: str) -> float:
@@ -126,8 +125,7 @@ def _list(project: Any, args: argparse.Namespace, out: TextIO) -> int:
         unplaced = plan_service.unplaced_count(project, plan.site)
         listing.append((plan, unplaced))
     if args.json:
-        json.dump([_plan_json(p, u) for p, u in listing], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        write_json([_plan_json(p, u) for p, u in listing], out)
         return 0
     if not listing:
         print("no plans; add one with specassist plan import", file=out)
