@@ -137,7 +137,7 @@ def main(cameras: int) -> None:
     print(cold_starts(), flush=True)
     app = QApplication.instance() or QApplication(sys.argv)
     from specassist.domain.rules import Verdict
-    from specassist.runtime import tune_gc
+    from specassist.runtime import tune_gc, tune_threads
     from specassist.services import imports, projects
     from specassist.services.tender_files import TenderFiles
     from specassist.ui import main_window, workers
@@ -146,6 +146,7 @@ def main(cameras: int) -> None:
     from specassist.ui.undo import EditCameraCommand
 
     tune_gc()
+    tune_threads()  # as run_app does
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         main_window.autosave_folder = lambda: root / "autosave"  # type: ignore[assignment]

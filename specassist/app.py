@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from specassist import __version__
+from specassist import __version__, runtime
 from specassist.resources import resources_dir
 from specassist.ui import errors
 from specassist.ui.startup import show_splash
@@ -40,6 +40,7 @@ def create_window(
 
 
 def run_app(file: Path | None = None, demo: bool = False) -> int:
+    runtime.tune_threads()
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     app.setApplicationName("SpecAssist")
     app.setOrganizationName("SpecAssist")
