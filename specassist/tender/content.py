@@ -30,6 +30,7 @@ from specassist.domain.requirements import (
     POE_BUDGET_W,
     VANDAL_IK,
     Requirement,
+    Sourced,
     port_class,
 )
 from specassist.domain.rules import Verdict
@@ -428,25 +429,33 @@ ONVIF_CLAUSE = (
 
 
 def _ingress_clause(entries: list[CameraOutcome]) -> str:
-    ratings = [
-        e.requirement.min_ip.value for e in entries if e.requirement and e.requirement.min_ip
-    ]
-    if ratings:
-        return f"IEC 60529 {max(ratings)} or better"
-    if all(e.camera.outdoor is False for e in entries):
-        return "not required (indoor)"
-    return f"{CONFIRM}: indoor or outdoor not recorded (IEC 60529 IP66 or better outdoors)"
+    ratings = [e.requirement.min_ip for e in entries if e.requirement]
+    return _protection_clause(
+        "IEC 60529", ratings, all(e.camera.outdoor is False for e in entries),
+        "not required (indoor)",
+        f"{CONFIRM}: indoor or outdoor not recorded (IEC 60529 IP66 or better outdoors)",
+    )  # fmt: skip
 
 
 def _impact_clause(entries: list[CameraOutcome]) -> str:
-    ratings = [
-        e.requirement.min_ik.value for e in entries if e.requirement and e.requirement.min_ik
-    ]
-    if ratings:
-        return f"IEC 62262 {max(ratings)} or better"
-    if all(e.camera.vandal_risk is False for e in entries):
-        return "not required"
-    return f"IEC 62262 {VANDAL_IK} or better where the camera is within reach ({CONFIRM})"
+    ratings = [e.requirement.min_ik for e in entries if e.requirement]
+    return _protection_clause(
+        "IEC 62262", ratings, all(e.camera.vandal_risk is False for e in entries),
+        "not required",
+        f"IEC 62262 {VANDAL_IK} or better where the camera is within reach ({CONFIRM})",
+    )  # fmt: skip
+
+
+def _protection_clause(
+    standard: str, ratings: list[Sourced[str] | None], surveyed_none: bool, none: str,
+    unknown: str,
+) -> str:  # fmt: skip
+    """The highest rating a camera of the type needs; else "not required" only where the
+    survey says so for every camera, and "to be confirmed" where it does not say."""
+    needed = [r.value for r in ratings if r is not None]
+    if needed:
+        return f"{standard} {max(needed)} or better"
+    return none if surveyed_none else unknown
 
 
 def _temperature_clause(entries: list[CameraOutcome], climate: Climate) -> str:
