@@ -60,6 +60,12 @@ OUTCOME_NAMES: dict[Outcome | None, str] = {
 MARKER_RADIUS = 7.0
 """Device symbol radius, in points on paper and pixels on screen: big enough to grab with a
 mouse, small enough that 500 cameras on a 1:200 floor plan stay apart."""
+PRINT_MARKER = 0.6
+"""Device symbols on paper at this fraction of their screen size: a plan of a few hundred
+cameras on an A4 page stays legible (the PDF's vector plan and the DOCX's picture alike)."""
+LEGEND_COLUMNS = 3
+LEGEND_ROW = 11.0
+"""A printed legend: entries per row, and each row's height in points."""
 MARKER_TIP = 2.2
 """The direction wedge reaches this many radii from the centre."""
 MARKER_SPREAD_DEG = 28.0

@@ -30,8 +30,7 @@ from specassist.domain.system_settings import (
 )
 from specassist.services import projects
 from specassist.services.projects import Project
-from specassist.services.system_values import system_settings_from
-from specassist.services.system_values import system_values as system_values  # re-exported
+from specassist.services.system_values import system_settings_from, system_values
 from specassist.storage.models import ProjectRow
 
 T = TypeVar("T")

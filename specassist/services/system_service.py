@@ -23,7 +23,7 @@ def settings(project: Project) -> SystemSettings:
 
 
 def set_settings(project: Project, values: dict[str, Any]) -> SystemSettings:
-    """Store changed settings (``project_settings.system_values`` keys); ``ValueError`` in
+    """Store changed settings (``system_values.system_values`` keys); ``ValueError`` in
     words when a value does not read, and then nothing is stored."""
     return project_settings.set_system_settings(project, values)
 

@@ -17,7 +17,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from specassist.domain.plan_drawing import (
+    LEGEND_COLUMNS,
+    LEGEND_ROW,
     MARKER_RADIUS,
+    PRINT_MARKER,
     Label,
     Marker,
     PlanDrawing,
@@ -30,11 +33,6 @@ from specassist.tender.pdf_grid import BOLD, FONT, INK, MUTED, RULE
 
 MIN_SHARE = 0.6
 """A plan never shrinks below this share of a full page to fit under a heading."""
-PRINT_MARKER = 0.6
-"""Device symbols on paper at this fraction of their screen size: a plan of a few hundred
-cameras on an A4 page stays legible."""
-LEGEND_COLUMNS = 3
-LEGEND_ROW = 11.0
 SWATCH = (16.0, 7.0)
 
 

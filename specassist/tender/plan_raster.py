@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from specassist.domain.plan_drawing import (
+    LEGEND_COLUMNS,
+    LEGEND_ROW,
     MARKER_RADIUS,
+    PRINT_MARKER,
     Label,
     Marker,
     PlanDrawing,
@@ -33,8 +36,6 @@ WIDTH_PX = 2000
 PAPER_WIDTH_PT = 482.0
 """The text column the picture is printed in (A4 less 18 mm margins), to size lines and
 text in points as the PDF does."""
-PRINT_MARKER = 0.6
-LEGEND_COLUMNS = 3
 
 
 def render_png(figure: Figure, font_dir: Path) -> bytes:
@@ -45,7 +46,7 @@ def render_png(figure: Figure, font_dir: Path) -> bytes:
     height = max(1, round(drawing.height_px * scale))
     pt = WIDTH_PX / PAPER_WIDTH_PT  # pixels per point on paper
     rows = math.ceil(len(drawing.legend) / LEGEND_COLUMNS)
-    strip = round((rows * 11 + 10 + (14 if drawing.scale_bar else 0)) * pt)
+    strip = round((rows * LEGEND_ROW + 10 + (14 if drawing.scale_bar else 0)) * pt)
     with Image.open(io.BytesIO(figure.picture)) as source:
         plan = source.convert("RGBA").resize((WIDTH_PX, height), Image.Resampling.LANCZOS)
     fonts = _Fonts(ImageFont, font_dir, pt)
@@ -144,7 +145,7 @@ class _Painter:
         font = fonts.get(6.8)
         for n, entry in enumerate(drawing.legend):
             row, col = divmod(n, LEGEND_COLUMNS)
-            x, y = col * column, top + (6 + row * 11) * pt
+            x, y = col * column, top + (6 + row * LEGEND_ROW) * pt
             box = (x, y, x + 16 * pt, y + 7 * pt)
             style = entry.style
             if style.fill is not None:
@@ -153,7 +154,7 @@ class _Painter:
             if style.stroke is not None:
                 self.draw.rectangle(box, outline=style.stroke, width=max(1, round(pt)))
             self.draw.text((x + 20 * pt, y - 1 * pt), entry.text, fill="#1f2933", font=font)
-        y = top + (8 + math.ceil(len(drawing.legend) / LEGEND_COLUMNS) * 11) * pt
+        y = top + (8 + math.ceil(len(drawing.legend) / LEGEND_COLUMNS) * LEGEND_ROW) * pt
         bar = drawing.scale_bar
         if bar is None:
             self.draw.text((0, y), "No scale set: coverage is not drawn on this plan.",

@@ -1,6 +1,6 @@
 """The System tab's settings: how cameras are recorded, which VMS stays, provisional sums and
 how the works are phased. Shows the project's settings and emits the edited ones as the
-stored JSON values (``project_settings.system_values``)."""
+stored JSON values (``system_values.system_values``)."""
 
 from __future__ import annotations
 

@@ -29,6 +29,7 @@ from specassist.domain.costing import Costing
 from specassist.domain.pipeline import Analysis
 from specassist.domain.system_plan import SystemPlan
 from specassist.services import project_settings, system_service
+from specassist.services.system_values import system_values
 from specassist.ui.analysis_runner import Loaded
 from specassist.ui.models.phase_assignment_model import Assignment, PhaseAssignmentModel
 from specassist.ui.models.plan_rows import PlanRowsModel
@@ -238,7 +239,7 @@ class SystemTab(QWidget):
         project = self.bench.project
         if project is None:
             return
-        stored = project_settings.system_values(system_service.settings(project))
+        stored = system_values(system_service.settings(project))
         phasing = stored["phasing"]
         assignments = dict(phasing["assignments"])
         if phasing["rule"] != "manual" and self.plan is not None:
