@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -10,12 +9,7 @@ import pytest
 
 from specassist import __version__, cli
 from specassist.__main__ import main
-
-
-def _run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    status = cli.run(cli.parse_args(list(argv)), out)
-    return status, out.getvalue()
+from tests.cli_runner import run_cli
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,13 +30,13 @@ def test_no_arguments_and_a_file_mean_open() -> None:
 
 
 def test_import_json_reports_issues_with_locations(surveys: Path) -> None:
-    status, text = _run("import", str(surveys / "bad_cells.csv"), "--json")
+    status, text = run_cli("import", str(surveys / "bad_cells.csv"), "--json")
     report = json.loads(text)
     assert status == 0 and report["cameras"] == 5
     mac = next(i for i in report["issues"] if i["column"] == "MAC")
     assert mac == {"severity": "error", "file": "bad_cells.csv", "row": 3, "column": "MAC",
                    "value": "not-a-mac", "message": mac["message"]}  # fmt: skip
-    assert _run("import", str(surveys / "bad_cells.csv"), "--strict")[0] == 1
+    assert run_cli("import", str(surveys / "bad_cells.csv"), "--strict")[0] == 1
 
 
 def test_import_into_project_then_update_or_add(tmp_path: Path, surveys: Path) -> None:
@@ -51,20 +45,20 @@ def test_import_into_project_then_update_or_add(tmp_path: Path, surveys: Path) -
     from specassist.services import capture, projects
 
     project = tmp_path / "site.specassist"
-    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
+    status, text = run_cli("import", str(surveys / "utf16_export.csv"), "--project", str(project))
     assert status == 0 and f"saved to {project}: 1 added, 0 updated" in text
-    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project))
+    status, text = run_cli("import", str(surveys / "utf16_export.csv"), "--project", str(project))
     assert status == 0 and "0 added, 1 updated" in text
     with projects.open_project(project) as opened:
         assert len(capture.cameras(opened)) == 1
-    status, text = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project),
+    status, text = run_cli("import", str(surveys / "utf16_export.csv"), "--project", str(project),
                         "--mode", "add", "--json")  # fmt: skip
     report = json.loads(text)
     assert status == 0 and report["added"] == 1
     assert sum("already has" in i["message"] for i in report["issues"]) == 1
     with projects.open_project(project) as opened:
         assert len(capture.cameras(opened)) == 2
-    status, _ = _run("import", str(surveys / "utf16_export.csv"), "--project", str(project),
+    status, _ = run_cli("import", str(surveys / "utf16_export.csv"), "--project", str(project),
                      "--mode", "new")  # fmt: skip
     assert status == 1
 
@@ -72,14 +66,14 @@ def test_import_into_project_then_update_or_add(tmp_path: Path, surveys: Path) -
 def test_import_of_a_missing_file_fails_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _ = _run("import", str(tmp_path / "nope.csv"))
+    status, _ = run_cli("import", str(tmp_path / "nope.csv"))
     assert status == 1 and "nope.csv: file not found" in capsys.readouterr().err
 
 
 def test_catalog_check_and_stats(tmp_path: Path, shipped_catalog: Path) -> None:
-    status, text = _run("catalog", "check")
+    status, text = run_cli("catalog", "check")
     assert status == 0 and "camera models" in text
-    status, text = _run("catalog", "stats")
+    status, text = run_cli("catalog", "stats")
     assert status == 0 and "MAC prefixes" in text
     broken = tmp_path / "catalog"
     shutil.copytree(shipped_catalog, broken)
@@ -87,7 +81,7 @@ def test_catalog_check_and_stats(tmp_path: Path, shipped_catalog: Path) -> None:
     with models.open("a", encoding="utf-8") as handle:
         handle.write("axis,Z9,,,dome,,,,,2.8 kg,,,,,,,,,,,,,,,,,,x,,no,\n")
     line = len(models.read_text(encoding="utf-8").splitlines())
-    status, text = _run("catalog", "check", str(broken))
+    status, text = run_cli("catalog", "check", str(broken))
     assert status == 1
     assert f"models.csv:{line}:focal_min: error:" in text and "catalog check failed" in text
 
@@ -95,7 +89,7 @@ def test_catalog_check_and_stats(tmp_path: Path, shipped_catalog: Path) -> None:
 def test_flag_json_on_the_demo_survey() -> None:
     from specassist.resources import demo_survey
 
-    status, text = _run("flag", str(demo_survey()), "--json")
+    status, text = run_cli("flag", str(demo_survey()), "--json")
     rows = json.loads(text)
     assert status == 0 and len(rows) == 20
     assert {"tag", "make", "model", "maker", "verdict", "confidence", "reasons", "warnings"} <= set(
@@ -113,7 +107,7 @@ def test_flag_profile_and_date_change_the_answer() -> None:
     from specassist.resources import demo_survey
 
     def excluded(*extra: str) -> int:
-        status, text = _run("flag", str(demo_survey()), "--json", *extra)
+        status, text = run_cli("flag", str(demo_survey()), "--json", *extra)
         assert status == 0
         return sum(r["verdict"] == "excluded" for r in json.loads(text))
 
@@ -128,7 +122,7 @@ def test_flag_profile_and_date_change_the_answer() -> None:
      "utf16_export.csv"],
 )  # fmt: skip
 def test_flag_on_messy_surveys(surveys: Path, name: str) -> None:
-    status, text = _run("flag", str(surveys / name))
+    status, text = run_cli("flag", str(surveys / name))
     assert status == 0
     head = text.splitlines()[0]
     assert re.search(r": \d+ (cameras?|devices \(.*camera.*\)) — ", head), head
@@ -137,25 +131,25 @@ def test_flag_on_messy_surveys(surveys: Path, name: str) -> None:
 def test_flag_rejects_an_unknown_rule_set(capsys: pytest.CaptureFixture[str]) -> None:
     from specassist.resources import demo_survey
 
-    status, _ = _run("flag", str(demo_survey()), "--rules", "no-such-rules")
+    status, _ = run_cli("flag", str(demo_survey()), "--rules", "no-such-rules")
     assert status == 1
     assert "no-such-rules" in capsys.readouterr().err
 
 
 def test_rules_list_and_show() -> None:
-    status, text = _run("rules", "list")
+    status, text = run_cli("rules", "list")
     assert status == 0
     for rule_set in ("us-ndaa-889", "us-fcc-covered-list", "uk-sensitive-sites-2022"):
         assert rule_set in text
-    status, text = _run("rules", "show", "uk-sensitive-sites-2022")
+    status, text = run_cli("rules", "show", "uk-sensitive-sites-2022")
     assert status == 0 and "controlled from CN" in text and "hcws386" in text
-    assert _run("rules", "show", "nope")[0] == 1
+    assert run_cli("rules", "show", "nope")[0] == 1
 
 
 def test_match_json_on_the_demo_survey() -> None:
     from specassist.resources import demo_survey
 
-    status, text = _run("match", str(demo_survey()), "--json")
+    status, text = run_cli("match", str(demo_survey()), "--json")
     rows = json.loads(text)["cameras"]
     assert status == 0 and len(rows) == 20
     excluded = [r for r in rows if r["verdict"] == "excluded"]
@@ -177,7 +171,7 @@ def test_match_json_on_the_demo_survey() -> None:
 
 @pytest.mark.parametrize("name", ["bad_cells.csv", "tab_bom_combined.txt"])
 def test_match_on_messy_surveys(surveys: Path, name: str) -> None:
-    status, text = _run("match", str(surveys / name))
+    status, text = run_cli("match", str(surveys / name))
     assert status == 0 and "excluded" in text.splitlines()[0]
 
 
@@ -185,7 +179,7 @@ def test_tender_cli_writes_pdf_and_boq(tmp_path: Path) -> None:
     from specassist.resources import demo_survey
 
     pdf, sheet = tmp_path / "tender.pdf", tmp_path / "boq.xlsx"
-    status, text = _run("tender", str(demo_survey()), "-o", str(pdf), "--boq", str(sheet),
+    status, text = run_cli("tender", str(demo_survey()), "-o", str(pdf), "--boq", str(sheet),
                         "--client", "Riverside", "--as-of", "2026-11-27")  # fmt: skip
     assert status == 0 and pdf.stat().st_size > 10_000 and sheet.exists()
     assert "for a site check (Appendix C)" in text and "GBP" in text
@@ -196,12 +190,12 @@ def test_tender_cli_refuses_unusable_input(
 ) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("Tag,Make,Model\n", encoding="utf-8")
-    status, _ = _run("tender", str(empty), "-o", str(tmp_path / "x.pdf"))
+    status, _ = run_cli("tender", str(empty), "-o", str(tmp_path / "x.pdf"))
     assert status == 1 and "no camera rows" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
-    status, _ = _run("tender", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "x.pdf"))
+    status, _ = run_cli("tender", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "x.pdf"))
     assert status == 1
-    status, _ = _run("tender", str(empty), "-o", str(tmp_path / "x.pdf"), "--rate", "USD=abc")
+    status, _ = run_cli("tender", str(empty), "-o", str(tmp_path / "x.pdf"), "--rate", "USD=abc")
     assert status == 1 and "CUR=RATE" in capsys.readouterr().err
 
 
@@ -211,14 +205,14 @@ def test_tender_cli_writes_a_us_package_with_docx_and_schedule(
     from specassist.resources import demo_survey
 
     pdf, word, schedule = tmp_path / "t.pdf", tmp_path / "t.docx", tmp_path / "s.xlsx"
-    status, text = _run("tender", str(demo_survey()), "-o", str(pdf), "--docx", str(word),
+    status, text = run_cli("tender", str(demo_survey()), "-o", str(pdf), "--docx", str(word),
                         "--schedule", str(schedule), "--jurisdiction", "us-federal",
                         "--as-of", "2026-11-27")  # fmt: skip
     assert status == 0 and word.exists() and schedule.exists()
     assert "USD" in text and "pricing schedule for bidders" in text
-    status, _ = _run("tender", str(demo_survey()), "-o", str(pdf), "--schedule", str(schedule))
+    status, _ = run_cli("tender", str(demo_survey()), "-o", str(pdf), "--schedule", str(schedule))
     assert status == 1 and "--schedule needs --jurisdiction" in capsys.readouterr().err
-    status, _ = _run("tender", str(demo_survey()), "-o", str(pdf), "--jurisdiction", "uk-public",
+    status, _ = run_cli("tender", str(demo_survey()), "-o", str(pdf), "--jurisdiction", "uk-public",
                      "--weights", "price=80,quality=10")  # fmt: skip
     assert status == 1 and "not 100%" in capsys.readouterr().err
 
@@ -235,7 +229,7 @@ def test_match_declares_deviations_and_sends_unsized_cameras_to_the_site_check(
         "B1,Hikvision,DS-2CD1043G0-I,Bullet,2560x1440,2.8 mm,25,Identify,Outdoor\n",
         encoding="utf-8",
     )
-    status, text = _run("match", str(survey), "--json")
+    status, text = run_cli("match", str(survey), "--json")
     rows = {r["tag"]: r for r in json.loads(text)["cameras"]}
     assert status == 0
     fence = rows["F1"]
@@ -255,13 +249,13 @@ def test_match_declares_deviations_and_sends_unsized_cameras_to_the_site_check(
     } <= set(beyond["deviations"][0])
     assert {p["part"] for p in beyond["score_parts"]} >= {"detail margin", "deviations"}
     assert not beyond["meets_every_hard_requirement"]
-    status, text = _run("match", str(survey))
+    status, text = run_cli("match", str(survey))
     assert "DEVIATION, " in text and "site" in text
-    status, _ = _run("match", str(survey), "--require", "colour")
+    status, _ = run_cli("match", str(survey), "--require", "colour")
     assert status == 1
 
 
 def test_flag_counts_recorders_and_door_stations_apart_from_cameras(surveys: Path) -> None:
-    status, text = _run("flag", str(surveys / "sadp_device_list.csv"))
+    status, text = run_cli("flag", str(surveys / "sadp_device_list.csv"))
     head = text.splitlines()[0]
     assert status == 0 and "devices (" in head and "recorder" in head and "intercom" in head

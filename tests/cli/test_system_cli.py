@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -10,20 +9,14 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from specassist import cli
+from tests.cli_runner import run_cli
 
 DATA = Path(__file__).parents[1] / "data" / "system"
 SADP, CONFIGTOOL = str(DATA / "sadp_style_site.csv"), str(DATA / "configtool_style_site.csv")
 
 
-def _run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    status = cli.run(cli.parse_args(list(argv)), out)
-    return status, out.getvalue()
-
-
 def test_match_json_has_the_system_object() -> None:
-    status, text = _run(
+    status, text = run_cli(
         "match", SADP, "--json", "--retention", "14", "--codec", "h265", "--as-of", "2026-12-01"
     )
     assert status == 0
@@ -46,7 +39,7 @@ def test_match_json_has_the_system_object() -> None:
 
 
 def test_match_json_says_what_the_retained_vms_asks_of_each_replacement() -> None:
-    status, text = _run("match", SADP, "--json", "--vms", "milestone-xprotect")
+    status, text = run_cli("match", SADP, "--json", "--vms", "milestone-xprotect")
     cameras = {c["tag"]: c for c in json.loads(text)["cameras"]}
     assert status == 0 and cameras["DOOR-01"]["vms_support"] is None
     assert cameras["CAM-02"]["status"] == "site check" and cameras["CAM-02"]["vms_support"] is None
@@ -58,18 +51,18 @@ def test_match_json_says_what_the_retained_vms_asks_of_each_replacement() -> Non
 def test_match_text_lists_the_system_and_bad_options_are_refused(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, text = _run("match", CONFIGTOOL, "--vms", "milestone-xprotect")
+    status, text = run_cli("match", CONFIGTOOL, "--vms", "milestone-xprotect")
     assert status == 0
     assert "2 not cameras (below)" in text.splitlines()[0]
     assert "recorder Harbour Office / NVR-A: replace" in text
     assert "intercom VTO-01: compliant door station to the performance below" in text
-    assert _run("match", CONFIGTOOL, "--retention", "0")[0] == 1
+    assert run_cli("match", CONFIGTOOL, "--retention", "0")[0] == 1
     assert "retention" in capsys.readouterr().err
 
 
 def test_tender_package_prints_the_system_sections_and_prices_them(tmp_path: Path) -> None:
     pdf, sheet = tmp_path / "tender.pdf", tmp_path / "schedule.xlsx"
-    status, text = _run(
+    status, text = run_cli(
         "tender",
         SADP,
         "-o",

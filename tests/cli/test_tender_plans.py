@@ -10,34 +10,28 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from specassist import cli
 from specassist.domain.plans import Wall
 from specassist.services import plan_service, projects
+from tests.cli_runner import run_cli
 
 DEMO = Path(__file__).parents[2] / "resources" / "demo" / "demo-survey.csv"
 PLACED = ("C016", "C017", "C018", "C019", "C020")
-
-
-def _run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    status = cli.run(cli.parse_args(list(argv)), out)
-    return status, out.getvalue()
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The demo estate with the Depot's yard plan: five cameras placed and one wall."""
     target = tmp_path / "estate.specassist"
-    assert _run("import", str(DEMO), "--project", str(target))[0] == 0
+    assert run_cli("import", str(DEMO), "--project", str(target))[0] == 0
     image = tmp_path / "yard.png"
     picture = Image.new("RGB", (1600, 1000), "white")
     ImageDraw.Draw(picture).rectangle((40, 40, 1560, 960), outline="black", width=4)
     picture.save(image)
-    assert _run("plan", "import", str(target), str(image), "--site", "Depot", "--name",
+    assert run_cli("plan", "import", str(target), str(image), "--site", "Depot", "--name",
                 "Yard", "--scale", "0,0,1000,0,50m")[0] == 0  # fmt: skip
     for n, tag in enumerate(PLACED):
         x, y = 250 + 280 * n, 300 + 120 * (n % 2)
-        assert _run("plan", "place", str(target), tag, str(x), str(y),
+        assert run_cli("plan", "place", str(target), tag, str(x), str(y),
                     "--direction", str(90 + 40 * n))[0] == 0  # fmt: skip
     with projects.open_project(target) as opened:
         (plan,) = plan_service.plans(opened)
@@ -50,7 +44,7 @@ def test_the_tender_of_a_project_draws_its_plan_with_the_schedule_tags(
     project: Path, tmp_path: Path
 ) -> None:
     pdf, docx = tmp_path / "t.pdf", tmp_path / "t.docx"
-    status, text = _run("tender", str(project), "-o", str(pdf), "--docx", str(docx),
+    status, text = run_cli("tender", str(project), "-o", str(pdf), "--docx", str(docx),
                         "--as-of", "2026-11-27", "--client", "Riverside Council")  # fmt: skip
     assert status == 0, text
     assert "1 plan(s)" in text
@@ -79,9 +73,9 @@ def test_the_tender_of_a_project_draws_its_plan_with_the_schedule_tags(
 
 def test_a_project_without_plans_has_no_plans_appendix(tmp_path: Path) -> None:
     target = tmp_path / "bare.specassist"
-    assert _run("import", str(DEMO), "--project", str(target))[0] == 0
+    assert run_cli("import", str(DEMO), "--project", str(target))[0] == 0
     pdf = tmp_path / "t.pdf"
-    status, text = _run("tender", str(target), "-o", str(pdf), "--as-of", "2026-11-27")
+    status, text = run_cli("tender", str(target), "-o", str(pdf), "--as-of", "2026-11-27")
     assert status == 0 and "plan(s)" not in text
     assert not any("— Plans" in p.extract_text() for p in PdfReader(pdf).pages)
 
@@ -91,13 +85,13 @@ def test_a_project_open_in_the_app_is_tendered_as_last_saved(project: Path, tmp_
     with projects.open_project(project) as opened:
         (plan,) = plan_service.plans(opened)
         plan_service.delete_plan(opened, plan.id)  # not saved
-        status, text = _run("tender", str(project), "-o", str(pdf), "--as-of", "2026-11-27")
+        status, text = run_cli("tender", str(project), "-o", str(pdf), "--as-of", "2026-11-27")
     assert status == 0 and "1 plan(s)" in text
 
 
 def test_a_missing_project_is_reported_in_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, _ = _run("tender", str(tmp_path / "none.specassist"), "-o", str(tmp_path / "t.pdf"))
+    status, _ = run_cli("tender", str(tmp_path / "none.specassist"), "-o", str(tmp_path / "t.pdf"))
     assert status == 1
     assert "none.specassist" in capsys.readouterr().err

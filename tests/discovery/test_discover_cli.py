@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 from fake_devices import FakeCamera, SadpResponder
 
-from specassist import cli
 from specassist.cli.discover_cmd import PASSWORD_VARIABLE
-
-
-def _run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    status = cli.run(cli.parse_args(list(argv)), out)
-    return status, out.getvalue()
+from tests.cli_runner import run_cli
 
 
 def test_discover_json_finds_the_fake_cameras_model_and_mac(fake_camera: FakeCamera) -> None:
-    status, text = _run("discover", "--host", "127.0.0.1", "--wsd-port", str(fake_camera.wsd.port),
-                        "--json")  # fmt: skip
+    port = str(fake_camera.wsd.port)
+    status, text = run_cli("discover", "--host", "127.0.0.1", "--wsd-port", port, "--json")
     assert status == 0
     report = json.loads(text)
     [device] = report["devices"]
@@ -45,7 +38,7 @@ def test_the_password_comes_from_the_environment_and_is_never_printed(
     password = fake_camera.onvif.password
     monkeypatch.setenv(PASSWORD_VARIABLE, password)
     project = tmp_path / "site.specassist"
-    status, text = _run("discover", "--host", "127.0.0.1", "--wsd-port",
+    status, text = run_cli("discover", "--host", "127.0.0.1", "--wsd-port",
                         str(fake_camera.wsd.port), "--onvif-user", "admin", "--json",
                         "--project", str(project))  # fmt: skip
     assert status == 0 and password not in text
@@ -65,16 +58,16 @@ def test_the_password_comes_from_the_environment_and_is_never_printed(
 def test_the_text_report_and_the_refusals(
     fake_sadp: SadpResponder, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, text = _run("discover", "--host", "127.0.0.1", "--sadp-port", str(fake_sadp.port),
+    status, text = run_cli("discover", "--host", "127.0.0.1", "--sadp-port", str(fake_sadp.port),
                         "--wsd-port", "9", "--dhip-port", "9", "--timeout", "5")  # fmt: skip
     assert status == 0
     assert "127.0.0.1  -  DS-7608NI-K2  DS-7608NI-K20820210301CCRRF12345678" in text
     assert "[sadp]" in text
-    assert _run("discover")[0] == 1
+    assert run_cli("discover")[0] == 1
     assert "choose an interface" in capsys.readouterr().err
-    assert _run("discover", "--cidr", "10.0.0.0/8")[0] == 1
+    assert run_cli("discover", "--cidr", "10.0.0.0/8")[0] == 1
     assert "scan it in parts" in capsys.readouterr().err
-    assert _run("discover", "--interface", "no-such-if0")[0] == 1
+    assert run_cli("discover", "--interface", "no-such-if0")[0] == 1
     assert "no interface 'no-such-if0'" in capsys.readouterr().err
 
 
@@ -89,7 +82,7 @@ def test_without_the_variable_the_password_is_asked_for(
         return fake_camera.onvif.password
 
     monkeypatch.setattr("getpass.getpass", prompt)
-    status, _ = _run("discover", "--host", "127.0.0.1", "--wsd-port", str(fake_camera.wsd.port),
+    status, _ = run_cli("discover", "--host", "127.0.0.1", "--wsd-port", str(fake_camera.wsd.port),
                      "--onvif-user", "admin", "--json")  # fmt: skip
     assert status == 0 and asked == ["ONVIF password for admin (this scan only): "]
     assert ("GetNetworkInterfaces", "valid") in fake_camera.onvif.log.calls
@@ -103,12 +96,12 @@ def test_scanning_a_site_twice_updates_its_devices_unless_asked_to_add(
     project = tmp_path / "site.specassist"
     scan = ("discover", "--host", "127.0.0.1", "--wsd-port", str(fake_camera.wsd.port),
             "--timeout", "10", "--json", "--project", str(project))  # fmt: skip
-    first, second = (json.loads(_run(*scan)[1])["project"] for _ in range(2))
+    first, second = (json.loads(run_cli(*scan)[1])["project"] for _ in range(2))
     assert (first["added"], first["updated"]) == (1, 0)
     assert (second["added"], second["updated"]) == (0, 1)
     with projects.open_project(project) as opened:
         assert len(capture.cameras(opened)) == 1
-    status, text = _run(*[a for a in scan if a != "--json"], "--mode", "add")
+    status, text = run_cli(*[a for a in scan if a != "--json"], "--mode", "add")
     assert status == 0 and "1 device(s) added, 0 updated" in text
     with projects.open_project(project) as opened:
         assert len(capture.cameras(opened)) == 2
